@@ -1,0 +1,42 @@
+/**
+ * The one place that decides which Chromium runs and how. Order: OC_CHROMIUM (env override), then
+ * Playwright's own downloaded browser if present, then the system Chromium (Debian: /usr/bin/chromium).
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright';
+
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.OC_CHROMIUM) return env.OC_CHROMIUM;
+  try {
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return own;
+  } catch {
+    // Playwright's browser is not installed: fall through to the system one.
+  }
+  return SYSTEM_CHROMIUM.find((p) => existsSync(p));
+}
+
+/** Flags for a closed network: Chromium's background services would only fail and add noise. */
+export const QUIET_FLAGS = ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+
+/**
+ * Host-resolver rules: harness hosts go to the stub (any port, so a port-changed redirect URI is still
+ * observed); the target's own hosts resolve normally; every other name fails to resolve, so nothing
+ * leaves the machine by accident.
+ */
+export function hostResolverRules(stubPort: number, harnessHosts: string[], targetHosts: string[]): string {
+  const rules = harnessHosts.map((h) => `MAP ${h} 127.0.0.1:${stubPort}`);
+  rules.push('MAP * ~NOTFOUND', ...['localhost', '127.0.0.1', ...targetHosts].map((h) => `EXCLUDE ${h}`));
+  return rules.join(', ');
+}
+
+export function launchArgs(stub: { port: number; spkiHash: string }, harnessHosts: string[], targetHosts: string[]): string[] {
+  return [
+    ...QUIET_FLAGS,
+    `--host-resolver-rules=${hostResolverRules(stub.port, harnessHosts, targetHosts)}`,
+    // Trust only the stub's generated certificate, not every certificate.
+    `--ignore-certificate-errors-spki-list=${stub.spkiHash}`,
+  ];
+}

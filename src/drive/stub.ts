@@ -1,0 +1,64 @@
+/**
+ * The harness's loopback stub: every redirect URI host and attacker host resolves here (Chromium
+ * host-resolver rules). One port serves http and https (the first byte tells a TLS handshake apart),
+ * with a certificate generated at start for those hosts. It records what reaches it and answers with a
+ * neutral page that echoes nothing, so a leaked code never leaves the machine nor lands in a screenshot.
+ */
+import { createHash, X509Certificate } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { generate } from 'selfsigned';
+
+export interface StubHit { method: string; url: string; body: string; at: number }
+
+export interface Stub {
+  port: number;
+  /** base64 SHA-256 of the certificate's SubjectPublicKeyInfo, for --ignore-certificate-errors-spki-list. */
+  spkiHash: string;
+  hits: StubHit[];
+  close(): Promise<void>;
+}
+
+const PAGE = '<!doctype html><title>oauth-conformance</title><p>oauth-conformance: the authorization response reached the harness.</p>';
+
+export async function startStub(hosts: string[]): Promise<Stub> {
+  const hits: StubHit[] = [];
+  const handler: http.RequestListener = (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+      hits.push({ method: req.method ?? 'GET', url: `${scheme}://${req.headers.host}${req.url}`, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      res.writeHead(req.url === '/favicon.ico' ? 404 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+      res.end(PAGE);
+    });
+  };
+  const pems = await generate([{ name: 'commonName', value: 'oauth-conformance stub' }], {
+    keySize: 2048,
+    extensions: [{ name: 'subjectAltName', altNames: [...new Set(hosts)].map((value) => ({ type: 2, value })) }],
+  } as Parameters<typeof generate>[1]);
+  const plain = http.createServer(handler);
+  const secure = https.createServer({ key: pems.private, cert: pems.cert }, handler);
+  // One listening socket; hand each connection to the http or the https server by its first byte.
+  const front = net.createServer((socket) => {
+    socket.once('readable', () => {
+      const head = socket.read(1) as Buffer | null;
+      if (!head) return socket.destroy();
+      socket.unshift(head);
+      (head[0] === 0x16 ? secure : plain).emit('connection', socket);
+    });
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const spki = new X509Certificate(pems.cert).publicKey.export({ type: 'spki', format: 'der' });
+  return {
+    port: (front.address() as net.AddressInfo).port,
+    spkiHash: createHash('sha256').update(spki).digest('base64'),
+    hits,
+    async close() {
+      plain.closeAllConnections();
+      secure.closeAllConnections();
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+    },
+  };
+}

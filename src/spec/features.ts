@@ -1,0 +1,21 @@
+/**
+ * The closed feature vocabulary (test262's features.txt idea). A target declares the features it
+ * supports; a scenario (or one of its steps) names the features it needs. A scenario whose features
+ * the target lacks is `skip` with the missing feature named, never `fail`.
+ */
+export const FEATURES = {
+  'authorization-code': 'Authorization code grant (RFC 6749 §4.1)',
+  pkce: 'Proof Key for Code Exchange with S256 (RFC 7636)',
+  'refresh-token': 'Refresh tokens issued with the code grant (RFC 6749 §6)',
+  'iss-parameter': 'Issuer identification in authorization responses (RFC 9207)',
+  resource: 'A protected resource URL that accepts the access tokens (RFC 6750)',
+  'second-client': 'A second confidential client, for binding tests',
+  'public-client': 'A public client (no secret; PKCE)',
+  implicit: 'The implicit grant is offered (response_type=token)',
+  'client-secret-basic': 'Client authentication with HTTP Basic (RFC 6749 §2.3.1)',
+  'client-secret-post': 'Client authentication with credentials in the body (RFC 6749 §2.3.1)',
+  https: 'The authorization server is served over https',
+} as const;
+
+export type Feature = keyof typeof FEATURES;
+export const FEATURE_NAMES = Object.keys(FEATURES) as Feature[];

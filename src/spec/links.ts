@@ -1,0 +1,29 @@
+/**
+ * Requirement ids (`RFC6749-4.1.2.1`) resolve to URLs here and only here. Longest prefix wins
+ * (the OIDF `spec-links` idea); drafts are pinned to a revision so a citation cannot drift.
+ */
+const PREFIXES: [prefix: string, url: (section: string) => string][] = [
+  ['RFC6749-', (s) => `https://www.rfc-editor.org/rfc/rfc6749#section-${s}`],
+  ['RFC6750-', (s) => `https://www.rfc-editor.org/rfc/rfc6750#section-${s}`],
+  ['RFC7636-', (s) => `https://www.rfc-editor.org/rfc/rfc7636#section-${s}`],
+  ['RFC8252-', (s) => `https://www.rfc-editor.org/rfc/rfc8252#section-${s}`],
+  ['RFC8414-', (s) => `https://www.rfc-editor.org/rfc/rfc8414#section-${s}`],
+  ['RFC9207-', (s) => `https://www.rfc-editor.org/rfc/rfc9207#section-${s}`],
+  ['RFC9700-', (s) => `https://www.rfc-editor.org/rfc/rfc9700#section-${s}`],
+  ['OAUTH2.1-', (s) => `https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-${s}`],
+];
+
+export const REQUIREMENT_PATTERN = '^(RFC6749|RFC6750|RFC7636|RFC8252|RFC8414|RFC9207|RFC9700|OAUTH2\\.1)-[0-9]+(\\.[0-9]+)*$';
+
+/** URL of a requirement id, or undefined when the id has no known prefix. */
+export function requirementUrl(id: string): string | undefined {
+  const match = PREFIXES.filter(([p]) => id.startsWith(p)).sort((a, b) => b[0].length - a[0].length)[0];
+  return match ? match[1](id.slice(match[0].length)) : undefined;
+}
+
+/** "RFC6749-4.1.2" -> "RFC 6749 §4.1.2" for people. */
+export function requirementLabel(id: string): string {
+  const [doc, section] = id.split(/-(.*)/s);
+  const name = doc.startsWith('RFC') ? `RFC ${doc.slice(3)}` : doc === 'OAUTH2.1' ? 'OAuth 2.1' : doc;
+  return `${name} §${section}`;
+}

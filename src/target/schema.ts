@@ -1,0 +1,123 @@
+/**
+ * The target profile format: which authorization server, its clients and test user, the features it
+ * supports, and how to get through its own login and consent pages. Single source for ajv, for
+ * schemas/target.schema.json and for the types. Values may use `${env:NAME}` or
+ * `${env:NAME:-default}`: substituted after validation, so secrets stay out of the file.
+ */
+import type { FromSchema } from 'json-schema-to-ts';
+import { FEATURE_NAMES } from '../spec/features.js';
+
+const locator = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Finds one element of the page, the way a person would: by label, role and name, text, placeholder; CSS as a last resort. A name or text written /like this/i is a regular expression.',
+  properties: {
+    label: { type: 'string', description: 'The text of the element\'s label (getByLabel).', examples: ['Username'] },
+    role: { type: 'string', description: 'ARIA role (getByRole), usually with `name`.', examples: ['button', 'checkbox', 'textbox'] },
+    name: { type: 'string', description: 'Accessible name, with `role`.', examples: ['Sign in', '/continue|allow/i'] },
+    text: { type: 'string', description: 'Visible text (getByText).' },
+    placeholder: { type: 'string', description: 'Placeholder text (getByPlaceholder).' },
+    css: { type: 'string', description: 'CSS selector, when nothing semantic is available.' },
+    frame: { type: 'string', description: 'CSS selector of the iframe that holds the element.' },
+    exact: { type: 'boolean', description: 'Match the label, name or text exactly (default: substring, case-insensitive).' },
+  },
+} as const;
+
+const action = {
+  description: 'One action on the page.',
+  oneOf: [
+    {
+      type: 'object', additionalProperties: false, required: ['fill'],
+      properties: { fill: { type: 'object', additionalProperties: false, required: ['value'], properties: { ...locator.properties, value: { type: 'string', description: 'Text to type; `{{user.username}}`, `{{user.password}}` come from the profile.' } } } },
+    },
+    { type: 'object', additionalProperties: false, required: ['click'], properties: { click: locator } },
+    { type: 'object', additionalProperties: false, required: ['check'], properties: { check: locator } },
+    {
+      type: 'object', additionalProperties: false, required: ['wait'],
+      properties: { wait: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', description: 'URL glob to wait for.' }, visible: locator } } },
+    },
+  ],
+} as const;
+
+const client = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'auth', 'redirect_uris'],
+  properties: {
+    id: { type: 'string', minLength: 1, description: 'client_id.' },
+    secret: { type: 'string', description: 'client_secret; use ${env:NAME}.' },
+    auth: { type: 'string', enum: ['client_secret_basic', 'client_secret_post', 'none'], description: 'Token endpoint authentication method.' },
+    redirect_uris: {
+      type: 'array', minItems: 1, items: { type: 'string' },
+      description: 'Registered redirect URIs; the first is used. Any host works: the browser maps it to the harness\'s stub.',
+      examples: [['https://client.oauth-conformance.test/cb']],
+    },
+    scope: { type: 'string', description: 'Scope for this client (default: the profile\'s scope).' },
+  },
+} as const;
+
+export const targetSchema = {
+  $id: 'https://oauth-conformance.dev/schemas/target.schema.json',
+  title: 'oauth-conformance target profile',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'clients', 'user', 'features', 'interaction'],
+  properties: {
+    $schema: { type: 'string' },
+    name: { type: 'string', pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]*$', description: 'Short name, used in reports and as the Playwright project name.' },
+    description: { type: 'string' },
+    embedded: {
+      type: 'object', additionalProperties: false,
+      description: 'Start the built-in authorization server (oidc-provider) for this run, with the clients and user below. No issuer needed.',
+      properties: { flaws: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Flaws to inject (negative controls); see fixtures/servers/embedded/README.md.' } },
+    },
+    issuer: { type: 'string', description: 'Issuer URL; metadata is discovered from it (RFC 8414, then OpenID Connect Discovery).', examples: ['https://auth.example.com'] },
+    endpoints: {
+      type: 'object', additionalProperties: false,
+      description: 'Endpoints, when the server publishes no metadata or to override it.',
+      properties: {
+        authorization: { type: 'string' },
+        token: { type: 'string' },
+      },
+    },
+    resource: { type: 'string', description: 'A protected resource URL that accepts the access tokens (for RFC 6750 checks; feature `resource`).' },
+    scope: { type: 'string', default: 'openid', description: 'Scope requested unless a scenario says otherwise.' },
+    clients: {
+      type: 'object', additionalProperties: client, minProperties: 1,
+      description: 'Clients by key. Scenarios use `confidential`, `second` and `public`.',
+    },
+    user: {
+      type: 'object', additionalProperties: false, required: ['username', 'password'],
+      properties: { username: { type: 'string' }, password: { type: 'string', description: 'Use ${env:NAME}.' } },
+    },
+    features: { type: 'array', items: { type: 'string', enum: FEATURE_NAMES }, uniqueItems: true, description: 'Features the server supports (closed vocabulary).' },
+    interaction: {
+      type: 'array', minItems: 1,
+      description: 'How to get through the server\'s own pages. After each page load the first rule whose `match` (URL glob) and `when` fit is run; the flow ends when the browser reaches a redirect URI.',
+      items: {
+        type: 'object', additionalProperties: false, required: ['name', 'match', 'steps'],
+        properties: {
+          name: { type: 'string', description: 'login, consent, ...; shown in errors.' },
+          match: { type: 'string', description: 'URL glob (`**` any characters, `*` within a segment).', examples: ['**/interaction/*'] },
+          when: { ...locator, description: 'Run this rule only when this element is visible (tells pages with the same URL apart).' },
+          steps: { type: 'array', minItems: 1, items: action },
+          deny: { type: 'array', minItems: 1, items: action, description: 'Actions when the scenario denies consent.' },
+        },
+      },
+    },
+    timeouts: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        action: { type: 'integer', minimum: 100, default: 5000, description: 'Milliseconds for one page action.' },
+        flow: { type: 'integer', minimum: 1000, default: 20000, description: 'Milliseconds for a whole authorization flow.' },
+        http: { type: 'integer', minimum: 100, default: 10000, description: 'Milliseconds for one back-channel request.' },
+      },
+    },
+  },
+} as const;
+
+export type TargetProfile = FromSchema<typeof targetSchema>;
+export type ClientProfile = FromSchema<typeof client>;
+export type Locator = FromSchema<typeof locator>;
+export type Action = FromSchema<typeof action>;
+export type InteractionRule = TargetProfile['interaction'][number];
