@@ -33,6 +33,8 @@ export interface CheckDefinition<K extends EvidenceKind = EvidenceKind> {
   quote: string;
   /** The evidence kind this check judges. */
   on: K;
+  /** The rule is judged on a request the server should refuse: a page no interaction rule knows is then its error page. */
+  expectsRefusal?: boolean;
   /** Ambient checks judge every piece of evidence of their kind, in every scenario. */
   ambient?: (e: EvidenceOf<K>) => boolean;
   evaluate(e: EvidenceOf<K>, ctx: CheckContext): Judgement;

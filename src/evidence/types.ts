@@ -35,7 +35,6 @@ export type AuthorizationOutcome =
       title: string;
       /** The first visible text of the page, for people. */
       text: string;
-      screenshot?: string;
     };
 
 export interface AuthorizationEvidence {
@@ -55,6 +54,8 @@ export interface AuthorizationEvidence {
   outcome: AuthorizationOutcome;
   /** PKCE values of this request (the verifier is a secret: redacted in reports). */
   pkce?: { method: 'S256' | 'plain'; verifier: string; challenge: string };
+  /** Screenshot of the page the request ended on, when it was the server's (PNG). */
+  screenshot?: Buffer;
 }
 
 export interface HttpExchange {

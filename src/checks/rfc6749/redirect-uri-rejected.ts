@@ -18,6 +18,7 @@ export const redirectUriRejected: CheckDefinition<'authorization'> = {
   level: 'MUST',
   quote: 'the authorization server SHOULD inform the resource owner of the error and MUST NOT automatically redirect the user-agent to the invalid redirection URI.',
   on: 'authorization',
+  expectsRefusal: true,
   evaluate(e) {
     const sent = e.redirectUri?.value ?? '(none)';
     const expected = `an error page at the authorization server; no navigation to ${sent}`;

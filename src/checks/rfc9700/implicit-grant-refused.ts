@@ -14,6 +14,7 @@ export const implicitGrantRefused: CheckDefinition<'authorization'> = {
   level: { default: 'SHOULD', rfc6749: 'MAY', 'oauth2.1': 'MUST' },
   quote: 'clients SHOULD NOT use the implicit grant (response type "token") or other response types issuing access tokens in the authorization response',
   on: 'authorization',
+  expectsRefusal: true,
   evaluate(e) {
     const expected = 'refused: error page, or error=unsupported_response_type / unauthorized_client; no access_token';
     const actual = describeOutcome(e);

@@ -1,0 +1,32 @@
+/**
+ * Playwright Test drives the run: one test per scenario, one project per target, workers in parallel,
+ * shards across machines. The `oauth-conformance` CLI sets the environment read by readSettings();
+ * `npx playwright test` alone runs the default suite against the embedded target.
+ */
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { readSettings } from './src/runner/env.js';
+import { loadPlanTarget } from './src/runner/plan.js';
+
+const settings = readSettings();
+const target = loadPlanTarget(settings);
+
+export default defineConfig({
+  testDir: './src/runner',
+  testMatch: 'scenarios.spec.ts',
+  outputDir: path.join(settings.reportDir, 'test-output'),
+  globalSetup: './src/runner/global-setup.ts',
+  fullyParallel: true,
+  // A conformance verdict is a fact about the target: never retried into a pass.
+  retries: 0,
+  workers: process.env.OC_WORKERS ? Number(process.env.OC_WORKERS) : 2,
+  timeout: 120_000,
+  reporter: [
+    ['./src/report/reporter.ts', { reportDir: settings.reportDir }],
+    ['html', { outputFolder: path.join(settings.reportDir, 'playwright'), open: 'never' }],
+    ['allure-playwright', { resultsDir: path.join(settings.reportDir, 'allure-results'), detail: false }],
+    ...(process.env.OC_BLOB ? [['blob', { outputDir: path.join(settings.reportDir, 'blob') }] as ['blob', object]] : []),
+  ],
+  use: { trace: 'off', screenshot: 'off', video: 'off' },
+  projects: [{ name: target.name }],
+});

@@ -1,0 +1,108 @@
+/**
+ * Drives one authorization request in a real browser and records what happened: every hop of the
+ * redirect chain with its `Location` (from the browser's own request/response events, which see
+ * redirects that `page.route()` never does), the interaction rules that ran, and where it ended —
+ * a redirect to a harness host, or a page of the server.
+ */
+import type { Page, Request } from 'playwright';
+import type { AuthorizationOutcome, Hop } from '../evidence/types.js';
+import { baseOf, fragmentOf, queryOf, safeUrl } from '../evidence/params.js';
+import { HarnessError } from '../harness-error.js';
+import { interact, shot, type InteractionOptions } from './interaction.js';
+
+export interface AuthorizeDriveOptions extends Omit<InteractionOptions, 'landed' | 'deadline' | 'patience'> {
+  url: string;
+  /** Hosts that belong to the harness (redirect URIs, attacker hosts). */
+  isHarnessHost: (host: string) => boolean;
+  registeredRedirectUri: string;
+  /** The redirect_uri actually sent, when it is not the registered one. */
+  requestedRedirectUri?: string;
+  /** The scenario expects the server to refuse: a page no rule knows is then the server's error page. */
+  expectRefusal: boolean;
+  flowTimeout: number;
+}
+
+export interface AuthorizeDriveResult {
+  chain: Hop[];
+  interactions: string[];
+  outcome: AuthorizationOutcome;
+  screenshot?: Buffer;
+}
+
+const ERROR_PAGE_PATIENCE_MS = 300;
+
+export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): Promise<AuthorizeDriveResult> {
+  const chain: Hop[] = [];
+  const hops = new Map<Request, Hop>();
+  let landing: Hop | undefined;
+  let lastDocumentStatus: number | undefined;
+  const atStub = (url: string) => { const u = safeUrl(url); return Boolean(u && o.isHarnessHost(u.hostname)); };
+  const onRequest = (req: Request) => {
+    if (!req.isNavigationRequest() || req.frame() !== page.mainFrame()) return;
+    const hop: Hop = { url: req.url(), method: req.method(), atStub: atStub(req.url()) };
+    chain.push(hop);
+    hops.set(req, hop);
+    if (hop.atStub && !landing) landing = hop;
+  };
+  const onResponse = async (res: import('playwright').Response) => {
+    const hop = hops.get(res.request());
+    if (!hop) return;
+    hop.status = res.status();
+    if (!hop.atStub) lastDocumentStatus = res.status();
+    const location = (await res.allHeaders().catch(() => res.headers())).location;
+    if (location) hop.location = new URL(location, hop.url).toString();
+  };
+  page.on('request', onRequest);
+  page.on('response', onResponse);
+  try {
+    const deadline = Date.now() + o.flowTimeout;
+    try {
+      await page.goto(o.url, { waitUntil: 'commit', timeout: o.flowTimeout });
+    } catch (err) {
+      if (!landing) throw new HarnessError(`the authorization endpoint did not answer: ${(err as Error).message.split('\n')[0]}`, 'is the target running and its issuer/endpoints right in the profile?');
+    }
+    // A page answered with an error status is the server's refusal: no login rule will appear on it.
+    const patience = () => ((lastDocumentStatus ?? 0) >= 400 ? ERROR_PAGE_PATIENCE_MS : o.actionTimeout);
+    const end = await interact(page, { ...o, landed: () => Boolean(landing), deadline, patience });
+    if (end.type === 'landed') {
+      await page.waitForURL((u) => atStub(u.toString()), { timeout: Math.max(1000, deadline - Date.now()) }).catch(() => undefined);
+      // The fragment never reaches a server: take it from the Location that sent the browser there, or the page URL.
+      const sentBy = [...chain].reverse().find((h) => h.location && atStub(h.location));
+      const url = sentBy?.location ?? (atStub(page.url()) ? page.url() : landing!.url);
+      return { chain, interactions: end.ran, outcome: redirectOutcome(url, o) };
+    }
+    const status = lastDocumentStatus;
+    if (!o.expectRefusal && (status === undefined || status < 400)) {
+      const where = end.ran.length ? `after ${end.ran.join(' → ')}` : 'before any interaction';
+      throw new HarnessError(
+        `no interaction rule matched the page ${page.url()} (${where}), and the browser never reached the redirect URI`,
+        'add or fix a rule in the target profile\'s `interaction` for this page (screenshot attached)',
+        await shot(page),
+      );
+    }
+    const screenshot = await shot(page);
+    const title = await page.title().catch(() => '');
+    const text = (await page.locator('body').innerText({ timeout: 2000 }).catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 300);
+    return { chain, interactions: end.ran, screenshot, outcome: { type: 'error-page', url: page.url(), status, title, text } };
+  } finally {
+    page.off('request', onRequest);
+    page.off('response', onResponse);
+  }
+}
+
+function redirectOutcome(url: string, o: AuthorizeDriveOptions): AuthorizationOutcome {
+  const base = baseOf(url);
+  const query = queryOf(url);
+  let target: 'registered' | 'requested' | 'other' = 'other';
+  if (o.requestedRedirectUri && sameTarget(url, o.requestedRedirectUri)) target = 'requested';
+  else if (base === baseOf(o.registeredRedirectUri)) target = 'registered';
+  return { type: 'redirect', url, base, target, query, fragment: fragmentOf(url) };
+}
+
+/** The landing URL is the requested URI: same base, and every query parameter the URI carried is there. */
+function sameTarget(url: string, requested: string): boolean {
+  if (baseOf(url) !== baseOf(requested)) return false;
+  const want = queryOf(requested);
+  const got = queryOf(url);
+  return Object.entries(want).every(([k, vs]) => vs.every((v) => got[k]?.includes(v)));
+}

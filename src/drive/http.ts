@@ -1,0 +1,59 @@
+/**
+ * Back-channel HTTP with undici: one request, recorded whole (request, response, timing) as evidence.
+ * A target that does not answer is the harness's `error`, with the cause, never the target's `fail`.
+ */
+import { request } from 'undici';
+import type { HttpExchange } from '../evidence/types.js';
+import { HarnessError } from '../harness-error.js';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  form?: Record<string, string | undefined>;
+  timeout: number;
+}
+
+const MAX_BODY = 256 * 1024;
+
+export async function send(r: HttpRequest): Promise<HttpExchange> {
+  const headers: Record<string, string> = { accept: 'application/json', ...r.headers };
+  let body: string | undefined;
+  if (r.form) {
+    body = new URLSearchParams(Object.entries(r.form).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+  }
+  const started = Date.now();
+  let res;
+  try {
+    res = await request(r.url, { method: r.method, headers, body, headersTimeout: r.timeout, bodyTimeout: r.timeout, maxRedirections: 0 } as Parameters<typeof request>[1]);
+  } catch (err) {
+    const e = err as Error & { code?: string; cause?: { code?: string } };
+    const code = e.code ?? e.cause?.code ?? e.name;
+    throw new HarnessError(`${r.method} ${r.url} failed: ${code} ${e.message}`.trim(), code === 'ECONNREFUSED' ? 'is the target running on that address?' : undefined);
+  }
+  const text = await readCapped(res.body);
+  const responseHeaders: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  let json: unknown;
+  if (/json/i.test(responseHeaders['content-type'] ?? '') || text.trimStart().startsWith('{')) {
+    try { json = JSON.parse(text); } catch { json = undefined; }
+  }
+  return {
+    request: { method: r.method, url: r.url, headers, body },
+    response: { status: res.statusCode, headers: responseHeaders, body: text, json },
+    durationMs: Date.now() - started,
+  };
+}
+
+/** Reads at most MAX_BODY bytes: a huge body must not exhaust the harness. */
+async function readCapped(body: AsyncIterable<Buffer> & { destroy?: () => void }): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > MAX_BODY) { body.destroy?.(); chunks.push(Buffer.from('\n[… truncated by oauth-conformance]')); break; }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

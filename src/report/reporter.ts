@@ -1,0 +1,85 @@
+/**
+ * The harness's Playwright reporter: prints one progress line per scenario, gathers the redacted
+ * results each test attached, and writes results.json plus the HTML summary rendered from it.
+ * A test that died before it could attach a result (a worker fixture failed: target unreachable,
+ * no browser) is recorded as `error` with Playwright's message — never as the target's failure.
+ */
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { Redactor } from '../evidence/redact.js';
+import { readSettings } from '../runner/env.js';
+import { loadPlanTarget } from '../runner/plan.js';
+import { EMBEDDED_ENV } from '../target/resolve.js';
+import { renderHtml } from './html.js';
+import { countVerdicts, RESULTS_SCHEMA, type RunResults, type ScenarioRecord } from './results.js';
+import { harnessVersion } from './version.js';
+
+const MARK = { pass: 'pass ', fail: 'FAIL ', warn: 'warn ', skip: 'skip ', error: 'ERROR' } as const;
+
+export default class ConformanceReporter implements Reporter {
+  private readonly records: ScenarioRecord[] = [];
+  private readonly started = Date.now();
+  private readonly reportDir: string;
+  private readonly redactor = new Redactor();
+
+  constructor(options: { reportDir?: string } = {}) {
+    this.reportDir = options.reportDir ?? readSettings().reportDir;
+  }
+
+  printsToStdio(): boolean {
+    return true;
+  }
+
+  onBegin(): void {
+    rmSync(path.join(this.reportDir, 'evidence'), { recursive: true, force: true });
+    mkdirSync(path.join(this.reportDir, 'evidence'), { recursive: true });
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const attached = result.attachments.find((a) => a.name === 'oc-result.json');
+    const record = attached?.body ? (JSON.parse(attached.body.toString('utf8')) as ScenarioRecord) : this.crashed(test, result);
+    for (const a of result.attachments) {
+      if (a.contentType === 'image/png' && a.path) {
+        const name = `${record.id}-${a.name}`;
+        copyFileSync(a.path, path.join(this.reportDir, 'evidence', name));
+        for (const e of [...record.evidence, record.error]) if (e?.screenshot === a.name) e.screenshot = `evidence/${name}`;
+      }
+    }
+    this.records.push(record);
+    const secs = (result.duration / 1000).toFixed(1).padStart(5);
+    const why = record.verdict === 'pass' ? '' : `  ${record.reason ?? ''}`;
+    process.stdout.write(`  ${MARK[record.verdict]}  ${secs}s  ${record.id}${why.length > 160 ? `${why.slice(0, 157)}…` : why}\n`);
+  }
+
+  onEnd(result: FullResult): void {
+    const settings = readSettings();
+    let name = 'target';
+    try { name = loadPlanTarget(settings).name; } catch { /* reported by the CLI */ }
+    const records = this.records.sort((a, b) => a.file.localeCompare(b.file) || a.id.localeCompare(b.id));
+    const results: RunResults = {
+      schema: RESULTS_SCHEMA,
+      harness: { name: 'oauth-conformance', version: harnessVersion() },
+      target: { name, issuer: process.env[EMBEDDED_ENV.issuer] },
+      profile: settings.profile,
+      startedAt: new Date(this.started).toISOString(),
+      durationMs: Date.now() - this.started,
+      counts: countVerdicts(records),
+      scenarios: records,
+    };
+    if (result.status === 'interrupted') process.stdout.write('  (run interrupted)\n');
+    mkdirSync(this.reportDir, { recursive: true });
+    writeFileSync(path.join(this.reportDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(path.join(this.reportDir, 'summary.html'), renderHtml(results, (p) => readFileSync(path.join(this.reportDir, p))));
+  }
+
+  private crashed(test: TestCase, result: TestResult): ScenarioRecord {
+    const [id, title] = test.title.split(' — ');
+    const message = this.redactor.redactString(result.errors.map((e) => e.message ?? String(e.value)).join('\n').replace(/\u001b\[[0-9;]*m/g, '') || `test ended ${result.status} without a result`);
+    return {
+      id, title: title ?? '', file: test.location.file, catalog: [], requirements: [], level: 'MUST', tags: [],
+      verdict: result.status === 'skipped' ? 'skip' : 'error', reason: message.split('\n')[0], checks: [], evidence: [],
+      error: { message }, stepLines: [], durationMs: result.duration,
+    };
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Runs one scenario against one target: applicability, steps in order, the expected checks on each
+ * step's evidence plus the ambient checks on all of it, and one verdict. Knows nothing of Playwright
+ * Test: the runner spec and the harness's own tests both call it.
+ */
+import type { Page } from 'playwright';
+import { AMBIENT_CHECKS, CHECKS_BY_ID } from '../checks/index.js';
+import { judge } from '../checks/judge.js';
+import type { CheckOutcome, Verdict } from '../checks/types.js';
+import type { Evidence } from '../evidence/types.js';
+import type { Redactor } from '../evidence/redact.js';
+import { HarnessError } from '../harness-error.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import type { ExpectEntry, ScenarioStep } from '../scenario/schema.js';
+import type { Feature } from '../spec/features.js';
+import type { Level, Profile } from '../spec/levels.js';
+import type { ResolvedTarget, StepContext, StepResult } from '../steps/context.js';
+import { kindOf, runStep } from '../steps/index.js';
+
+export interface ScenarioRunOptions {
+  target: ResolvedTarget;
+  profile: Profile;
+  page(): Promise<Page>;
+  isHarnessHost(host: string): boolean;
+  redactor: Redactor;
+  /** Called around each step, e.g. to show it as a Playwright test.step. */
+  wrapStep?: <T>(title: string, body: () => Promise<T>) => Promise<T>;
+}
+
+export interface ScenarioError { step?: number; message: string; hint?: string; screenshot?: Buffer }
+
+export interface ScenarioOutcome {
+  verdict: Verdict;
+  /** Why a scenario was skipped or errored; the first failure otherwise. */
+  reason?: string;
+  checks: CheckOutcome[];
+  evidence: Evidence[];
+  error?: ScenarioError;
+  durationMs: number;
+}
+
+/** Severity order for the scenario verdict: a proven failure outranks an incomplete run. */
+const RANK: Verdict[] = ['skip', 'pass', 'warn', 'error', 'fail'];
+
+export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOptions): Promise<ScenarioOutcome> {
+  const started = Date.now();
+  const s = loaded.scenario;
+  const missing = (s.features ?? []).filter((f) => !o.target.features.has(f as Feature));
+  if (missing.length) {
+    return { verdict: 'skip', reason: `the target lacks ${missing.map((f) => `\`${f}\``).join(', ')}`, checks: [], evidence: [], durationMs: 0 };
+  }
+  const evidence: Evidence[] = [];
+  const checks: CheckOutcome[] = [];
+  const results: StepResult[] = [];
+  const ids = new Map<string, number>();
+  const wrap = o.wrapStep ?? ((_t, body) => body());
+  let error: ScenarioError | undefined;
+
+  for (const [index, step] of s.steps.entries()) {
+    if (step.id) ids.set(step.id, index);
+    const expected = (step.expect ?? []).map(normalize);
+    const lacking = (step.requires ?? []).filter((f) => !o.target.features.has(f as Feature));
+    if (lacking.length) {
+      for (const e of expected) checks.push(skipped(e.check, index, `step ${index + 1} needs ${lacking.join(', ')}, which the target lacks`));
+      continue;
+    }
+    const ctx: StepContext = {
+      target: o.target, page: o.page, isHarnessHost: o.isHarnessHost, redactor: o.redactor, evidence, results, ids, index,
+      expectsRefusal: expected.some((e) => CHECKS_BY_ID.get(e.check)?.expectsRefusal),
+    };
+    try {
+      const ev = await wrap(stepTitle(step, index), () => runStep(step, ctx));
+      evidence.push(ev);
+      for (const e of expected) {
+        const check = CHECKS_BY_ID.get(e.check)!;
+        if (check.on !== ev.kind) {
+          checks.push({ ...skipped(e.check, index, ''), verdict: 'error', message: `check ${e.check} judges ${check.on} evidence, but step ${index + 1} is ${kindOf(step)}` });
+          continue;
+        }
+        checks.push(judge(check, ev, { all: evidence }, { profile: o.profile, level: e.level }));
+      }
+      for (const check of AMBIENT_CHECKS) {
+        if (check.on !== ev.kind || expected.some((e) => e.check === check.id)) continue;
+        if ((check.ambient as (e: Evidence) => boolean)(ev)) checks.push(judge(check, ev, { all: evidence }, { profile: o.profile, ambient: true }));
+      }
+    } catch (err) {
+      const e = err as Error;
+      error = err instanceof HarnessError
+        ? { step: index, message: e.message, hint: err.hint, screenshot: err.screenshot }
+        : { step: index, message: `harness bug: ${e.stack ?? e.message}` };
+      break;
+    }
+  }
+  const verdict = error ? worst([...checks.map((c) => c.verdict), 'error']) : checks.length ? worst(checks.map((c) => c.verdict)) : 'error';
+  const reason = error
+    ? `step ${(error.step ?? 0) + 1}: ${error.message}`
+    : !checks.length ? 'the scenario judged nothing (no check applied)' : firstReason(checks, verdict);
+  return { verdict, reason, checks, evidence, error, durationMs: Date.now() - started };
+}
+
+function worst(verdicts: Verdict[]): Verdict {
+  return verdicts.reduce<Verdict>((w, v) => (RANK.indexOf(v) > RANK.indexOf(w) ? v : w), 'skip');
+}
+
+function firstReason(checks: CheckOutcome[], verdict: Verdict): string | undefined {
+  if (verdict === 'pass') return undefined;
+  const c = checks.find((x) => x.verdict === verdict);
+  return c ? `${c.check}: ${c.message}` : undefined;
+}
+
+function normalize(e: ExpectEntry): { check: string; level?: Level } {
+  return typeof e === 'string' ? { check: e } : { check: e.check, level: e.level as Level | undefined };
+}
+
+function skipped(checkId: string, step: number, message: string): CheckOutcome {
+  const c = CHECKS_BY_ID.get(checkId)!;
+  return {
+    check: c.id, title: c.title, catalog: c.catalog, requirements: c.requirements.map((id) => ({ id })),
+    level: typeof c.level === 'string' ? c.level : c.level.default, verdict: 'skip', message, step, ambient: false,
+  };
+}
+
+export function stepTitle(step: ScenarioStep, index: number): string {
+  const kind = kindOf(step);
+  return `${index + 1}. ${kind}${step.id ? ` (${step.id})` : ''}${step.title ? `: ${step.title}` : ''}`;
+}

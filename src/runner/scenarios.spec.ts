@@ -1,0 +1,72 @@
+/**
+ * The one spec: every scenario of the plan becomes a Playwright test, each OAuth leg a test.step.
+ * The verdict is decided by executeScenario; this file only maps it onto Playwright's statuses
+ * (fail and error fail the test, skip skips it) and attaches the redacted result for the reporters.
+ */
+import * as allure from 'allure-js-commons';
+import { Redactor } from '../evidence/redact.js';
+import type { ScenarioRecord } from '../report/results.js';
+import { requirementLabel, requirementUrl } from '../spec/links.js';
+import type { Level } from '../spec/levels.js';
+import { executeScenario } from './execute.js';
+import { test } from './fixtures.js';
+import { readSettings } from './env.js';
+import { loadPlanScenarios } from './plan.js';
+
+const settings = readSettings();
+
+for (const loaded of loadPlanScenarios(settings)) {
+  const s = loaded.scenario;
+  test(`${s.id} — ${s.title}`, { tag: (s.tags ?? []).map((t) => `@${t}`) }, async ({ harness }, testInfo) => {
+    const redactor = new Redactor();
+    const profile = harness.target.profile;
+    for (const c of Object.values(profile.clients)) redactor.add(c.secret, 'client_secret');
+    redactor.add(profile.user.password, 'password');
+
+    await allure.epic(requirementLabel(s.requirements[0]).split(' §')[0]);
+    await allure.feature(requirementLabel(s.requirements[0]));
+    await allure.story(s.catalog.join(', '));
+    await allure.severity(s.level === 'MUST' ? 'critical' : s.level === 'SHOULD' ? 'normal' : 'minor');
+    for (const r of s.requirements) await allure.link(requirementUrl(r) ?? '', requirementLabel(r));
+
+    const context = await harness.browser.newContext({ locale: 'en-US' });
+    let page: import('playwright').Page | undefined;
+    const outcome = await executeScenario(loaded, {
+      target: harness.target,
+      profile: settings.profile,
+      page: async () => (page ??= await context.newPage()),
+      isHarnessHost: harness.isHarnessHost,
+      redactor,
+      wrapStep: (title, body) => test.step(title, body),
+    }).finally(() => context.close());
+
+    const screenshots: Buffer[] = [];
+    const named = (buf: Buffer | undefined, name: string) => (buf ? (screenshots.push(buf), `${name}.png`) : undefined);
+    const record: ScenarioRecord = redactor.redact({
+      id: s.id, title: s.title, file: loaded.file, catalog: s.catalog, requirements: s.requirements, level: s.level as Level,
+      tags: s.tags ?? [], verdict: outcome.verdict, reason: outcome.reason, checks: outcome.checks,
+      evidence: outcome.evidence.map(({ ...e }) => {
+        const shot = 'screenshot' in e ? named(e.screenshot, `step-${e.step + 1}`) : undefined;
+        if ('screenshot' in e) delete e.screenshot;
+        return { ...e, ...(shot ? { screenshot: shot } : {}) } as ScenarioRecord['evidence'][number];
+      }),
+      error: outcome.error && { step: outcome.error.step, message: outcome.error.message, hint: outcome.error.hint, screenshot: named(outcome.error.screenshot, 'error') },
+      stepLines: loaded.stepLines,
+      durationMs: outcome.durationMs,
+    });
+    let i = 0;
+    for (const e of [...record.evidence, record.error]) {
+      if (e?.screenshot) await testInfo.attach(e.screenshot, { body: screenshots[i++], contentType: 'image/png' });
+    }
+    await testInfo.attach('oc-result.json', { body: JSON.stringify(record, null, 2), contentType: 'application/json' });
+
+    testInfo.annotations.push({ type: 'verdict', description: `${record.verdict}${record.reason ? `: ${record.reason}` : ''}` });
+    if (record.verdict === 'skip') test.skip(true, record.reason);
+    if (record.verdict === 'fail' || record.verdict === 'error') {
+      const failed = record.checks.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
+      const lines = failed.map((c) => `${c.check} [${c.level}, ${c.requirements.map((r) => r.id).join(', ')}]: ${c.message}\n  expected: ${c.expected ?? '-'}\n  actual:   ${c.actual ?? '-'}`);
+      if (record.error) lines.push(`harness error at step ${(record.error.step ?? 0) + 1}: ${record.error.message}${record.error.hint ? `\n  hint: ${record.error.hint}` : ''}`);
+      throw new Error(`${record.verdict.toUpperCase()}: ${s.id}\n${lines.join('\n')}`);
+    }
+  });
+}

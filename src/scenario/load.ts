@@ -1,0 +1,176 @@
+/**
+ * Loads scenario files: YAML -> schema (defaults filled in) -> cross-step and cross-file checks.
+ * Every error of every file is collected; a file with any error yields no scenario.
+ */
+import { basename } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { didYouMean } from '../load/did-you-mean.js';
+import { byPosition } from '../load/errors.js';
+import type { LoadError } from '../load/errors.js';
+import { dotted, subjectName } from '../load/naming.js';
+import type { Naming } from '../load/naming.js';
+import { createAjv, exactlyOneOf, schemaErrors } from '../load/schema-errors.js';
+import { listYamlFiles } from '../load/yaml-files.js';
+import { errorAt, positionOf, readYamlSource } from '../load/yaml-source.js';
+import type { Path, YamlSource } from '../load/yaml-source.js';
+import { STEP_KINDS, scenarioSchema } from './schema.js';
+import type { Scenario, ScenarioStep, StepKind } from './schema.js';
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  file: string;
+  /** The YAML text as read. */
+  source: string;
+  /** 1-based line of each step. */
+  stepLines: number[];
+}
+
+export interface LoadScenariosOptions {
+  /** Check ids that `expect` may name (the check registry). */
+  knownChecks: ReadonlySet<string>;
+}
+
+const stepNumber = (path: Path) => (path[0] === 'steps' && typeof path[1] === 'number' ? path[1] + 1 : undefined);
+
+/** `step 3`, `authorize (step 3)`, `"pkce" in authorize (step 3)`. */
+const naming: Naming = {
+  root: 'scenario',
+  container(path) {
+    const n = stepNumber(path);
+    if (n === undefined) return undefined;
+    return path.length === 2 ? `step ${n}` : `${dotted(path.slice(2))} (step ${n})`;
+  },
+  subject: (path) => (path.length === 2 && stepNumber(path) !== undefined ? `step ${stepNumber(path)}` : undefined),
+};
+
+/**
+ * ajv ignores (and in strict mode refuses) defaults inside oneOf branches, and reports every failing
+ * branch. So the document is validated with steps left open, and each step against the one branch
+ * its kind key selects: defaults apply and errors speak of the step's own kind only.
+ */
+let validators: { document: ValidateFunction; steps: Record<StepKind, ValidateFunction> } | undefined;
+function getValidators() {
+  if (validators) return validators;
+  const ajv = createAjv();
+  const { $id: _id, ...rest } = scenarioSchema;
+  const document = ajv.compile({ ...rest, properties: { ...rest.properties, steps: { ...rest.properties.steps, items: true } } });
+  const branches = scenarioSchema.properties.steps.items.oneOf;
+  const branchOf = (kind: StepKind) => branches.find((b) => b.required[0] === kind)!;
+  const steps = Object.fromEntries(STEP_KINDS.map((kind) => [kind, ajv.compile(branchOf(kind))])) as Record<StepKind, ValidateFunction>;
+  return (validators = { document, steps });
+}
+
+export function loadScenarios(paths: string[], opts: LoadScenariosOptions): { scenarios: LoadedScenario[]; errors: LoadError[] } {
+  const listed = listYamlFiles(paths);
+  const errors = [...listed.errors];
+  const scenarios: LoadedScenario[] = [];
+  const ids = new Map<string, { file: string; line: number }>();
+  for (const file of listed.files) {
+    const { source, errors: fileErrors } = readYamlSource(file);
+    if (source) fileErrors.push(...validate(source));
+    if (source && fileErrors.length === 0) {
+      const scenario = source.data as Scenario;
+      fileErrors.push(...checkScenario(scenario, source, opts), ...checkUniqueId(scenario, source, ids));
+      if (fileErrors.length === 0) {
+        const stepLines = scenario.steps.map((_, i) => positionOf(source, ['steps', i]).line);
+        scenarios.push({ scenario, file, source: source.text, stepLines });
+      }
+    }
+    errors.push(...fileErrors.sort(byPosition));
+  }
+  return { scenarios, errors };
+}
+
+/** Schema errors of the document and of each step. Fills in defaults. */
+function validate(source: YamlSource): LoadError[] {
+  const { document, steps } = getValidators();
+  const errors: LoadError[] = [];
+  if (!document(source.data)) errors.push(...schemaErrors(document.errors, source, naming));
+  const data = source.data as { steps?: unknown };
+  if (!data || typeof data !== 'object' || !Array.isArray(data.steps)) return errors;
+  data.steps.forEach((step, i) => {
+    const wrongKinds = exactlyOneOf(`step ${i + 1}`, STEP_KINDS, step, 'step');
+    if (wrongKinds) {
+      errors.push(errorAt(source, ['steps', i], wrongKinds.message, wrongKinds.hint));
+      return;
+    }
+    const validateStep = steps[STEP_KINDS.find((k) => k in (step as object))!];
+    if (!validateStep(step)) errors.push(...schemaErrors(validateStep.errors, source, naming, `/steps/${i}`));
+  });
+  return errors;
+}
+
+function kindOf(step: ScenarioStep): StepKind {
+  return 'authorize' in step ? 'authorize' : 'token' in step ? 'token' : 'resource';
+}
+
+/** What the schema cannot say: file name, check ids, step ids and references between steps. */
+function checkScenario(scenario: Scenario, source: YamlSource, { knownChecks }: LoadScenariosOptions): LoadError[] {
+  const errors: LoadError[] = [];
+  const name = basename(source.file).replace(/\.ya?ml$/, '');
+  if (scenario.id !== name) {
+    errors.push(errorAt(source, ['id'], `id "${scenario.id}" does not match the file name "${basename(source.file)}"`, `rename the file to ${scenario.id}.yaml, or write id: ${name}`));
+  }
+  const earlier: { id?: string; kind: StepKind; index: number }[] = [];
+  scenario.steps.forEach((step, i) => {
+    const kind = kindOf(step);
+    if (step.id !== undefined) {
+      const twin = earlier.find((s) => s.id === step.id);
+      if (twin) errors.push(errorAt(source, ['steps', i, 'id'], `step id "${step.id}" is already used by step ${twin.index + 1}`));
+    }
+    (step.expect ?? []).forEach((entry, j) => {
+      const check = typeof entry === 'string' ? entry : entry.check;
+      if (!knownChecks.has(check)) {
+        const path = typeof entry === 'string' ? ['steps', i, 'expect', j] : ['steps', i, 'expect', j, 'check'];
+        errors.push(errorAt(source, path, `unknown check "${check}" in step ${i + 1}`, didYouMean(check, knownChecks)));
+      }
+    });
+    if ('token' in step) errors.push(...checkReference(source, scenario.steps, earlier, i, 'token', 'code', 'authorize', step.token.code));
+    if ('resource' in step) errors.push(...checkReference(source, scenario.steps, earlier, i, 'resource', 'token', 'token', step.resource.token));
+    earlier.push({ id: step.id, kind, index: i });
+  });
+  return errors;
+}
+
+/** A token step redeems an earlier authorize step's code; a resource step uses an earlier token step's token. */
+function checkReference(
+  source: YamlSource,
+  steps: ScenarioStep[],
+  earlier: { id?: string; kind: StepKind; index: number }[],
+  i: number,
+  kind: StepKind,
+  field: string,
+  needed: StepKind,
+  ref: string | undefined,
+): LoadError[] {
+  if (ref === undefined) {
+    if (earlier.some((s) => s.kind === needed)) return [];
+    return [errorAt(source, ['steps', i], `step ${i + 1} (${kind}) needs an earlier ${needed} step`)];
+  }
+  const path: Path = ['steps', i, kind, field];
+  const subject = subjectName(path, naming);
+  const target = earlier.find((s) => s.id === ref);
+  const candidates = earlier.filter((s) => s.kind === needed && s.id !== undefined).map((s) => s.id!);
+  if (!target) {
+    const later = steps.findIndex((s, j) => j >= i && s.id === ref);
+    const message = later >= 0
+      ? `${subject} refers to step ${later + 1} ("${ref}"), which does not come before it; expected an earlier ${needed} step`
+      : `${subject} refers to no step "${ref}"; expected the id of an earlier ${needed} step`;
+    return [errorAt(source, path, message, didYouMean(ref, candidates))];
+  }
+  if (target.kind !== needed) {
+    return [errorAt(source, path, `${subject} refers to step ${target.index + 1} ("${ref}"), ${target.kind === 'authorize' ? 'an' : 'a'} ${target.kind} step; expected an earlier ${needed} step`)];
+  }
+  return [];
+}
+
+/** Scenario ids are unique across all files loaded together. */
+function checkUniqueId(scenario: Scenario, source: YamlSource, ids: Map<string, { file: string; line: number }>): LoadError[] {
+  const line = positionOf(source, ['id']).line;
+  const first = ids.get(scenario.id);
+  if (!first) {
+    ids.set(scenario.id, { file: source.file, line });
+    return [];
+  }
+  return [errorAt(source, ['id'], `scenario id "${scenario.id}" is already used by ${first.file}:${first.line}`, 'scenario ids must be unique across the suites')];
+}

@@ -1,0 +1,20 @@
+/** Step kinds, registered by name: the core never branches on the kind (no if-chain to edit for a new one). */
+import type { Evidence } from '../evidence/types.js';
+import type { ScenarioStep, StepKind } from '../scenario/schema.js';
+import { authorize } from './authorize.js';
+import type { StepContext } from './context.js';
+import { resource } from './resource.js';
+import { token } from './token.js';
+
+type Runner = (spec: never, ctx: StepContext) => Promise<Evidence>;
+
+export const STEPS: Record<StepKind, Runner> = { authorize, token, resource };
+
+export function kindOf(step: ScenarioStep): StepKind {
+  return (Object.keys(STEPS) as StepKind[]).find((k) => k in step)!;
+}
+
+export function runStep(step: ScenarioStep, ctx: StepContext): Promise<Evidence> {
+  const kind = kindOf(step);
+  return (STEPS[kind] as (spec: unknown, ctx: StepContext) => Promise<Evidence>)((step as Record<string, unknown>)[kind], ctx);
+}

@@ -1,0 +1,130 @@
+/**
+ * Loads a target profile: YAML -> schema (defaults filled in) -> `${env:...}` substitution ->
+ * checks the schema cannot express (URLs, secrets, regular expressions, known flaws).
+ */
+import { didYouMean } from '../load/did-you-mean.js';
+import { byPosition } from '../load/errors.js';
+import type { LoadError } from '../load/errors.js';
+import { substituteEnv } from '../load/env-substitution.js';
+import { subjectName } from '../load/naming.js';
+import type { Naming } from '../load/naming.js';
+import { createAjv, show, schemaErrors } from '../load/schema-errors.js';
+import { errorAt, readYamlSource, toPointer } from '../load/yaml-source.js';
+import type { Path, YamlSource } from '../load/yaml-source.js';
+import type { ValidateFunction } from 'ajv';
+import { targetSchema } from './schema.js';
+import type { Locator, TargetProfile } from './schema.js';
+
+export interface LoadTargetOptions {
+  /** Flaw names the embedded server knows; `embedded.flaws` is checked against them when given. */
+  knownFlaws?: ReadonlySet<string>;
+}
+
+const naming: Naming = { root: 'target profile' };
+
+let validator: ValidateFunction | undefined;
+
+export function loadTarget(file: string, env: NodeJS.ProcessEnv = process.env, opts: LoadTargetOptions = {}): { target: TargetProfile | undefined; errors: LoadError[] } {
+  const { source, errors } = readYamlSource(file);
+  if (!source) return { target: undefined, errors };
+  validator ??= createAjv().compile(targetSchema);
+  if (!validator(source.data)) return { target: undefined, errors: schemaErrors(validator.errors, source, naming).sort(byPosition) };
+
+  const { value, problems } = substituteEnv(source.data, env);
+  for (const p of problems) errors.push(errorAt(source, p.path, p.message, p.hint));
+  // A value whose reference could not be resolved is already reported: do not judge it again.
+  const unresolved = new Set(problems.map((p) => toPointer(p.path)));
+  const target = value as TargetProfile;
+  errors.push(...checkTarget(target, source, opts, (path) => !unresolved.has(toPointer(path))));
+  return { target: errors.length ? undefined : target, errors: errors.sort(byPosition) };
+}
+
+/**
+ * `/continue|allow/i` -> RegExp; any other text is returned as is. The one definition of the
+ * regular-expression form of locator `name` and `text` values. Throws when the form is there but
+ * does not compile.
+ */
+export function parseTextPattern(value: string): string | RegExp {
+  const match = /^\/(.+)\/([a-z]*)$/s.exec(value);
+  return match ? new RegExp(match[1], match[2]) : value;
+}
+
+function checkTarget(target: TargetProfile, source: YamlSource, opts: LoadTargetOptions, resolved: (path: Path) => boolean): LoadError[] {
+  const errors: LoadError[] = [];
+  const error = (path: Path, message: string, hint?: string, where: 'value' | 'key' = 'value') => errors.push(errorAt(source, path, message, hint, where));
+
+  if (!target.embedded && !target.issuer && !(target.endpoints?.authorization && target.endpoints?.token)) {
+    if (target.endpoints) error(['endpoints'], '"endpoints" needs both authorization and token when there is no "issuer"', undefined, 'key');
+    else error([], 'target profile needs "issuer" (or "endpoints.authorization" and "endpoints.token"), unless it is "embedded"', 'add issuer: https://your-server.example, or embedded: {} for the built-in server');
+  }
+
+  const urls: [Path, string | undefined][] = [
+    [['issuer'], target.issuer],
+    [['resource'], target.resource],
+    [['endpoints', 'authorization'], target.endpoints?.authorization],
+    [['endpoints', 'token'], target.endpoints?.token],
+    ...Object.entries(target.clients).flatMap(([key, client]) =>
+      client.redirect_uris.map((uri, i): [Path, string] => [['clients', key, 'redirect_uris', i], uri]),
+    ),
+  ];
+  for (const [path, url] of urls) {
+    if (url !== undefined && resolved(path) && !isHttpUrl(url)) {
+      error(path, `${subjectName(path, naming)} must be an absolute http(s) URL (got ${show(url)})`);
+    }
+  }
+
+  if (opts.knownFlaws) {
+    (target.embedded?.flaws ?? []).forEach((flaw, i) => {
+      if (!opts.knownFlaws!.has(flaw)) {
+        error(['embedded', 'flaws', i], `unknown flaw "${flaw}"`, didYouMean(flaw, opts.knownFlaws!) ?? `known flaws: ${[...opts.knownFlaws!].join(', ')}`);
+      }
+    });
+  }
+
+  for (const [key, client] of Object.entries(target.clients)) {
+    if (client.auth !== 'none' && client.secret === undefined) {
+      error(['clients', key], `client "${key}" uses ${client.auth} but has no "secret"`, 'add secret: ${env:NAME} (or auth: none for a public client)', 'key');
+    }
+  }
+
+  for (const [path, locator] of locators(target)) {
+    for (const field of ['name', 'text'] as const) {
+      const value = locator[field];
+      if (value === undefined || !resolved([...path, field])) continue;
+      try {
+        parseTextPattern(value);
+      } catch (e) {
+        const reason = (e as Error).message.replace(/^Invalid regular expression: /, '');
+        error([...path, field], `${subjectName([...path, field], naming)} is not a valid regular expression (${reason})`, 'a value written /.../flags is a regular expression; escape a literal "/" as "\\/"');
+      }
+    }
+  }
+  return errors;
+}
+
+/** Every locator of the interaction rules, with its path. */
+function locators(target: TargetProfile): [Path, Locator][] {
+  const found: [Path, Locator][] = [];
+  target.interaction.forEach((rule, r) => {
+    if (rule.when) found.push([['interaction', r, 'when'], rule.when]);
+    for (const list of ['steps', 'deny'] as const) {
+      (rule[list] ?? []).forEach((action, a) => {
+        const path: Path = ['interaction', r, list, a];
+        if ('fill' in action) found.push([[...path, 'fill'], action.fill]);
+        if ('click' in action) found.push([[...path, 'click'], action.click]);
+        if ('check' in action) found.push([[...path, 'check'], action.check]);
+        if ('wait' in action && action.wait.visible) found.push([[...path, 'wait', 'visible'], action.wait.visible]);
+      });
+    }
+  });
+  return found;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * From a loaded profile to a target the steps can use: endpoints (discovered or explicit), the
+ * features, the resource URL, and the host names the browser must treat as the harness's own.
+ */
+import { ATTACKER_HOST } from '../spec/redirect-uri-variants.js';
+import type { Feature } from '../spec/features.js';
+import type { ResolvedTarget } from '../steps/context.js';
+import { discover } from './discover.js';
+import type { TargetProfile } from './schema.js';
+
+/** Where the embedded server is, once started: set by the run's global setup. */
+export const EMBEDDED_ENV = { issuer: 'OC_EMBEDDED_ISSUER', resource: 'OC_EMBEDDED_RESOURCE' } as const;
+
+export async function resolveTarget(profile: TargetProfile, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedTarget> {
+  const embedded = Boolean(profile.embedded);
+  const issuer = embedded ? env[EMBEDDED_ENV.issuer] : profile.issuer;
+  const endpoints = await discover(issuer, profile.endpoints, profile.timeouts?.http ?? 10000);
+  const resource = profile.resource ?? (embedded ? env[EMBEDDED_ENV.resource] : undefined);
+  return { profile, endpoints, features: new Set(profile.features as Feature[]), resource };
+}
+
+/** Redirect URI hosts and attacker hosts: resolved by the browser to the harness's stub. */
+export function harnessHosts(profile: TargetProfile): string[] {
+  const hosts = Object.values(profile.clients).flatMap((c) => c.redirect_uris.map((u) => new URL(u).hostname));
+  return [...new Set([...hosts.filter((h) => !isLoopback(h)), ATTACKER_HOST, `*.${ATTACKER_HOST}`])];
+}
+
+export function isHarnessHostOf(hosts: string[]): (host: string) => boolean {
+  return (host) => hosts.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
+}
+
+/** Hosts of the target itself: they resolve normally. */
+export function targetHosts(t: ResolvedTarget): string[] {
+  const urls = [t.endpoints.issuer, t.endpoints.authorization, t.endpoints.token, t.resource].filter((u): u is string => Boolean(u));
+  return [...new Set(urls.map((u) => new URL(u).hostname))];
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+}
