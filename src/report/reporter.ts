@@ -4,7 +4,7 @@
  * A test that died before it could attach a result (a worker fixture failed: target unreachable,
  * no browser) is recorded as `error` with Playwright's message — never as the target's failure.
  */
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { Redactor } from '../evidence/redact.js';
@@ -40,9 +40,10 @@ export default class ConformanceReporter implements Reporter {
     const attached = result.attachments.find((a) => a.name === 'oc-result.json');
     const record = attached?.body ? (JSON.parse(attached.body.toString('utf8')) as ScenarioRecord) : this.crashed(test, result);
     for (const a of result.attachments) {
-      if (a.contentType === 'image/png' && a.path) {
+      const data = a.body ?? (a.path ? readFileSync(a.path) : undefined);
+      if (a.contentType === 'image/png' && data) {
         const name = `${record.id}-${a.name}`;
-        copyFileSync(a.path, path.join(this.reportDir, 'evidence', name));
+        writeFileSync(path.join(this.reportDir, 'evidence', name), data);
         for (const e of [...record.evidence, record.error]) if (e?.screenshot === a.name) e.screenshot = `evidence/${name}`;
       }
     }

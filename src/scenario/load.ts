@@ -67,10 +67,10 @@ export function loadScenarios(paths: string[], opts: LoadScenariosOptions): { sc
   const ids = new Map<string, { file: string; line: number }>();
   for (const file of listed.files) {
     const { source, errors: fileErrors } = readYamlSource(file);
-    if (source) fileErrors.push(...validate(source));
+    if (source) fileErrors.push(...validate(source), ...checkExpectIds(source, opts.knownChecks));
     if (source && fileErrors.length === 0) {
       const scenario = source.data as Scenario;
-      fileErrors.push(...checkScenario(scenario, source, opts), ...checkUniqueId(scenario, source, ids));
+      fileErrors.push(...checkScenario(scenario, source), ...checkUniqueId(scenario, source, ids));
       if (fileErrors.length === 0) {
         const stepLines = scenario.steps.map((_, i) => positionOf(source, ['steps', i]).line);
         scenarios.push({ scenario, file, source: source.text, stepLines });
@@ -100,12 +100,32 @@ function validate(source: YamlSource): LoadError[] {
   return errors;
 }
 
+/**
+ * Every `expect` names a known check. Judged on the raw data, whatever else is wrong with the file:
+ * a misspelt check is never a follow-on error, and it must be reported in the same pass.
+ */
+function checkExpectIds(source: YamlSource, knownChecks: ReadonlySet<string>): LoadError[] {
+  const errors: LoadError[] = [];
+  const steps = (source.data as { steps?: unknown } | null)?.steps;
+  if (!Array.isArray(steps)) return errors;
+  steps.forEach((step: { expect?: unknown } | null, i) => {
+    if (!step || typeof step !== 'object' || !Array.isArray(step.expect)) return;
+    step.expect.forEach((entry: unknown, j) => {
+      const check = typeof entry === 'string' ? entry : (entry as { check?: unknown } | null)?.check;
+      if (typeof check !== 'string' || knownChecks.has(check)) return;
+      const path = typeof entry === 'string' ? ['steps', i, 'expect', j] : ['steps', i, 'expect', j, 'check'];
+      errors.push(errorAt(source, path, `unknown check "${check}" in step ${i + 1}`, didYouMean(check, knownChecks)));
+    });
+  });
+  return errors;
+}
+
 function kindOf(step: ScenarioStep): StepKind {
   return 'authorize' in step ? 'authorize' : 'token' in step ? 'token' : 'resource';
 }
 
 /** What the schema cannot say: file name, check ids, step ids and references between steps. */
-function checkScenario(scenario: Scenario, source: YamlSource, { knownChecks }: LoadScenariosOptions): LoadError[] {
+function checkScenario(scenario: Scenario, source: YamlSource): LoadError[] {
   const errors: LoadError[] = [];
   const name = basename(source.file).replace(/\.ya?ml$/, '');
   if (scenario.id !== name) {
@@ -118,13 +138,6 @@ function checkScenario(scenario: Scenario, source: YamlSource, { knownChecks }: 
       const twin = earlier.find((s) => s.id === step.id);
       if (twin) errors.push(errorAt(source, ['steps', i, 'id'], `step id "${step.id}" is already used by step ${twin.index + 1}`));
     }
-    (step.expect ?? []).forEach((entry, j) => {
-      const check = typeof entry === 'string' ? entry : entry.check;
-      if (!knownChecks.has(check)) {
-        const path = typeof entry === 'string' ? ['steps', i, 'expect', j] : ['steps', i, 'expect', j, 'check'];
-        errors.push(errorAt(source, path, `unknown check "${check}" in step ${i + 1}`, didYouMean(check, knownChecks)));
-      }
-    });
     if ('token' in step) errors.push(...checkReference(source, scenario.steps, earlier, i, 'token', 'code', 'authorize', step.token.code));
     if ('resource' in step) errors.push(...checkReference(source, scenario.steps, earlier, i, 'resource', 'token', 'token', step.resource.token));
     earlier.push({ id: step.id, kind, index: i });

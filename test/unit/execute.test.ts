@@ -1,0 +1,53 @@
+/**
+ * executeScenario's applicability paths, which need no browser: a scenario whose features the target
+ * lacks is skipped whole; a step whose `requires` the target lacks skips its checks.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { Redactor } from '../../src/evidence/redact.js';
+import { executeScenario, type ScenarioRunOptions } from '../../src/runner/execute.js';
+import type { LoadedScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import type { Profile } from '../../src/spec/levels.js';
+import type { ResolvedTarget } from '../../src/steps/context.js';
+
+function loaded(scenario: Partial<Scenario>): LoadedScenario {
+  const s = { id: 'x', title: 'x', requirements: ['RFC6749-4.1.2'], level: 'MUST', catalog: ['TK-01'], features: [], steps: [], ...scenario } as Scenario;
+  return { scenario: s, file: 'suites/x.yaml', source: '', stepLines: s.steps.map((_, i) => 7 + 2 * i) };
+}
+
+function options(features: string[], profile: Profile = 'rfc9700'): ScenarioRunOptions {
+  return {
+    target: { features: new Set(features) } as unknown as ResolvedTarget,
+    profile,
+    page: () => { throw new Error('no browser in a unit test'); },
+    isHarnessHost: () => false,
+    redactor: new Redactor(),
+  };
+}
+
+describe('executeScenario without a browser', () => {
+  test('a scenario needing a feature the target lacks is skipped, naming the features', async () => {
+    const out = await executeScenario(loaded({ features: ['authorization-code', 'implicit', 'pkce'], steps: [{ authorize: { client: 'confidential', response_type: 'token', consent: 'approve' } }] as Scenario['steps'] }), options(['authorization-code']));
+    assert.deepEqual(out, { verdict: 'skip', reason: 'the target lacks `implicit`, `pkce`', checks: [], evidence: [], durationMs: 0 });
+  });
+
+  test('a step whose requires the target lacks skips its checks, and the scenario with them', async () => {
+    const steps = [{ requires: ['resource'], resource: {}, expect: ['tokens-revoked-after-code-replay'] }] as Scenario['steps'];
+    const out = await executeScenario(loaded({ steps }), options(['authorization-code']));
+    assert.equal(out.verdict, 'skip');
+    assert.deepEqual(out.checks.map((c) => [c.check, c.verdict, c.step, c.message]), [['tokens-revoked-after-code-replay', 'skip', 0, 'step 1 needs resource, which the target lacks']]);
+  });
+
+  test('a skipped check reports the level it would have been judged at', {
+    todo: 'src/runner/execute.ts:119 skipped() takes the check\'s default level, ignoring the profile and the scenario\'s `level` override (and gives requirements no url)',
+  }, async () => {
+    const steps = [
+      { requires: ['implicit'], authorize: { client: 'confidential', response_type: 'token', consent: 'approve' }, expect: ['implicit-grant-refused'] },
+      { requires: ['resource'], resource: {}, expect: [{ check: 'tokens-revoked-after-code-replay', level: 'MUST' }] },
+    ] as Scenario['steps'];
+    const out = await executeScenario(loaded({ steps }), options(['authorization-code'], 'oauth2.1'));
+    assert.deepEqual(out.checks.map((c) => [c.check, c.level]), [['implicit-grant-refused', 'MUST'], ['tokens-revoked-after-code-replay', 'MUST']]);
+    assert.ok(out.checks.every((c) => c.requirements.every((r) => r.url?.startsWith('https://'))));
+  });
+});
