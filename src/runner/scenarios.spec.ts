@@ -3,6 +3,7 @@
  * The verdict is decided by executeScenario; this file only maps it onto Playwright's statuses
  * (fail and error fail the test, skip skips it) and attaches the redacted result for the reporters.
  */
+import path from 'node:path';
 import * as allure from 'allure-js-commons';
 import { Redactor } from '../evidence/redact.js';
 import type { ScenarioRecord } from '../report/results.js';
@@ -10,7 +11,7 @@ import { requirementLabel, requirementUrl } from '../spec/links.js';
 import type { Level } from '../spec/levels.js';
 import { executeScenario } from './execute.js';
 import { test } from './fixtures.js';
-import { readSettings } from './env.js';
+import { readSettings, ROOT } from './env.js';
 import { loadPlanScenarios } from './plan.js';
 
 const settings = readSettings();
@@ -43,7 +44,7 @@ for (const loaded of loadPlanScenarios(settings)) {
     const screenshots: Buffer[] = [];
     const named = (buf: Buffer | undefined, name: string) => (buf ? (screenshots.push(buf), `${name}.png`) : undefined);
     const record: ScenarioRecord = redactor.redact({
-      id: s.id, title: s.title, file: loaded.file, catalog: s.catalog, requirements: s.requirements, level: s.level as Level,
+      id: s.id, title: s.title, file: path.relative(ROOT, loaded.file), catalog: s.catalog, requirements: s.requirements, level: s.level as Level,
       tags: s.tags ?? [], verdict: outcome.verdict, reason: outcome.reason, checks: outcome.checks,
       evidence: outcome.evidence.map(({ ...e }) => {
         const shot = 'screenshot' in e ? named(e.screenshot, `step-${e.step + 1}`) : undefined;
