@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 const SECRET_PARAMS = ['code', 'access_token', 'refresh_token', 'id_token', 'code_verifier', 'client_secret', 'client_assertion', 'password', 'assertion', 'device_code'];
 const PARAM_RE = new RegExp(`([?&#]|^)(${SECRET_PARAMS.join('|')})=([^&#\\s"'<>]+)`, 'g');
 const JSON_RE = new RegExp(`("(?:${SECRET_PARAMS.join('|')})"\\s*:\\s*")([^"]+)(")`, 'g');
-const AUTH_RE = /\b(Basic|Bearer|DPoP)\s+([A-Za-z0-9._~+/=-]{6,})/g;
+// token68 (RFC 9110 §11.2) after the scheme; the lookahead leaves auth-params (realm="...") alone.
+const AUTH_RE = /\b(Basic|Bearer|DPoP)\s+([A-Za-z0-9._~+/-]{6,}=*)(?=$|[\s,;])/gi;
 
 export function fingerprint(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 6);
@@ -22,27 +23,29 @@ export function mask(value: string, kind = 'secret'): string {
 }
 
 export class Redactor {
+  /** Each form a secret may take (plain, URL-encoded) -> the mask of the plain value. */
   private readonly secrets = new Map<string, string>();
 
   /** Registers a value to be masked wherever it appears (ignored when too short to be a secret). */
   add(value: string | undefined, kind = 'secret'): void {
     if (value && value.length >= 6) {
-      this.secrets.set(value, kind);
-      // URL-encoded and base64 (Basic header) forms leak the same secret.
+      const masked = mask(value, kind);
+      this.secrets.set(value, masked);
+      // The URL-encoded form leaks the same secret and gets the same fingerprint.
       const enc = encodeURIComponent(value);
-      if (enc !== value) this.secrets.set(enc, kind);
+      if (enc !== value) this.secrets.set(enc, masked);
     }
   }
 
   redactString(s: string): string {
     let out = s;
-    for (const [value, kind] of [...this.secrets].sort((a, b) => b[0].length - a[0].length)) {
-      if (out.includes(value)) out = out.split(value).join(mask(value, kind));
+    for (const [form, masked] of [...this.secrets].sort((a, b) => b[0].length - a[0].length)) {
+      if (out.includes(form)) out = out.split(form).join(masked);
     }
     return out
       .replace(PARAM_RE, (_m, sep: string, name: string, v: string) => `${sep}${name}=${v.startsWith('‹') ? v : mask(decodeSafe(v), name)}`)
       .replace(JSON_RE, (_m, a: string, v: string, b: string) => `${a}${v.startsWith('‹') ? v : mask(v, 'secret')}${b}`)
-      .replace(AUTH_RE, (_m, scheme: string, v: string) => `${scheme} ${v.startsWith('‹') ? v : mask(v, scheme.toLowerCase())}`);
+      .replace(AUTH_RE, (m, scheme: string, v: string) => (v.startsWith('‹') ? m : `${scheme} ${mask(v, scheme.toLowerCase())}`));
   }
 
   /** Deep copy with every string redacted. Buffers (screenshots) pass through. */

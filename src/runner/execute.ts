@@ -13,7 +13,8 @@ import { HarnessError } from '../harness-error.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ExpectEntry, ScenarioStep } from '../scenario/schema.js';
 import type { Feature } from '../spec/features.js';
-import type { Level, Profile } from '../spec/levels.js';
+import { levelFor, type Level, type Profile } from '../spec/levels.js';
+import { requirementUrl } from '../spec/links.js';
 import type { ResolvedTarget, StepContext, StepResult } from '../steps/context.js';
 import { kindOf, runStep } from '../steps/index.js';
 
@@ -61,7 +62,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
     const expected = (step.expect ?? []).map(normalize);
     const lacking = (step.requires ?? []).filter((f) => !o.target.features.has(f as Feature));
     if (lacking.length) {
-      for (const e of expected) checks.push(skipped(e.check, index, `step ${index + 1} needs ${lacking.join(', ')}, which the target lacks`));
+      for (const e of expected) checks.push(skipped(e, index, `step ${index + 1} needs ${lacking.join(', ')}, which the target lacks`, o.profile));
       continue;
     }
     const ctx: StepContext = {
@@ -74,7 +75,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       for (const e of expected) {
         const check = CHECKS_BY_ID.get(e.check)!;
         if (check.on !== ev.kind) {
-          checks.push({ ...skipped(e.check, index, ''), verdict: 'error', message: `check ${e.check} judges ${check.on} evidence, but step ${index + 1} is ${kindOf(step)}` });
+          checks.push({ ...skipped(e, index, '', o.profile), verdict: 'error', message: `check ${e.check} judges ${check.on} evidence, but step ${index + 1} is ${kindOf(step)}` });
           continue;
         }
         checks.push(judge(check, ev, { all: evidence }, { profile: o.profile, level: e.level }));
@@ -112,11 +113,11 @@ function normalize(e: ExpectEntry): { check: string; level?: Level } {
   return typeof e === 'string' ? { check: e } : { check: e.check, level: e.level as Level | undefined };
 }
 
-function skipped(checkId: string, step: number, message: string): CheckOutcome {
-  const c = CHECKS_BY_ID.get(checkId)!;
+function skipped(e: { check: string; level?: Level }, step: number, message: string, profile: Profile): CheckOutcome {
+  const c = CHECKS_BY_ID.get(e.check)!;
   return {
-    check: c.id, title: c.title, catalog: c.catalog, requirements: c.requirements.map((id) => ({ id })),
-    level: typeof c.level === 'string' ? c.level : c.level.default, verdict: 'skip', message, step, ambient: false,
+    check: c.id, title: c.title, catalog: c.catalog, requirements: c.requirements.map((id) => ({ id, url: requirementUrl(id) })),
+    level: e.level ?? levelFor(c.level, profile), verdict: 'skip', message, step, ambient: false,
   };
 }
 

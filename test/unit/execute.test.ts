@@ -39,9 +39,7 @@ describe('executeScenario without a browser', () => {
     assert.deepEqual(out.checks.map((c) => [c.check, c.verdict, c.step, c.message]), [['tokens-revoked-after-code-replay', 'skip', 0, 'step 1 needs resource, which the target lacks']]);
   });
 
-  test('a skipped check reports the level it would have been judged at', {
-    todo: 'src/runner/execute.ts:119 skipped() takes the check\'s default level, ignoring the profile and the scenario\'s `level` override (and gives requirements no url)',
-  }, async () => {
+  test('a skipped check reports the level it would have been judged at', {}, async () => {
     const steps = [
       { requires: ['implicit'], authorize: { client: 'confidential', response_type: 'token', consent: 'approve' }, expect: ['implicit-grant-refused'] },
       { requires: ['resource'], resource: {}, expect: [{ check: 'tokens-revoked-after-code-replay', level: 'MUST' }] },

@@ -26,7 +26,8 @@ export const redirectUriRejected: CheckDefinition<'authorization'> = {
     const o = e.outcome;
     if (o.type === 'error-page') return { holds: true, expected, actual };
     if (o.target === 'requested' || o.target === 'other') {
-      const what = o.query.code || o.fragment.code ? 'with an authorization code' : o.query.error ? `with error=${o.query.error[0]}` : '';
+      const error = o.query.error?.[0] ?? o.fragment.error?.[0];
+      const what = o.query.code || o.fragment.code ? 'with an authorization code' : error ? `with error=${error}` : '';
       return { holds: false, expected, actual, message: `the browser was redirected to the manipulated redirect_uri ${sent} ${what}`.trim() };
     }
     return {

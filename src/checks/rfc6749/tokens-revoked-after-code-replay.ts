@@ -19,7 +19,8 @@ export const tokensRevokedAfterCodeReplay: CheckDefinition<'resource'> = {
     if (e.response.status >= 200 && e.response.status < 300) {
       return { holds: false, expected, actual, message: 'the access token from the first redemption still works after the code was replayed' };
     }
-    if (e.response.status !== 401 && e.response.status !== 403) {
+    // 403 is insufficient_scope (RFC 6750 §3.1): the token was recognised, so it says nothing about revocation.
+    if (e.response.status !== 401) {
       return { holds: 'n/a', reason: `the protected resource answered ${e.response.status}, which says nothing about the token` };
     }
     return { holds: true, expected, actual };
