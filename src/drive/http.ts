@@ -6,11 +6,17 @@ import { request } from 'undici';
 import type { HttpExchange } from '../evidence/types.js';
 import { HarnessError } from '../harness-error.js';
 
+/** Parameters as ordered pairs, so that a repeated parameter can be sent on purpose. */
+export type Params = [name: string, value: string][];
+
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'OPTIONS';
   url: string;
   headers?: Record<string, string>;
-  form?: Record<string, string | undefined>;
+  /** application/x-www-form-urlencoded body. */
+  form?: Params;
+  /** Added to the URL's query. */
+  query?: Params;
   timeout: number;
 }
 
@@ -20,17 +26,20 @@ export async function send(r: HttpRequest): Promise<HttpExchange> {
   const headers: Record<string, string> = { accept: 'application/json', ...r.headers };
   let body: string | undefined;
   if (r.form) {
-    body = new URLSearchParams(Object.entries(r.form).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+    body = new URLSearchParams(r.form).toString();
     headers['content-type'] = 'application/x-www-form-urlencoded';
   }
+  const target = new URL(r.url);
+  for (const [k, v] of r.query ?? []) target.searchParams.append(k, v);
+  const url = target.toString();
   const started = Date.now();
   let res;
   try {
-    res = await request(r.url, { method: r.method, headers, body, headersTimeout: r.timeout, bodyTimeout: r.timeout, maxRedirections: 0 } as Parameters<typeof request>[1]);
+    res = await request(url, { method: r.method, headers, body, headersTimeout: r.timeout, bodyTimeout: r.timeout, maxRedirections: 0 } as Parameters<typeof request>[1]);
   } catch (err) {
     const e = err as Error & { code?: string; cause?: { code?: string } };
     const code = e.code ?? e.cause?.code ?? e.name;
-    throw new HarnessError(`${r.method} ${r.url} failed: ${code} ${e.message}`.trim(), code === 'ECONNREFUSED' ? 'is the target running on that address?' : undefined);
+    throw new HarnessError(`${r.method} ${url} failed: ${code} ${e.message}`.trim(), code === 'ECONNREFUSED' ? 'is the target running on that address?' : undefined);
   }
   const text = await readCapped(res.body);
   const responseHeaders: Record<string, string> = {};
@@ -40,10 +49,15 @@ export async function send(r: HttpRequest): Promise<HttpExchange> {
     try { json = JSON.parse(text); } catch { json = undefined; }
   }
   return {
-    request: { method: r.method, url: r.url, headers, body },
+    request: { method: r.method, url, headers, body },
     response: { status: res.statusCode, headers: responseHeaders, body: text, json },
     durationMs: Date.now() - started,
   };
+}
+
+/** Pairs from an object, leaving out undefined values. */
+export function pairs(o: Record<string, string | undefined>): Params {
+  return Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined);
 }
 
 /** Reads at most MAX_BODY bytes: a huge body must not exhaust the harness. */

@@ -22,6 +22,14 @@ export interface Stub {
 
 const PAGE = '<!doctype html><title>oauth-conformance</title><p>oauth-conformance: the authorization response reached the harness.</p>';
 
+/** An attacker page that frames the given URL (clickjacking, RFC 6749 §10.13). */
+export const FRAME_PATH = '/__oauth-conformance/frame';
+
+function framePage(src: string): string {
+  const attr = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<!doctype html><title>attacker</title><p>attacker page</p><iframe id="victim" src="${attr}" width="800" height="600"></iframe>`;
+}
+
 export async function startStub(hosts: string[]): Promise<Stub> {
   const hits: StubHit[] = [];
   const handler: http.RequestListener = (req, res) => {
@@ -30,8 +38,9 @@ export async function startStub(hosts: string[]): Promise<Stub> {
     req.on('end', () => {
       const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
       hits.push({ method: req.method ?? 'GET', url: `${scheme}://${req.headers.host}${req.url}`, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      const url = new URL(req.url ?? '/', 'http://stub');
       res.writeHead(req.url === '/favicon.ico' ? 404 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
-      res.end(PAGE);
+      res.end(url.pathname === FRAME_PATH ? framePage(url.searchParams.get('src') ?? '') : PAGE);
     });
   };
   const pems = await generate([{ name: 'commonName', value: 'oauth-conformance stub' }], {

@@ -64,21 +64,78 @@ export interface HttpExchange {
   durationMs: number;
 }
 
+export type Grant = 'authorization_code' | 'refresh_token' | 'password' | 'client_credentials';
+
 export interface TokenEvidence extends HttpExchange {
   kind: 'token';
   step: number;
+  grant: Grant;
   client: string;
-  /** The authorize step whose code was redeemed. */
+  /** The named request manipulation, when the step made one (e.g. `auth: wrong-secret`). */
+  variants: string[];
+  /** The authorize step whose code was redeemed (authorization_code). */
+  codeFrom?: number;
+  /** The token step whose refresh token was used (refresh_token). */
+  tokenFrom?: number;
+  /** The scope of the tokens this refresh token came from, when known (for scope checks). */
+  originalScope?: string;
+  /** The refresh token sent, redacted in reports (to tell a rotated token from the same one). */
+  sentRefreshToken?: string;
+}
+
+/** The same request fired concurrently (TK-03), and what each issued token did afterwards. */
+export interface TokenRaceEvidence {
+  kind: 'token-race';
+  step: number;
   codeFrom: number;
+  exchanges: HttpExchange[];
+  /** Status of the protected resource for each issued access token, in the order of `exchanges` (absent when the target has no resource). */
+  resourceStatuses?: (number | undefined)[];
 }
 
 export interface ResourceEvidence extends HttpExchange {
   kind: 'resource';
   step: number;
-  /** The token step whose access token was used. */
-  tokenFrom: number;
+  /** The token step whose access token was used, if any. */
+  tokenFrom?: number;
+  /** How the token was presented: `header` (Authorization: Bearer), `query` (?access_token=), `none`, or `bogus` (a made-up token in the header). */
+  presented: 'header' | 'query' | 'none' | 'bogus';
 }
 
-export type Evidence = AuthorizationEvidence | TokenEvidence | ResourceEvidence;
+/** The authorization server metadata documents (RFC 8414 §3; OpenID Connect Discovery). */
+export interface MetadataEvidence {
+  kind: 'metadata';
+  step: number;
+  /** The issuer the profile configured (or the embedded server's). */
+  issuer: string;
+  documents: (HttpExchange & { source: 'rfc8414' | 'oidc' })[];
+  /** The first document that parsed as a JSON object. */
+  metadata?: Record<string, unknown>;
+}
+
+/** One raw request to a named endpoint, for rules about the endpoint itself (CORS, methods, transport). */
+export interface ProbeEvidence extends HttpExchange {
+  kind: 'probe';
+  step: number;
+  endpoint: 'authorization' | 'token' | 'resource';
+  purpose: string;
+}
+
+/** An attacker-origin page that frames a page of the server (clickjacking, RFC 6749 §10.13). */
+export interface FrameEvidence {
+  kind: 'frame';
+  step: number;
+  /** The framed URL (the authorization request). */
+  url: string;
+  /** The server's page rendered inside the attacker's frame. */
+  rendered: boolean;
+  /** The URL the frame ended on (chrome-error:// when the browser refused to render it). */
+  frameUrl: string;
+  /** Anti-framing headers of the framed page's response, lower-cased names. */
+  headers: { 'x-frame-options'?: string; 'content-security-policy'?: string };
+  screenshot?: Buffer;
+}
+
+export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence;
 export type EvidenceKind = Evidence['kind'];
 export type EvidenceOf<K extends EvidenceKind> = Extract<Evidence, { kind: K }>;

@@ -73,8 +73,21 @@ function evidence(e: ScenarioRecord['evidence'][number], read: Read): string {
 <ol class="chain">${e.chain.map((h) => `<li>${esc(h.method)} <code>${esc(h.url)}</code> → ${esc(h.status ?? '…')}${h.location ? ` Location: <code>${esc(h.location)}</code>` : ''}</li>`).join('')}</ol>
 <p>Interactions: ${esc(e.interactions.join(' → ') || 'none')}. Ended: ${end}</p>${img(e.screenshot, read)}</div>`;
   }
-  return `<div class="ev"><h4>Step ${e.step + 1}: ${esc(e.kind)} → HTTP ${e.response.status} (${e.durationMs} ms)</h4>
-<pre class="repro">${esc(curlOf(e.request))}</pre><pre>${esc(e.response.body.slice(0, 2000))}</pre></div>`;
+  if (e.kind === 'token-race') {
+    return `<div class="ev"><h4>Step ${e.step + 1}: ${e.exchanges.length} concurrent token requests</h4><pre class="repro">${esc(curlOf(e.exchanges[0].request))}</pre>
+<ol>${e.exchanges.map((x, i) => `<li>HTTP ${x.response.status}${e.resourceStatuses?.[i] !== undefined ? `; its access token at the resource: HTTP ${e.resourceStatuses[i]}` : ''}</li>`).join('')}</ol></div>`;
+  }
+  if (e.kind === 'metadata') {
+    return `<div class="ev"><h4>Step ${e.step + 1}: metadata of ${esc(e.issuer)}</h4>${e.documents.map((d) => exchange(d)).join('')}</div>`;
+  }
+  if (e.kind === 'frame') {
+    return `<div class="ev"><h4>Step ${e.step + 1}: framed by an attacker page</h4><p>${e.rendered ? 'The server\'s page rendered inside the attacker\'s frame.' : 'The browser refused to render the page in the frame.'} Frame ended at <code>${esc(e.frameUrl)}</code>; X-Frame-Options: <code>${esc(e.headers['x-frame-options'] ?? '(none)')}</code>; CSP: <code>${esc(e.headers['content-security-policy'] ?? '(none)')}</code></p>${img(e.screenshot, read)}</div>`;
+  }
+  return `<div class="ev"><h4>Step ${e.step + 1}: ${esc(e.kind)} → HTTP ${e.response.status} (${e.durationMs} ms)</h4>${exchange(e)}</div>`;
+}
+
+function exchange(x: { request: Parameters<typeof curlOf>[0]; response: { status: number; body: string } }): string {
+  return `<pre class="repro">${esc(curlOf(x.request))}</pre><pre>HTTP ${x.response.status}\n${esc(x.response.body.slice(0, 2000))}</pre>`;
 }
 
 function img(name: string | undefined, read: Read): string {

@@ -121,8 +121,11 @@ function checkExpectIds(source: YamlSource, knownChecks: ReadonlySet<string>): L
 }
 
 function kindOf(step: ScenarioStep): StepKind {
-  return 'authorize' in step ? 'authorize' : 'token' in step ? 'token' : 'resource';
+  return STEP_KINDS.find((k) => k in step)!;
 }
+
+/** Steps that yield tokens (an access token, maybe a refresh token). */
+const TOKEN_STEPS: StepKind[] = ['token', 'refresh', 'grant'];
 
 /** What the schema cannot say: file name, check ids, step ids and references between steps. */
 function checkScenario(scenario: Scenario, source: YamlSource): LoadError[] {
@@ -138,8 +141,16 @@ function checkScenario(scenario: Scenario, source: YamlSource): LoadError[] {
       const twin = earlier.find((s) => s.id === step.id);
       if (twin) errors.push(errorAt(source, ['steps', i, 'id'], `step id "${step.id}" is already used by step ${twin.index + 1}`));
     }
-    if ('token' in step) errors.push(...checkReference(source, scenario.steps, earlier, i, 'token', 'code', 'authorize', step.token.code));
-    if ('resource' in step) errors.push(...checkReference(source, scenario.steps, earlier, i, 'resource', 'token', 'token', step.resource.token));
+    if ('token' in step) {
+      errors.push(...checkReference(source, scenario.steps, earlier, i, 'token', 'code', ['authorize'], step.token.code));
+      const from = step.token.code_verifier;
+      if (typeof from === 'object') errors.push(...checkReference(source, scenario.steps, earlier, i, 'token', 'code_verifier', ['authorize'], from.from, ['from']));
+    }
+    if ('refresh' in step) errors.push(...checkReference(source, scenario.steps, earlier, i, 'refresh', 'token', TOKEN_STEPS, step.refresh.token));
+    const present = 'resource' in step ? step.resource.present : undefined;
+    if ('resource' in step && (step.resource.token !== undefined || present === 'header' || present === 'query')) {
+      errors.push(...checkReference(source, scenario.steps, earlier, i, 'resource', 'token', TOKEN_STEPS, step.resource.token));
+    }
     earlier.push({ id: step.id, kind, index: i });
   });
   return errors;
@@ -153,17 +164,19 @@ function checkReference(
   i: number,
   kind: StepKind,
   field: string,
-  needed: StepKind,
+  neededKinds: StepKind[],
   ref: string | undefined,
+  subPath: (string | number)[] = [],
 ): LoadError[] {
+  const needed = neededKinds.join(' or ');
   if (ref === undefined) {
-    if (earlier.some((s) => s.kind === needed)) return [];
+    if (earlier.some((s) => neededKinds.includes(s.kind))) return [];
     return [errorAt(source, ['steps', i], `step ${i + 1} (${kind}) needs an earlier ${needed} step`)];
   }
-  const path: Path = ['steps', i, kind, field];
+  const path: Path = ['steps', i, kind, field, ...subPath];
   const subject = subjectName(path, naming);
   const target = earlier.find((s) => s.id === ref);
-  const candidates = earlier.filter((s) => s.kind === needed && s.id !== undefined).map((s) => s.id!);
+  const candidates = earlier.filter((s) => neededKinds.includes(s.kind) && s.id !== undefined).map((s) => s.id!);
   if (!target) {
     const later = steps.findIndex((s, j) => j >= i && s.id === ref);
     const message = later >= 0
@@ -171,7 +184,7 @@ function checkReference(
       : `${subject} refers to no step "${ref}"; expected the id of an earlier ${needed} step`;
     return [errorAt(source, path, message, didYouMean(ref, candidates))];
   }
-  if (target.kind !== needed) {
+  if (!neededKinds.includes(target.kind)) {
     return [errorAt(source, path, `${subject} refers to step ${target.index + 1} ("${ref}"), ${target.kind === 'authorize' ? 'an' : 'a'} ${target.kind} step; expected an earlier ${needed} step`)];
   }
   return [];

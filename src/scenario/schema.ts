@@ -71,36 +71,125 @@ const authorize = {
       ],
     },
     consent: { type: 'string', enum: ['approve', 'deny'], default: 'approve', description: 'What the user answers on the consent page.' },
-    extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Additional request parameters.', examples: [{ foo: 'bar' }] },
+    extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters added to the request, or replacing the ones the harness would send.', examples: [{ foo: 'bar' }, { code_challenge_method: 'S512' }] },
+    omit: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters left out of the request.', examples: [['response_type']] },
+    duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters sent twice, with the same value (RFC 6749 §3.1: MUST NOT be repeated).', examples: [['client_id']] },
   },
+} as const;
+
+const clientAuthVariant = {
+  type: 'string',
+  enum: ['as-registered', 'none', 'wrong-secret', 'empty-secret', 'switch-method', 'secret-in-query'],
+  default: 'as-registered',
+  description: 'Client authentication: as registered; none (no credentials, client_id in the body); a wrong or empty secret; the other method (Basic <-> body); the secret in the URL query.',
 } as const;
 
 const token = {
   type: 'object',
   additionalProperties: false,
-  description: 'A back-channel authorization_code grant request to the token endpoint.',
+  description: 'A back-channel authorization_code grant request to the token endpoint, optionally manipulated.',
   properties: {
     code: { ...stepRef, description: 'The authorize step whose code is redeemed; default: the latest one.' },
     client: { type: 'string', description: 'Client key in the target profile that authenticates; default: the authorize step\'s client.' },
-    redirect_uri: { type: 'string', enum: ['as-authorized', 'omit'], default: 'as-authorized', description: 'redirect_uri sent: the one of the authorization request, or none.' },
-    code_verifier: { type: 'string', enum: ['as-authorized', 'omit'], default: 'as-authorized', description: 'PKCE verifier sent.' },
+    auth: clientAuthVariant,
+    redirect_uri: {
+      description: '`as-authorized` (default), `omit`, or a named manipulation of the URI used in the authorization request.',
+      anyOf: [
+        { type: 'string', enum: ['as-authorized', 'omit'] },
+        { type: 'object', additionalProperties: false, required: ['variant'], properties: { variant: { type: 'string', enum: Object.keys(REDIRECT_URI_VARIANTS) } } },
+      ],
+    },
+    code_verifier: {
+      description: 'PKCE verifier sent: `as-authorized` (default), `omit`, `wrong` (a random valid-looking one), `challenge` (the S256 challenge itself, a downgrade attempt), `short` (3 characters), or `{ from: <authorize step id> }` (another flow\'s verifier).',
+      anyOf: [
+        { type: 'string', enum: ['as-authorized', 'omit', 'wrong', 'challenge', 'short'] },
+        { type: 'object', additionalProperties: false, required: ['from'], properties: { from: stepRef } },
+      ],
+    },
+    extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters added to the request body.', examples: [{ code_challenge_method: 'plain' }] },
+    duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Body parameters sent twice.', examples: [['code']] },
+    method: { type: 'string', enum: ['POST', 'GET'], default: 'POST', description: 'GET sends the parameters in the query (RFC 6749 §3.2 requires POST).' },
+    concurrent: { type: 'integer', minimum: 2, maximum: 20, description: 'Fire this many identical requests at once (a race, TK-03); evidence kind `token-race`.' },
   },
+} as const;
+
+const refresh = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'A refresh_token grant request (RFC 6749 §6).',
+  properties: {
+    token: { ...stepRef, description: 'The token or refresh step whose refresh token is used; default: the latest that issued one.' },
+    client: { type: 'string', description: 'Client key that authenticates; default: the client the refresh token was issued to.' },
+    auth: clientAuthVariant,
+    scope: { type: 'string', description: 'scope sent (default: none, i.e. the original scope).' },
+  },
+} as const;
+
+const grant = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type'],
+  description: 'A token request for a grant without the browser: the resource owner password credentials grant (with the profile\'s test user) or client credentials.',
+  properties: {
+    type: { type: 'string', enum: ['password', 'client_credentials'] },
+    client: { type: 'string', default: 'confidential' },
+    auth: clientAuthVariant,
+    scope: { type: 'string' },
+  },
+} as const;
+
+const metadata = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Fetches the authorization server metadata: RFC 8414 (path insertion) and OpenID Connect Discovery.',
+  properties: {},
+} as const;
+
+const probe = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['endpoint', 'purpose'],
+  description: 'One raw HTTP request to a named endpoint, for rules about the endpoint itself (CORS, methods, transport).',
+  properties: {
+    endpoint: { type: 'string', enum: ['authorization', 'token', 'resource'] },
+    purpose: { type: 'string', description: 'What the request tests, for people.' },
+    method: { type: 'string', enum: ['GET', 'POST', 'OPTIONS'], default: 'GET' },
+    headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'Request headers.', examples: [{ origin: 'https://attacker.example' }] },
+    params: { type: 'object', additionalProperties: { type: 'string' }, description: 'Query parameters; `{{client.id}}` and `{{redirect_uri}}` are the confidential client\'s.' },
+    scheme: { type: 'string', enum: ['as-is', 'http'], default: 'as-is', description: '`http` sends the request to the plain-http variant of the endpoint (transport security).' },
+  },
+} as const;
+
+const frame = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Opens an attacker-origin page (https://attacker.example) that frames an authorization request of the server.',
+  properties: { client: { type: 'string', default: 'confidential' } },
 } as const;
 
 const resource = {
   type: 'object',
   additionalProperties: false,
-  description: 'A request to the target\'s protected resource with an access token (RFC 6750 §2.1 header).',
+  description: 'A request to the target\'s protected resource (RFC 6750).',
   properties: {
-    token: { ...stepRef, description: 'The token step whose access token is used; default: the latest one that issued one.' },
+    token: { ...stepRef, description: 'The token or refresh step whose access token is used; default: the latest that issued one.' },
+    present: {
+      type: 'string', enum: ['header', 'query', 'none', 'bogus'], default: 'header',
+      description: '`header`: Authorization: Bearer (RFC 6750 §2.1); `query`: ?access_token= only (§2.3); `none`: no credentials; `bogus`: a made-up token in the header.',
+    },
   },
 } as const;
 
 const authorizeStep = { type: 'object', additionalProperties: false, required: ['authorize'], properties: { authorize, ...common } } as const;
 const tokenStep = { type: 'object', additionalProperties: false, required: ['token'], properties: { token, ...common } } as const;
 const resourceStep = { type: 'object', additionalProperties: false, required: ['resource'], properties: { resource, ...common } } as const;
+const refreshStep = { type: 'object', additionalProperties: false, required: ['refresh'], properties: { refresh, ...common } } as const;
+const grantStep = { type: 'object', additionalProperties: false, required: ['grant'], properties: { grant, ...common } } as const;
+const metadataStep = { type: 'object', additionalProperties: false, required: ['metadata'], properties: { metadata, ...common } } as const;
+const probeStep = { type: 'object', additionalProperties: false, required: ['probe'], properties: { probe, ...common } } as const;
+const frameStep = { type: 'object', additionalProperties: false, required: ['frame'], properties: { frame, ...common } } as const;
 
-export const STEP_KINDS = ['authorize', 'token', 'resource'] as const;
+export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'metadata', 'probe', 'frame'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const scenarioSchema = {
@@ -122,8 +211,8 @@ export const scenarioSchema = {
     steps: {
       type: 'array',
       minItems: 1,
-      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token or resource.',
-      items: { oneOf: [authorizeStep, tokenStep, resourceStep] },
+      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, metadata, probe or frame.',
+      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, metadataStep, probeStep, frameStep] },
     },
   },
 } as const;
@@ -133,4 +222,9 @@ export type ScenarioStep = Scenario['steps'][number];
 export type AuthorizeSpec = FromSchema<typeof authorize>;
 export type TokenSpec = FromSchema<typeof token>;
 export type ResourceSpec = FromSchema<typeof resource>;
+export type RefreshSpec = FromSchema<typeof refresh>;
+export type GrantSpec = FromSchema<typeof grant>;
+export type MetadataSpec = FromSchema<typeof metadata>;
+export type ProbeSpec = FromSchema<typeof probe>;
+export type FrameSpec = FromSchema<typeof frame>;
 export type ExpectEntry = FromSchema<typeof expectEntry>;

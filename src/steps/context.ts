@@ -16,9 +16,17 @@ export interface ResolvedTarget {
 }
 
 /** Secrets a step produced for later steps: never written anywhere but through the redactor. */
-export interface AuthorizeResult { kind: 'authorize'; client: string; code?: string; redirectUri?: string; verifier?: string }
-export interface TokenResult { kind: 'token'; accessToken?: string; refreshToken?: string }
-export type StepResult = AuthorizeResult | TokenResult | { kind: 'resource' };
+export interface AuthorizeResult {
+  kind: 'authorize';
+  client: string;
+  code?: string;
+  redirectUri?: string;
+  verifier?: string;
+  challenge?: string;
+  scope: string;
+}
+export interface TokenResult { kind: 'token'; client: string; accessToken?: string; refreshToken?: string; scope?: string }
+export type StepResult = AuthorizeResult | TokenResult | { kind: 'other' };
 
 export interface StepContext {
   target: ResolvedTarget;
@@ -43,9 +51,18 @@ export function client(ctx: StepContext, key: string): ClientProfile {
   return c;
 }
 
-/** The result of a step referred to by id, or the latest one of that kind. */
-export function earlier<K extends StepResult['kind']>(ctx: StepContext, kind: K, id?: string): { index: number; result: Extract<StepResult, { kind: K }> } {
-  const index = id !== undefined ? ctx.ids.get(id) : ctx.results.map((r, i) => (r?.kind === kind ? i : -1)).filter((i) => i >= 0).pop();
+/** The result of a step referred to by id, or the latest one of that kind that has `has`. */
+export function earlier<K extends StepResult['kind']>(
+  ctx: StepContext, kind: K, id?: string, has?: (r: Extract<StepResult, { kind: K }>) => boolean,
+): { index: number; result: Extract<StepResult, { kind: K }> } {
+  let index: number | undefined;
+  if (id !== undefined) index = ctx.ids.get(id);
+  else {
+    for (let i = ctx.index - 1; i >= 0 && index === undefined; i--) {
+      const r = ctx.results[i];
+      if (r?.kind === kind && (!has || has(r as Extract<StepResult, { kind: K }>))) index = i;
+    }
+  }
   const result = index === undefined ? undefined : ctx.results[index];
   if (index === undefined || result?.kind !== kind) {
     throw new HarnessError(`step ${ctx.index + 1} needs an earlier ${kind} step${id ? ` with id "${id}"` : ''}`);
@@ -55,4 +72,14 @@ export function earlier<K extends StepResult['kind']>(ctx: StepContext, kind: K,
 
 export function timeouts(t: ResolvedTarget) {
   return { action: t.profile.timeouts?.action ?? 5000, flow: t.profile.timeouts?.flow ?? 20000, http: t.profile.timeouts?.http ?? 10000 };
+}
+
+/** Registers the tokens of a token response with the redactor and returns them. */
+export function tokensOf(ctx: StepContext, json: unknown): { accessToken?: string; refreshToken?: string; scope?: string } {
+  const body = json as Record<string, unknown> | undefined;
+  const str = (k: string) => (typeof body?.[k] === 'string' ? (body[k] as string) : undefined);
+  ctx.redactor.add(str('access_token'), 'access_token');
+  ctx.redactor.add(str('refresh_token'), 'refresh_token');
+  ctx.redactor.add(str('id_token'), 'id_token');
+  return { accessToken: str('access_token'), refreshToken: str('refresh_token'), scope: str('scope') };
 }

@@ -3,12 +3,17 @@ import type { Evidence } from '../evidence/types.js';
 import type { ScenarioStep, StepKind } from '../scenario/schema.js';
 import { authorize } from './authorize.js';
 import type { StepContext } from './context.js';
+import { frame } from './frame.js';
+import { grant } from './grant.js';
+import { metadata } from './metadata.js';
+import { probe } from './probe.js';
+import { refresh } from './refresh.js';
 import { resource } from './resource.js';
 import { token } from './token.js';
 
 type Runner = (spec: never, ctx: StepContext) => Promise<Evidence>;
 
-export const STEPS: Record<StepKind, Runner> = { authorize, token, resource };
+export const STEPS: Record<StepKind, Runner> = { authorize, token, refresh, grant, resource, metadata, probe, frame };
 
 export function kindOf(step: ScenarioStep): StepKind {
   return (Object.keys(STEPS) as StepKind[]).find((k) => k in step)!;

@@ -1,4 +1,5 @@
-/** resource — calls the protected resource with an access token in the Authorization header (RFC 6750 §2.1). */
+/** resource — calls the protected resource: token in the Authorization header (RFC 6750 §2.1), in the query (§2.3), none, or a made-up one. */
+import { randomBytes } from 'node:crypto';
 import type { ResourceEvidence } from '../evidence/types.js';
 import { send } from '../drive/http.js';
 import { HarnessError } from '../harness-error.js';
@@ -8,19 +9,23 @@ import { earlier, timeouts, type StepContext } from './context.js';
 export async function resource(spec: ResourceSpec, ctx: StepContext): Promise<ResourceEvidence> {
   const url = ctx.target.resource;
   if (!url) throw new HarnessError('the target profile names no protected resource', 'add `resource:` to the profile, or leave out the `resource` feature');
-  const { index: tokenFrom, result } = spec.token
-    ? earlier(ctx, 'token', spec.token)
-    : earlierWithToken(ctx);
-  if (!result.accessToken) throw new HarnessError(`step ${ctx.index + 1} needs an access token, but step ${tokenFrom + 1} issued none`);
-  const ex = await send({ method: 'GET', url, headers: { authorization: `Bearer ${result.accessToken}` }, timeout: timeouts(ctx.target).http });
-  ctx.results[ctx.index] = { kind: 'resource' };
-  return { kind: 'resource', step: ctx.index, tokenFrom, ...ex };
-}
-
-function earlierWithToken(ctx: StepContext) {
-  for (let i = ctx.index - 1; i >= 0; i--) {
-    const r = ctx.results[i];
-    if (r?.kind === 'token' && r.accessToken) return { index: i, result: r };
+  const present = spec.present;
+  let tokenFrom: number | undefined;
+  let value: string | undefined;
+  if (present === 'bogus') value = randomBytes(24).toString('base64url');
+  else if (present !== 'none') {
+    const found = earlier(ctx, 'token', spec.token, (r) => Boolean(r.accessToken));
+    if (!found.result.accessToken) throw new HarnessError(`step ${ctx.index + 1} needs an access token, but step ${found.index + 1} issued none`);
+    tokenFrom = found.index;
+    value = found.result.accessToken;
   }
-  throw new HarnessError(`step ${ctx.index + 1} needs an earlier token step that issued an access token`);
+  const ex = await send({
+    method: 'GET',
+    url,
+    headers: present === 'header' || present === 'bogus' ? { authorization: `Bearer ${value}` } : {},
+    query: present === 'query' ? [['access_token', value!]] : [],
+    timeout: timeouts(ctx.target).http,
+  });
+  ctx.results[ctx.index] = { kind: 'other' };
+  return { kind: 'resource', step: ctx.index, tokenFrom, presented: present, ...ex };
 }

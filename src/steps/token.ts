@@ -1,43 +1,92 @@
-/** token — redeems an authorization code at the token endpoint (RFC 6749 §4.1.3). */
-import type { TokenEvidence } from '../evidence/types.js';
+/**
+ * token — redeems an authorization code at the token endpoint (RFC 6749 §4.1.3), as a client would
+ * or with one named manipulation: another client, a bad client authentication, another redirect_uri,
+ * a missing, wrong, downgraded or foreign PKCE verifier, repeated parameters, GET, or a race.
+ */
+import { randomBytes } from 'node:crypto';
+import type { TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
 import { send } from '../drive/http.js';
 import { HarnessError } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
-import { client, earlier, timeouts, type StepContext } from './context.js';
-import { clientAuth } from './client-auth.js';
+import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
+import { client, earlier, timeouts, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
+import { tokenRequest } from './token-request.js';
 
-export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvidence> {
+export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: codeFrom, result: auth } = earlier(ctx, 'authorize', spec.code);
-  if (!auth.code) {
-    const ev = ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
-    const where = ev?.kind === 'authorization' && ev.outcome.type === 'redirect' ? `a redirect without a code (${ev.outcome.query.error?.[0] ?? 'no error'})` : 'an error page';
-    throw new HarnessError(
-      `step ${ctx.index + 1} needs the code of step ${codeFrom + 1}, but that authorization ended with ${where}`,
-      'a valid request got no code: check the client id, redirect URI and scope in the target profile',
-    );
-  }
+  if (!auth.code) throw noCode(ctx, codeFrom);
   const clientKey = spec.client ?? auth.client;
-  const c = client(ctx, clientKey);
-  const { headers, form } = clientAuth(c);
-  const ex = await send({
-    method: 'POST',
-    url: ctx.target.endpoints.token,
-    headers,
-    form: {
-      grant_type: 'authorization_code',
-      code: auth.code,
-      redirect_uri: spec.redirect_uri === 'omit' ? undefined : auth.redirectUri,
-      code_verifier: spec.code_verifier === 'omit' ? undefined : auth.verifier,
-      ...form,
-    },
-    timeout: timeouts(ctx.target).http,
+  const variants: string[] = [];
+  const redirectUri = redirectUriOf(spec, auth, variants);
+  const verifier = verifierOf(spec, auth, ctx, variants);
+  if (spec.client && spec.client !== auth.client) variants.push(`client:${spec.client}`);
+  const req = tokenRequest(ctx, {
+    client: client(ctx, clientKey),
+    auth: spec.auth,
+    duplicate: spec.duplicate,
+    method: spec.method,
+    params: [
+      ['grant_type', 'authorization_code'],
+      ['code', auth.code],
+      ...(redirectUri !== undefined ? [['redirect_uri', redirectUri] as [string, string]] : []),
+      ...(verifier !== undefined ? [['code_verifier', verifier] as [string, string]] : []),
+      ...Object.entries(spec.extra ?? {}),
+    ],
   });
-  const body = ex.response.json as Record<string, unknown> | undefined;
-  const accessToken = typeof body?.access_token === 'string' ? body.access_token : undefined;
-  const refreshToken = typeof body?.refresh_token === 'string' ? body.refresh_token : undefined;
-  ctx.redactor.add(accessToken, 'access_token');
-  ctx.redactor.add(refreshToken, 'refresh_token');
-  if (typeof body?.id_token === 'string') ctx.redactor.add(body.id_token, 'id_token');
-  ctx.results[ctx.index] = { kind: 'token', accessToken, refreshToken };
-  return { kind: 'token', step: ctx.index, client: clientKey, codeFrom, ...ex };
+  variants.push(...req.variants, ...Object.keys(spec.extra ?? {}).map((k) => `extra:${k}`));
+
+  if (spec.concurrent) return race(spec.concurrent, req.send, ctx, codeFrom);
+  const ex = await req.send();
+  const tokens = tokensOf(ctx, ex.response.json);
+  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope };
+  return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex };
+}
+
+function redirectUriOf(spec: TokenSpec, auth: AuthorizeResult, variants: string[]): string | undefined {
+  const r = spec.redirect_uri;
+  if (r === 'omit') { variants.push('redirect_uri:omit'); return undefined; }
+  if (typeof r === 'object') {
+    variants.push(`redirect_uri:${r.variant}`);
+    return REDIRECT_URI_VARIANTS[r.variant as RedirectUriVariantName].apply(auth.redirectUri ?? '');
+  }
+  return auth.redirectUri;
+}
+
+function verifierOf(spec: TokenSpec, auth: AuthorizeResult, ctx: StepContext, variants: string[]): string | undefined {
+  const v = spec.code_verifier;
+  if (v === undefined || v === 'as-authorized') return auth.verifier;
+  variants.push(`code_verifier:${typeof v === 'object' ? 'other-flow' : v}`);
+  if (v === 'omit') return undefined;
+  if (v === 'wrong') return randomBytes(32).toString('base64url');
+  if (v === 'short') return 'abc';
+  if (v === 'challenge') {
+    if (!auth.challenge) throw new HarnessError(`step ${ctx.index + 1}: code_verifier: challenge needs an authorize step that sent a PKCE challenge`);
+    return auth.challenge;
+  }
+  const other = earlier(ctx, 'authorize', v.from).result;
+  if (!other.verifier) throw new HarnessError(`step ${ctx.index + 1}: step "${v.from}" sent no PKCE verifier`);
+  return other.verifier;
+}
+
+/** TK-03: the same request N times at once; then, what each issued access token does at the resource. */
+async function race(n: number, fire: () => Promise<import('../evidence/types.js').HttpExchange>, ctx: StepContext, codeFrom: number): Promise<TokenRaceEvidence> {
+  const exchanges = await Promise.all(Array.from({ length: n }, fire));
+  const issued = exchanges.map((ex) => tokensOf(ctx, ex.response.json).accessToken);
+  const url = ctx.target.resource;
+  const resourceStatuses = url
+    ? await Promise.all(issued.map(async (t) => (t ? (await send({ method: 'GET', url, headers: { authorization: `Bearer ${t}` }, timeout: timeouts(ctx.target).http })).response.status : undefined)))
+    : undefined;
+  ctx.results[ctx.index] = { kind: 'other' };
+  return { kind: 'token-race', step: ctx.index, codeFrom, exchanges, resourceStatuses };
+}
+
+function noCode(ctx: StepContext, codeFrom: number): HarnessError {
+  const ev = ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
+  const where = ev?.kind === 'authorization' && ev.outcome.type === 'redirect'
+    ? `a redirect without a code (${ev.outcome.query.error?.[0] ?? ev.outcome.fragment.error?.[0] ?? 'no error'})`
+    : 'an error page';
+  return new HarnessError(
+    `step ${ctx.index + 1} needs the code of step ${codeFrom + 1}, but that authorization ended with ${where}`,
+    'a valid request got no code: check the client id, redirect URI and scope in the target profile',
+  );
 }

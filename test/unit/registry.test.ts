@@ -82,8 +82,8 @@ describe('check registry', () => {
     }
   });
 
-  test('every check id appears at least twice in checks.test.ts (a passing and a failing fixture)', () => {
-    const text = readFileSync(join(root, 'test', 'unit', 'checks.test.ts'), 'utf8');
+  test('every check id appears at least twice in the checks*.test.ts files (a passing and a failing fixture)', () => {
+    const text = readdirSync(join(root, 'test', 'unit')).filter((f) => /^checks.*\.test\.ts$/.test(f)).map((f) => readFileSync(join(root, 'test', 'unit', f), 'utf8')).join('\n');
     const thin = CHECKS.map((c) => [c.id, occurrences(text, c.id)] as const).filter(([, n]) => n < 2);
     assert.deepEqual(thin, []);
   });

@@ -1,0 +1,52 @@
+/**
+ * Builds an authorization request from an authorize step's options: state, PKCE, the named
+ * redirect_uri manipulation, extra, omitted and repeated parameters.
+ */
+import type { AuthorizeSpec } from '../scenario/schema.js';
+import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
+import { client, type StepContext } from './context.js';
+import { pkcePair } from './pkce.js';
+import { stateValue } from './state.js';
+
+export interface AuthorizationRequest {
+  url: string;
+  params: Record<string, string>;
+  clientKey: string;
+  registered: string;
+  redirectUri?: string;
+  variant?: string;
+  state?: string;
+  pkce?: ReturnType<typeof pkcePair>;
+  scope: string;
+}
+
+export function authorizationRequest(spec: Partial<AuthorizeSpec>, ctx: StepContext): AuthorizationRequest {
+  const { profile, endpoints, features } = ctx.target;
+  const clientKey = spec.client ?? 'confidential';
+  const c = client(ctx, clientKey);
+  const registered = c.redirect_uris[0];
+  const variant = typeof spec.redirect_uri === 'object' ? (spec.redirect_uri.variant as RedirectUriVariantName) : undefined;
+  const redirectUri = spec.redirect_uri === 'omit' ? undefined : variant ? REDIRECT_URI_VARIANTS[variant].apply(registered) : registered;
+  const state = stateValue(spec.state ?? 'random');
+  const method = spec.pkce ?? (features.has('pkce') ? 'S256' : 'none');
+  const pkce = method === 'none' ? undefined : pkcePair(method);
+  ctx.redactor.add(pkce?.verifier, 'code_verifier');
+  const scope = spec.scope ?? c.scope ?? profile.scope ?? 'openid';
+
+  const params: Record<string, string> = {
+    response_type: spec.response_type ?? 'code',
+    client_id: c.id,
+    ...(redirectUri ? { redirect_uri: redirectUri } : {}),
+    scope,
+    ...(state !== undefined ? { state } : {}),
+    ...(pkce ? { code_challenge: pkce.challenge, code_challenge_method: pkce.method } : {}),
+    ...spec.extra,
+  };
+  for (const name of spec.omit ?? []) delete params[name];
+  const url = new URL(endpoints.authorization);
+  for (const [k, v] of Object.entries(params)) {
+    url.searchParams.append(k, v);
+    if (spec.duplicate?.includes(k)) url.searchParams.append(k, v);
+  }
+  return { url: url.toString(), params, clientKey, registered, redirectUri, variant, state: params.state, pkce, scope };
+}

@@ -1,0 +1,38 @@
+/**
+ * frame — an attacker-origin page frames an authorization request of the server (clickjacking,
+ * RFC 6749 §10.13, RFC 9700 §4.16). Evidence: whether the browser rendered the server's page in the
+ * frame, the frame's final URL, and the anti-framing headers of the framed document.
+ */
+import type { Frame, Response } from 'playwright';
+import type { FrameEvidence } from '../evidence/types.js';
+import { FRAME_PATH } from '../drive/stub.js';
+import { shot } from '../drive/interaction.js';
+import type { FrameSpec } from '../scenario/schema.js';
+import { ATTACKER_HOST } from '../spec/redirect-uri-variants.js';
+import { authorizationRequest } from './authorization-request.js';
+import { timeouts, type StepContext } from './context.js';
+
+export async function frame(spec: FrameSpec, ctx: StepContext): Promise<FrameEvidence> {
+  const r = authorizationRequest({ client: spec.client }, ctx);
+  const page = await ctx.page();
+  let headers: FrameEvidence['headers'] = {};
+  const onResponse = async (res: Response) => {
+    if (res.request().resourceType() !== 'document' || res.frame() === page.mainFrame()) return;
+    const h = await res.allHeaders().catch(() => res.headers());
+    headers = { 'x-frame-options': h['x-frame-options'], 'content-security-policy': h['content-security-policy'] };
+  };
+  page.on('response', onResponse);
+  try {
+    await page.goto(`https://${ATTACKER_HOST}${FRAME_PATH}?src=${encodeURIComponent(r.url)}`, { waitUntil: 'load', timeout: timeouts(ctx.target).flow });
+    const child: Frame | undefined = page.mainFrame().childFrames()[0];
+    await child?.waitForLoadState('load', { timeout: timeouts(ctx.target).action }).catch(() => undefined);
+    const frameUrl = child?.url() ?? '';
+    // A refused frame is replaced by the browser's own error document.
+    const rendered = Boolean(child) && !frameUrl.startsWith('chrome-error://') && frameUrl !== 'about:blank'
+      && (await child!.evaluate(() => document.body?.innerText.trim().length ?? 0).catch(() => 0)) > 0;
+    ctx.results[ctx.index] = { kind: 'other' };
+    return { kind: 'frame', step: ctx.index, url: r.url, rendered, frameUrl, headers, screenshot: await shot(page) };
+  } finally {
+    page.off('response', onResponse);
+  }
+}
