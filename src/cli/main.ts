@@ -1,7 +1,10 @@
 /** The `oauth-conformance` command: run, validate, list. */
+import path from 'node:path';
 import { CHECKS } from '../checks/index.js';
+import { coverage, readCoverageFile } from '../scenario/coverage.js';
+import type { LoadedScenario } from '../scenario/load.js';
 import { LoadFailed, formatLoadError } from '../load/errors.js';
-import { readSettings } from '../runner/env.js';
+import { readSettings, ROOT } from '../runner/env.js';
 import { loadPlanScenarios } from '../runner/plan.js';
 import { levelFor } from '../spec/levels.js';
 import { parse, UsageError } from './args.js';
@@ -21,11 +24,23 @@ commands:
       --flaw <name>             embedded target only: inject a named flaw (repeatable) — negative controls
       --shard <i/n>             run shard i of n (for CI machines)
   validate [paths]      check scenario files and target profiles; runs nothing
-  list                  list scenarios and checks
+  list [--coverage]     list scenarios and checks; --coverage: catalog rows covered per section
 
 exit codes: 0 no failure · 1 a MUST failed · 2 bad input or harness error`;
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
+
+function listCoverage(scenarios: LoadedScenario[]): number {
+  const file = readCoverageFile(path.join(ROOT, 'suites/coverage.yaml'));
+  const rows = coverage(scenarios, file);
+  out(table(['SECTION', 'COVERED', 'OUT OF SCOPE', 'NOT COVERED', 'SCENARIOS', 'TITLE'], rows.map((r) => [
+    r.id, String(r.covered.length), String(r.outOfScope.length), r.notCovered.length ? `${r.notCovered.length}: ${r.notCovered.join(' ')}` : '0', String(r.scenarios), r.title,
+  ]), 70));
+  const total = (k: 'covered' | 'outOfScope' | 'notCovered') => rows.reduce((n, r) => n + r[k].length, 0);
+  out(`\n${total('covered')} catalog rows covered, ${total('outOfScope')} out of scope, ${total('notCovered')} not covered; ${scenarios.length} scenarios`);
+  for (const r of rows) for (const id of r.outOfScope) out(`  ${id}  out of scope: ${file.out_of_scope![id]}`);
+  return 0;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -40,8 +55,9 @@ async function main(argv: string[]): Promise<number> {
     case 'validate':
       return validate(parse(rest, {}).positionals, out);
     case 'list': {
-      parse(rest, {});
+      const { values } = parse(rest, { coverage: { type: 'boolean' } });
       const scenarios = loadPlanScenarios(readSettings());
+      if (values.coverage) return listCoverage(scenarios);
       out(table(['SCENARIO', 'RULES', 'LEVEL', 'FEATURES', 'TITLE'], scenarios.map(({ scenario: s }) => [s.id, s.catalog.join(' '), s.level, (s.features ?? []).join(' '), s.title]), 80));
       out(`\n${scenarios.length} scenarios\n`);
       out(table(['CHECK', 'RULES', 'LEVEL (rfc6749/rfc9700/oauth2.1)', 'AMBIENT', 'TITLE'], CHECKS.map((c) => [

@@ -86,13 +86,18 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
   }
   out(`\n${summaryTable(results)}\n`);
   const c = results.counts;
-  out(`${results.scenarios.length} scenarios: ${c.pass} pass, ${c.fail} fail, ${c.warn} warn, ${c.skip} skip, ${c.error} error  (${(results.durationMs / 1000).toFixed(1)} s)`);
+  const known = results.scenarios.filter((s) => s.deviation?.status === 'matched').length;
+  const stale = results.scenarios.filter((s) => s.deviation?.status === 'stale').map((s) => s.id);
+  out(`${results.scenarios.length} scenarios: ${c.pass} pass, ${c.fail} fail, ${c.warn} warn, ${c.skip} skip, ${c.error} error${known ? `; ${known} known deviation(s) not gated` : ''}  (${(results.durationMs / 1000).toFixed(1)} s)`);
+  if (stale.length) out(`stale known deviation(s) — the target now does better; remove them from the profile: ${stale.join(', ')}`);
   out(`\nReports:\n  summary     ${rel(path.join(settings.reportDir, 'summary.html'))}\n  results     ${rel(resultsFile)}\n  playwright  ${rel(path.join(settings.reportDir, 'playwright/index.html'))}\n  allure      ${rel(path.join(settings.reportDir, 'allure-results'))} (npm run report:allure)`);
   return exitCodeOf(results);
 }
 
 function summaryTable(r: RunResults): string {
-  const rows = r.scenarios.map((s) => [s.verdict.toUpperCase(), s.id, s.catalog.join(' '), s.level, s.verdict === 'pass' ? '' : (s.reason ?? '')]);
+  const mark = (s: RunResults['scenarios'][number]) => `${s.verdict.toUpperCase()}${s.deviation ? ` (${s.deviation.status === 'matched' ? 'known' : s.deviation.status})` : ''}`;
+  const why = (s: RunResults['scenarios'][number]) => (s.deviation ? `known deviation: ${s.deviation.reason}` : s.verdict === 'pass' ? '' : (s.reason ?? ''));
+  const rows = r.scenarios.map((s) => [mark(s), s.id, s.catalog.join(' '), s.level, why(s)]);
   return table(['VERDICT', 'SCENARIO', 'RULES', 'LEVEL', 'WHY'], rows, 90);
 }
 

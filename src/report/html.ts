@@ -7,7 +7,7 @@ import type { CheckOutcome, Verdict } from '../checks/types.js';
 import { requirementLabel, requirementUrl } from '../spec/links.js';
 import { PROFILE_TITLES } from '../spec/levels.js';
 import { curlOf } from './curl.js';
-import { VERDICTS, type RunResults, type ScenarioRecord } from './results.js';
+import { gated, VERDICTS, type RunResults, type ScenarioRecord } from './results.js';
 
 type Read = (relativePath: string) => Buffer;
 
@@ -17,16 +17,20 @@ const esc = (s: unknown): string =>
 const badge = (v: Verdict) => `<span class="v v-${v}">${v}</span>`;
 
 export function renderHtml(r: RunResults, read: Read): string {
-  const headline = r.counts.error ? `${r.counts.error} scenario(s) could not be run` : r.counts.fail ? `${r.counts.fail} MUST failure(s)` : 'no MUST failures';
+  const gate = r.scenarios.map(gated);
+  const errors = gate.filter((v) => v === 'error').length;
+  const fails = gate.filter((v) => v === 'fail').length;
+  const known = r.scenarios.filter((s) => s.deviation?.status === 'matched').length;
+  const headline = `${errors ? `${errors} scenario(s) could not be run` : fails ? `${fails} MUST failure(s)` : 'no MUST failures'}${known ? ` (${known} known deviation(s) set aside)` : ''}`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>oauth-conformance — ${esc(r.target.name)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${CSS}</style></head><body>
 <header><h1>OAuth conformance: ${esc(r.target.name)}</h1>
 <p class="meta">${esc(r.target.issuer ?? '')} · profile <b>${esc(PROFILE_TITLES[r.profile])}</b> · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${esc(r.harness.name)} ${esc(r.harness.version)}</p>
-<p class="headline ${r.counts.fail || r.counts.error ? 'bad' : 'good'}">${esc(headline)}</p>
+<p class="headline ${fails || errors ? 'bad' : 'good'}">${esc(headline)}</p>
 <p class="counts">${VERDICTS.map((v) => `<button class="filter" data-v="${v}">${badge(v)} ${r.counts[v]}</button>`).join(' ')} <button class="filter" data-v="all">all ${r.scenarios.length}</button></p></header>
 <main><h2>Compliance by requirement</h2>${matrix(r.scenarios)}
 <h2>Scenarios</h2><table class="scenarios"><thead><tr><th>verdict</th><th>scenario</th><th>catalog</th><th>level</th><th>why</th></tr></thead><tbody>
-${r.scenarios.map((s) => `<tr data-v="${s.verdict}"><td>${badge(s.verdict)}</td><td><a href="#s-${esc(s.id)}">${esc(s.id)}</a><div class="t">${esc(s.title)}</div></td><td>${esc(s.catalog.join(' '))}</td><td>${esc(s.level)}</td><td>${esc(s.reason ?? '')}</td></tr>`).join('\n')}
+${r.scenarios.map((s) => `<tr data-v="${s.verdict}"><td>${badge(s.verdict)}</td><td><a href="#s-${esc(s.id)}">${esc(s.id)}</a><div class="t">${esc(s.title)}</div></td><td>${esc(s.catalog.join(' '))}</td><td>${esc(s.level)}</td><td>${s.deviation ? `<i>known deviation (${esc(s.deviation.status)})</i>: ${esc(s.deviation.reason)}` : esc(s.reason ?? '')}</td></tr>`).join('\n')}
 </tbody></table>
 <h2>Details</h2>${r.scenarios.map((s) => details(s, read)).join('\n')}</main>
 <script>${SCRIPT}</script></body></html>`;
@@ -54,6 +58,7 @@ function details(s: ScenarioRecord, read: Read): string {
   const open = s.verdict === 'fail' || s.verdict === 'error' ? ' open' : '';
   return `<details id="s-${esc(s.id)}" data-v="${s.verdict}"${open}><summary>${badge(s.verdict)} <b>${esc(s.id)}</b> — ${esc(s.title)}</summary>
 <p class="meta">${esc(s.file)} · ${s.requirements.map((id) => `<a href="${esc(requirementUrl(id))}">${esc(requirementLabel(id))}</a>`).join(', ')} · ${(s.durationMs / 1000).toFixed(1)} s</p>
+${s.deviation ? `<p class="deviation"><b>Known deviation (${esc(s.deviation.status)}):</b> expected ${esc(s.deviation.verdict)} — ${esc(s.deviation.reason)}</p>` : ''}
 ${s.error ? `<div class="error"><b>Harness error${s.error.step !== undefined ? ` at step ${s.error.step + 1} (line ${s.stepLines[s.error.step] ?? '?'})` : ''}:</b> ${esc(s.error.message)}${s.error.hint ? `<br><i>hint: ${esc(s.error.hint)}</i>` : ''}${img(s.error.screenshot, read)}</div>` : ''}
 ${s.checks.length ? `<table class="checks"><thead><tr><th>verdict</th><th>check</th><th>level</th><th>expected</th><th>actual</th><th>message</th></tr></thead><tbody>${s.checks.map((c) => checkRow(c, s)).join('')}</tbody></table>` : ''}
 ${s.evidence.map((e) => evidence(e, read)).join('')}</details>`;
@@ -105,7 +110,7 @@ main{padding:8px 24px 40px}h1{margin:0 0 4px;font-size:22px}.meta,.t{color:#5760
 .v{display:inline-block;min-width:40px;text-align:center;border-radius:10px;padding:0 6px;font-size:12px;font-weight:600;color:#fff}
 .v-pass{background:#1a7f37}.v-fail{background:#cf222e}.v-warn{background:#bf8700}.v-skip{background:#8c959f}.v-error{background:#8250df}
 details{border:1px solid #d0d7de;border-radius:6px;margin:8px 0;padding:6px 10px}summary{cursor:pointer}code,pre{font:12px ui-monospace,monospace;word-break:break-all;white-space:pre-wrap}
-.ev{border-left:3px solid #d0d7de;padding-left:10px;margin:8px 0}.error{background:#fbefff;padding:8px;border-radius:4px}.shot{max-width:480px;border:1px solid #d0d7de;display:block;margin:6px 0}
+.ev{border-left:3px solid #d0d7de;padding-left:10px;margin:8px 0}.deviation{background:#fff8c5;padding:6px;border-radius:4px}.error{background:#fbefff;padding:8px;border-radius:4px}.shot{max-width:480px;border:1px solid #d0d7de;display:block;margin:6px 0}
 button.filter{border:1px solid #d0d7de;background:#fff;border-radius:12px;padding:2px 8px;cursor:pointer}button.filter.on{background:#ddf4ff}
 @media print{button.filter{display:none}details{break-inside:avoid}details:not([open]) > *:not(summary){display:block}}`;
 

@@ -28,6 +28,8 @@ export interface ScenarioRecord {
   /** 1-based line of each step in the scenario file, to point at the failing one. */
   stepLines: number[];
   durationMs: number;
+  /** A known deviation of the target that matched this scenario: `matched` (as expected, not gated) or `stale` (it now does better). */
+  deviation?: { verdict: Verdict; reason: string; status: 'matched' | 'stale' | 'different' };
 }
 
 export interface RunResults {
@@ -49,8 +51,21 @@ export function countVerdicts(scenarios: { verdict: Verdict }[]): Record<Verdict
   return counts;
 }
 
-/** CI exit code: 2 when anything errored (the run is incomplete), 1 when a MUST failed, else 0. */
-export function exitCodeOf(r: Pick<RunResults, 'counts'>): 0 | 1 | 2 {
-  if (r.counts.error > 0) return 2;
-  return r.counts.fail > 0 ? 1 : 0;
+/** Verdicts that count for the CI gate: a matched known deviation does not. */
+export function gated(s: Pick<ScenarioRecord, 'verdict' | 'deviation'>): Verdict {
+  return s.deviation?.status === 'matched' ? 'pass' : s.verdict;
+}
+
+/** CI exit code: 2 when anything errored (the run is incomplete), 1 when a MUST failed, else 0. Known deviations are not counted. */
+export function exitCodeOf(r: Pick<RunResults, 'scenarios'>): 0 | 1 | 2 {
+  const v = r.scenarios.map(gated);
+  if (v.includes('error')) return 2;
+  return v.includes('fail') ? 1 : 0;
+}
+
+/** Compares a scenario's verdict with a known deviation of the target. */
+export function deviationStatus(verdict: Verdict, expected: Verdict): 'matched' | 'stale' | 'different' {
+  if (verdict === expected) return 'matched';
+  const rank: Verdict[] = ['pass', 'skip', 'warn', 'error', 'fail'];
+  return rank.indexOf(verdict) < rank.indexOf(expected) ? 'stale' : 'different';
 }

@@ -6,15 +6,23 @@
 import path from 'node:path';
 import * as allure from 'allure-js-commons';
 import { Redactor } from '../evidence/redact.js';
-import type { ScenarioRecord } from '../report/results.js';
+import { deviationStatus, type ScenarioRecord } from '../report/results.js';
+import type { Verdict } from '../checks/types.js';
+import type { TargetProfile } from '../target/schema.js';
 import { requirementLabel, requirementUrl } from '../spec/links.js';
-import type { Level } from '../spec/levels.js';
+import type { Level, Profile } from '../spec/levels.js';
 import { executeScenario } from './execute.js';
 import { test } from './fixtures.js';
 import { readSettings, ROOT } from './env.js';
 import { loadPlanScenarios } from './plan.js';
 
 const settings = readSettings();
+
+/** The target's known deviation for this scenario under this profile, compared with the verdict. */
+function knownDeviation(profile: TargetProfile, id: string, judged: Profile, verdict: Verdict): ScenarioRecord['deviation'] {
+  const d = profile.known_deviations?.find((k) => k.scenario === id && (!k.profile || k.profile === judged));
+  return d && { verdict: d.verdict, reason: d.reason, status: deviationStatus(verdict, d.verdict) };
+}
 
 for (const loaded of loadPlanScenarios(settings)) {
   const s = loaded.scenario;
@@ -54,6 +62,7 @@ for (const loaded of loadPlanScenarios(settings)) {
       error: outcome.error && { step: outcome.error.step, message: outcome.error.message, hint: outcome.error.hint, screenshot: named(outcome.error.screenshot, 'error') },
       stepLines: loaded.stepLines,
       durationMs: outcome.durationMs,
+      deviation: knownDeviation(profile, s.id, settings.profile, outcome.verdict),
     });
     let i = 0;
     for (const e of [...record.evidence, record.error]) {
@@ -62,8 +71,9 @@ for (const loaded of loadPlanScenarios(settings)) {
     await testInfo.attach('oc-result.json', { body: JSON.stringify(record, null, 2), contentType: 'application/json' });
 
     testInfo.annotations.push({ type: 'verdict', description: `${record.verdict}${record.reason ? `: ${record.reason}` : ''}` });
+    if (record.deviation) testInfo.annotations.push({ type: 'known deviation', description: `${record.deviation.status}: ${record.deviation.reason}` });
     if (record.verdict === 'skip') test.skip(true, record.reason);
-    if (record.verdict === 'fail' || record.verdict === 'error') {
+    if ((record.verdict === 'fail' || record.verdict === 'error') && record.deviation?.status !== 'matched') {
       const failed = record.checks.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
       const lines = failed.map((c) => `${c.check} [${c.level}, ${c.requirements.map((r) => r.id).join(', ')}]: ${c.message}\n  expected: ${c.expected ?? '-'}\n  actual:   ${c.actual ?? '-'}`);
       if (record.error) lines.push(`harness error at step ${(record.error.step ?? 0) + 1}: ${record.error.message}${record.error.hint ? `\n  hint: ${record.error.hint}` : ''}`);

@@ -2,6 +2,7 @@
  * Loads scenario files: YAML -> schema (defaults filled in) -> cross-step and cross-file checks.
  * Every error of every file is collected; a file with any error yields no scenario.
  */
+import { CATALOG_IDS } from '../spec/catalog.js';
 import { basename } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { didYouMean } from '../load/did-you-mean.js';
@@ -134,6 +135,9 @@ function checkScenario(scenario: Scenario, source: YamlSource): LoadError[] {
   if (scenario.id !== name) {
     errors.push(errorAt(source, ['id'], `id "${scenario.id}" does not match the file name "${basename(source.file)}"`, `rename the file to ${scenario.id}.yaml, or write id: ${name}`));
   }
+  scenario.catalog.forEach((id, j) => {
+    if (!CATALOG_IDS.has(id)) errors.push(errorAt(source, ['catalog', j], `unknown catalog id "${id}"`, didYouMean(id, CATALOG_IDS) ?? 'catalog ids are listed by `oauth-conformance list --coverage`'));
+  });
   const earlier: { id?: string; kind: StepKind; index: number }[] = [];
   scenario.steps.forEach((step, i) => {
     const kind = kindOf(step);

@@ -105,6 +105,20 @@ export const targetSchema = {
         },
       },
     },
+    known_deviations: {
+      type: 'array',
+      description: 'Verdicts this target is known to get, with the reason: reported apart and not counted by the CI gate. An entry whose scenario now does better is flagged stale.',
+      items: {
+        type: 'object', additionalProperties: false, required: ['scenario', 'verdict', 'reason'],
+        properties: {
+          scenario: { type: 'string', description: 'Scenario id.' },
+          check: { type: 'string', description: 'The check that deviates (for people; the verdict is the scenario\'s).' },
+          verdict: { type: 'string', enum: ['fail', 'warn', 'skip', 'error'], description: 'The verdict expected.' },
+          profile: { type: 'string', enum: ['rfc6749', 'rfc9700', 'oauth2.1'], description: 'Only under this profile.' },
+          reason: { type: 'string', minLength: 1 },
+        },
+      },
+    },
     timeouts: {
       type: 'object', additionalProperties: false,
       properties: {

@@ -9,7 +9,7 @@ import { judge } from '../../src/checks/judge.js';
 import type { Evidence } from '../../src/evidence/types.js';
 import { Redactor } from '../../src/evidence/redact.js';
 import { renderHtml } from '../../src/report/html.js';
-import { countVerdicts, exitCodeOf, RESULTS_SCHEMA, type RecordedEvidence, type RunResults, type ScenarioRecord } from '../../src/report/results.js';
+import { countVerdicts, deviationStatus, exitCodeOf, RESULTS_SCHEMA, type RecordedEvidence, type RunResults, type ScenarioRecord } from '../../src/report/results.js';
 import { CLIENT_SECRET, CODE, PNG, authorization, token } from '../fixtures/evidence/builders.js';
 
 const redactor = new Redactor();
@@ -123,7 +123,10 @@ describe('renderHtml', () => {
 });
 
 describe('exitCodeOf', () => {
-  const counts = (c: Partial<RunResults['counts']>) => ({ counts: { pass: 0, fail: 0, warn: 0, skip: 0, error: 0, ...c } });
+  /** Scenarios with these verdicts (the gate reads scenarios, so known deviations can be set aside). */
+  const counts = (c: Partial<RunResults['counts']>) => ({
+    scenarios: Object.entries(c).flatMap(([verdict, n]) => Array.from({ length: n }, () => ({ verdict }) as ScenarioRecord)),
+  });
 
   test('2 when anything errored, even beside failures', () => {
     assert.equal(exitCodeOf(counts({ error: 1, fail: 3, pass: 2 })), 2);
@@ -137,6 +140,15 @@ describe('exitCodeOf', () => {
   test('0 otherwise: passes, warnings and skips', () => {
     assert.equal(exitCodeOf(counts({ pass: 3, warn: 2, skip: 1 })), 0);
     assert.equal(exitCodeOf(counts({})), 0);
+  });
+
+  test('a matched known deviation does not count; a stale or different one does', () => {
+    const fail = (status: 'matched' | 'stale' | 'different') => ({ scenarios: [{ verdict: 'fail', deviation: { verdict: 'fail', reason: 'r', status } } as ScenarioRecord] });
+    assert.equal(exitCodeOf(fail('matched')), 0);
+    assert.equal(exitCodeOf(fail('different')), 1);
+    assert.equal(deviationStatus('pass', 'fail'), 'stale');
+    assert.equal(deviationStatus('fail', 'warn'), 'different');
+    assert.equal(deviationStatus('warn', 'warn'), 'matched');
   });
 
   test('countVerdicts counts each verdict, zeros included', () => {
