@@ -1,0 +1,56 @@
+/**
+ * The detection matrix: every flaw of the embedded server against every scenario, compared with the
+ * clean server. A flaw declares the catalog rules it breaks (`breaks`); a sound harness shows new
+ * breaches exactly where a check guarding one of those rules judged, and nowhere else.
+ */
+import { FLAWS, type FlawName } from '../../fixtures/servers/embedded/flaws.js';
+import { CHECKS_BY_ID } from '../../src/checks/index.js';
+import type { ScenarioOutcome } from '../../src/runner/execute.js';
+import type { LoadedScenario } from '../../src/scenario/load.js';
+import type { Profile } from '../../src/spec/levels.js';
+import { breaches, startRig } from './harness.js';
+
+export type Outcomes = Map<string, ScenarioOutcome>;
+
+export function breaksOf(flaw: FlawName): Set<string> {
+  return new Set(FLAWS[flaw].breaks.match(/[A-Z]{2,4}-\d{2}/g) ?? []);
+}
+
+export async function runFlaw(flaw: FlawName | undefined, scenarios: LoadedScenario[], profile: Profile = 'rfc9700'): Promise<Outcomes> {
+  const rig = await startRig({ flaws: flaw ? [flaw] : [] });
+  try {
+    return await rig.run(scenarios, profile, 4);
+  } finally {
+    await rig.close();
+  }
+}
+
+export interface FlawVerdict {
+  flaw: FlawName;
+  /** Scenarios with new breaches under the flaw. */
+  caught: string[];
+  /** Everything unsound about this flaw's row: no guarding scenario caught it, collateral breaches, harness errors. */
+  problems: string[];
+}
+
+/** Judges one row of the matrix against the clean run. */
+export function judgeFlaw(flaw: FlawName, scenarios: LoadedScenario[], clean: Outcomes, flawed: Outcomes): FlawVerdict {
+  const broken = breaksOf(flaw);
+  const guards = (check: string) => (CHECKS_BY_ID.get(check.split(':')[0])?.catalog ?? []).some((id) => broken.has(id));
+  const caught: string[] = [];
+  const problems: string[] = [];
+  for (const { scenario: s } of scenarios) {
+    const before = clean.get(s.id);
+    const after = flawed.get(s.id);
+    if (!before || !after) continue;
+    if (after.verdict === 'error' && before.verdict !== 'error') { problems.push(`${s.id}: harness error under the flaw: ${after.reason}`); continue; }
+    const fresh = breaches(after).filter((b) => !breaches(before).includes(b));
+    if (fresh.length) caught.push(s.id);
+    const collateral = fresh.filter((b) => !guards(b));
+    if (collateral.length) problems.push(`${s.id}: breaches outside ${[...broken].join(', ')}: ${collateral.join(', ')}`);
+    if (!fresh.length && after.verdict !== before.verdict) problems.push(`${s.id}: verdict ${before.verdict} → ${after.verdict} without a breach`);
+  }
+  const guarded = caught.filter((id) => scenarios.find((x) => x.scenario.id === id)!.scenario.catalog.some((c) => broken.has(c)));
+  if (!guarded.length) problems.push(`no scenario guarding ${[...broken].join(', ')} caught the flaw`);
+  return { flaw, caught, problems };
+}
