@@ -1,6 +1,7 @@
 /**
  * Turns a check's judgement into a verdict under a profile: a broken MUST is `fail`, a broken SHOULD
- * or MAY is `warn` (DESIGN §5). A lenient breach is judged at SHOULD at most.
+ * is `warn` (DESIGN §5); a broken MAY passes with a note (optional by definition). A lenient breach is
+ * judged at SHOULD at most.
  */
 import type { Evidence } from '../evidence/types.js';
 import { levelFor, type Level, type Profile } from '../spec/levels.js';
@@ -32,6 +33,8 @@ export function judge(
   if (j.holds === 'n/a') return { ...base, verdict: 'skip', message: j.reason };
   if (j.holds === true) return { ...base, verdict: 'pass', expected: j.expected, actual: j.actual, message: j.note ?? 'holds' };
   const effective: Level = j.holds === 'lenient' && level === 'MUST' ? 'SHOULD' : level;
+  // MAY is optional by definition: not doing it is reported, never held against the target.
+  if (effective === 'MAY') return { ...base, level: effective, verdict: 'pass', expected: j.expected, actual: j.actual, message: `optional (MAY) under this profile, not done: ${j.message}` };
   const verdict = effective === 'MUST' ? 'fail' : 'warn';
   return { ...base, level: effective, verdict, expected: j.expected, actual: j.actual, message: j.message };
 }

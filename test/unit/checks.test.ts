@@ -215,7 +215,8 @@ describe('redirect-uri-rejected', () => {
 
   test('lenient is not raised to SHOULD when the scenario lowered the rule to MAY', () => {
     const o = run('redirect-uri-rejected', registeredInsteadOfManipulated(), { level: 'MAY' });
-    assert.deepEqual(verdictLevel(o), ['warn', 'MAY']);
+    assert.deepEqual(verdictLevel(o), ['pass', 'MAY']);
+    assert.match(o.message, /^optional \(MAY\)/);
   });
 
   test('a request that sent no redirect_uri is described as such', () => {
@@ -396,7 +397,7 @@ describe('implicit-grant-refused', () => {
     const e = implicitGranted();
     assert.deepEqual(
       (['rfc6749', 'rfc9700', 'oauth2.1'] as const).map((profile) => { const o = run('implicit-grant-refused', e, { profile }); return [profile, o.level, o.verdict]; }),
-      [['rfc6749', 'MAY', 'warn'], ['rfc9700', 'SHOULD', 'warn'], ['oauth2.1', 'MUST', 'fail']],
+      [['rfc6749', 'MAY', 'pass'], ['rfc9700', 'SHOULD', 'warn'], ['oauth2.1', 'MUST', 'fail']],
     );
   });
 });
@@ -423,8 +424,10 @@ describe('judge()', () => {
     assert.deepEqual(verdictLevel(judge(c, token(), { all: [] }, { profile: 'rfc9700' })), ['warn', 'SHOULD']);
   });
 
-  test('a broken MAY is a warn', () => {
-    assert.equal(judge(fake(() => ({ holds: false, expected: 'e', actual: 'a', message: 'm' }), 'MAY'), token(), { all: [] }, { profile: 'rfc9700' }).verdict, 'warn');
+  test('a broken MAY passes with a note: optional by definition', () => {
+    const o = judge(fake(() => ({ holds: false, expected: 'e', actual: 'a', message: 'm' }), 'MAY'), token(), { all: [] }, { profile: 'rfc9700' });
+    assert.equal(o.verdict, 'pass');
+    assert.equal(o.message, 'optional (MAY) under this profile, not done: m');
   });
 
   test('the outcome carries the citation, the step and the ambient flag; unknown requirement ids have no URL', () => {
