@@ -13,6 +13,82 @@ import { tokensRevokedAfterCodeReplay } from './rfc6749/tokens-revoked-after-cod
 import { implicitGrantRefused } from './rfc9700/implicit-grant-refused.js';
 import { noTokensInUrls } from './rfc9700/no-tokens-in-urls.js';
 
+// B.1.1 metadata, B.1.2 transport, B.1.3 authorization endpoint, B.1.11 deprecated grants, B.1.12 browser
+import { metadataPublished } from './rfc8414/metadata-published.js';
+import { metadataIssuerMatches } from './rfc8414/metadata-issuer-matches.js';
+import { metadataRequiredFields } from './rfc8414/metadata-required-fields.js';
+import { metadataAdvertisesS256 } from './rfc8414/metadata-advertises-s256.js';
+import { issSupportAdvertised } from './rfc9207/iss-support-advertised.js';
+import { metadataNoDeprecatedGrants } from './rfc9700/metadata-no-deprecated-grants.js';
+import { endpointUrlsWithoutFragment } from './rfc6749/endpoint-urls-without-fragment.js';
+import { authorizationEndpointRequiresTls } from './rfc6749/authorization-endpoint-requires-tls.js';
+import { tokenEndpointRequiresTls } from './rfc6749/token-endpoint-requires-tls.js';
+import { resourceRequiresTls } from './rfc6750/resource-requires-tls.js';
+import { authorizationCodeGranted } from './rfc6749/authorization-code-granted.js';
+import { unknownParametersIgnored } from './rfc6749/unknown-parameters-ignored.js';
+import { duplicateParameterRejected } from './rfc6749/duplicate-parameter-rejected.js';
+import { emptyParameterTreatedAsAbsent } from './rfc6749/empty-parameter-treated-as-absent.js';
+import { responseTypeInvalidRejected } from './rfc6749/response-type-invalid-rejected.js';
+import { userAuthenticatedBeforeCode } from './rfc6749/user-authenticated-before-code.js';
+import { authorizationEndpointNoCors } from './rfc9700/authorization-endpoint-no-cors.js';
+import { redirectUriRequired } from './rfc6749/redirect-uri-required.js';
+import { repeatedAuthorizationNotAutomatic } from './rfc6749/repeated-authorization-not-automatic.js';
+import { no307AfterCredentials } from './rfc9700/no-307-after-credentials.js';
+import { tokenNotInQuery } from './rfc9700/token-not-in-query.js';
+import { unregisteredResponseTypeRefused } from './rfc6749/unregistered-response-type-refused.js';
+import { passwordGrantRefused } from './rfc9700/password-grant-refused.js';
+import { clickjackingPrevented } from './rfc9700/clickjacking-prevented.js';
+import { cspFrameAncestors } from './rfc9700/csp-frame-ancestors.js';
+import { referrerPolicySet } from './rfc9700/referrer-policy-set.js';
+import { codeOnlyInFinalRedirect } from './rfc9700/code-only-in-final-redirect.js';
+// B.1.4 redirect URI, B.1.5 authorization response, B.1.6 open redirector, B.1.13 mix-up (MX-01)
+import { issInAuthorizationResponse } from './rfc9207/iss-in-authorization-response.js';
+import { authorizationCodeEntropy } from './rfc6749/authorization-code-entropy.js';
+import { codeChallengeNotExposed } from './rfc7636/code-challenge-not-exposed.js';
+import { authorizationErrorWellFormed } from './rfc6749/authorization-error-well-formed.js';
+import { redirectFragmentAttached } from './rfc9700/redirect-fragment-attached.js';
+import { formPostResponseMode } from './rfc9700/form-post-response-mode.js';
+import { noUnauthenticatedErrorRedirect } from './rfc9700/no-unauthenticated-error-redirect.js';
+import { redirectNotDerivedFromHost } from './rfc9700/redirect-not-derived-from-host.js';
+// B.1.7 PKCE, B.1.8 token endpoint, B.1.9 token response, B.1.10 refresh tokens, B.1.14 protected resource
+import { pkceWrongVerifierRejected } from './rfc7636/pkce-wrong-verifier-rejected.js';
+import { pkceVerifierRequired } from './rfc7636/pkce-verifier-required.js';
+import { pkceVerifierWithoutChallengeRejected } from './rfc7636/pkce-verifier-without-challenge-rejected.js';
+import { pkceDowngradeRejected } from './rfc7636/pkce-downgrade-rejected.js';
+import { pkceShortVerifierRejected } from './rfc7636/pkce-short-verifier-rejected.js';
+import { pkceUnsupportedMethodRejected } from './rfc7636/pkce-unsupported-method-rejected.js';
+import { pkceRequiredForPublicClients } from './rfc7636/pkce-required-for-public-clients.js';
+import { pkcePlainRefused } from './rfc7636/pkce-plain-refused.js';
+import { codeRaceSingleSuccess } from './rfc6749/code-race-single-success.js';
+import { codeBoundToClient } from './rfc6749/code-bound-to-client.js';
+import { tokenRedirectUriMustMatch } from './rfc6749/token-redirect-uri-must-match.js';
+import { clientAuthenticationRequired } from './rfc6749/client-authentication-required.js';
+import { clientSecretBasicAccepted } from './rfc6749/client-secret-basic-accepted.js';
+import { clientSecretNotAcceptedInQuery } from './rfc6749/client-secret-not-accepted-in-query.js';
+import { tokenEndpointRejectsGet } from './rfc6749/token-endpoint-rejects-get.js';
+import { tokenUnknownParameterIgnored } from './rfc6749/token-unknown-parameter-ignored.js';
+import { tokenDuplicateParameterRejected } from './rfc6749/token-duplicate-parameter-rejected.js';
+import { invalidClientWwwAuthenticate } from './rfc6749/invalid-client-www-authenticate.js';
+import { tokenErrorResponseFormat } from './rfc6749/token-error-response-format.js';
+import { tokenResponseNoStore } from './rfc6749/token-response-no-store.js';
+import { tokenResponsePragmaNoCache } from './rfc6749/token-response-pragma-no-cache.js';
+import { tokenResponseWellFormed } from './rfc6749/token-response-well-formed.js';
+import { accessTokenEntropy } from './rfc6749/access-token-entropy.js';
+import { accessTokenShortLived } from './rfc6750/access-token-short-lived.js';
+import { implicitNoRefreshToken } from './rfc6749/implicit-no-refresh-token.js';
+import { clientCredentialsNoRefreshToken } from './rfc6749/client-credentials-no-refresh-token.js';
+import { refreshTokenBoundToClient } from './rfc6749/refresh-token-bound-to-client.js';
+import { refreshScopeNotEscalated } from './rfc6749/refresh-scope-not-escalated.js';
+import { refreshTokenRotated } from './rfc9700/refresh-token-rotated.js';
+import { refreshTokenReuseRejected } from './rfc9700/refresh-token-reuse-rejected.js';
+import { refreshTokenFamilyRevoked } from './rfc9700/refresh-token-family-revoked.js';
+import { refreshScopeUnchanged } from './rfc6749/refresh-scope-unchanged.js';
+import { refreshTokenEntropy } from './rfc6749/refresh-token-entropy.js';
+import { bearerHeaderAccepted } from './rfc6750/bearer-header-accepted.js';
+import { queryTokenRefused } from './rfc6750/query-token-refused.js';
+import { queryTokenResponsePrivate } from './rfc6750/query-token-response-private.js';
+import { resourceWwwAuthenticate } from './rfc6750/resource-www-authenticate.js';
+import { resourceRejectsInvalidToken } from './rfc6750/resource-rejects-invalid-token.js';
 export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   tokenIssued,
   codeReplayRejected,
@@ -21,6 +97,82 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   stateEchoed,
   noTokensInUrls,
   implicitGrantRefused,
+  // B.1.1, B.1.2, B.1.3, B.1.11, B.1.12
+  metadataPublished,
+  metadataIssuerMatches,
+  metadataRequiredFields,
+  metadataAdvertisesS256,
+  issSupportAdvertised,
+  metadataNoDeprecatedGrants,
+  endpointUrlsWithoutFragment,
+  authorizationEndpointRequiresTls,
+  tokenEndpointRequiresTls,
+  resourceRequiresTls,
+  authorizationCodeGranted,
+  unknownParametersIgnored,
+  duplicateParameterRejected,
+  emptyParameterTreatedAsAbsent,
+  responseTypeInvalidRejected,
+  userAuthenticatedBeforeCode,
+  authorizationEndpointNoCors,
+  redirectUriRequired,
+  repeatedAuthorizationNotAutomatic,
+  no307AfterCredentials,
+  tokenNotInQuery,
+  unregisteredResponseTypeRefused,
+  passwordGrantRefused,
+  clickjackingPrevented,
+  cspFrameAncestors,
+  referrerPolicySet,
+  codeOnlyInFinalRedirect,
+  // B.1.4, B.1.5, B.1.6, B.1.13 (MX-01)
+  issInAuthorizationResponse,
+  authorizationCodeEntropy,
+  codeChallengeNotExposed,
+  authorizationErrorWellFormed,
+  redirectFragmentAttached,
+  formPostResponseMode,
+  noUnauthenticatedErrorRedirect,
+  redirectNotDerivedFromHost,
+  // B.1.7, B.1.8, B.1.9, B.1.10, B.1.14
+  pkceWrongVerifierRejected,
+  pkceVerifierRequired,
+  pkceVerifierWithoutChallengeRejected,
+  pkceDowngradeRejected,
+  pkceShortVerifierRejected,
+  pkceUnsupportedMethodRejected,
+  pkceRequiredForPublicClients,
+  pkcePlainRefused,
+  codeRaceSingleSuccess,
+  codeBoundToClient,
+  tokenRedirectUriMustMatch,
+  clientAuthenticationRequired,
+  clientSecretBasicAccepted,
+  clientSecretNotAcceptedInQuery,
+  tokenEndpointRejectsGet,
+  tokenUnknownParameterIgnored,
+  tokenDuplicateParameterRejected,
+  invalidClientWwwAuthenticate,
+  tokenErrorResponseFormat,
+  tokenResponseNoStore,
+  tokenResponsePragmaNoCache,
+  tokenResponseWellFormed,
+  accessTokenEntropy,
+  accessTokenShortLived,
+  implicitNoRefreshToken,
+  clientCredentialsNoRefreshToken,
+  refreshTokenBoundToClient,
+  refreshScopeNotEscalated,
+  refreshTokenRotated,
+  refreshTokenReuseRejected,
+  refreshTokenFamilyRevoked,
+  refreshScopeUnchanged,
+  refreshTokenEntropy,
+  bearerHeaderAccepted,
+  queryTokenRefused,
+  queryTokenResponsePrivate,
+  resourceWwwAuthenticate,
+  resourceRejectsInvalidToken,
 ] as CheckDefinition<EvidenceKind>[];
 
 export const CHECKS_BY_ID: ReadonlyMap<string, CheckDefinition<EvidenceKind>> = new Map(CHECKS.map((c) => [c.id, c]));

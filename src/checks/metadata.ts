@@ -34,7 +34,7 @@ export function servedMetadata(e: MetadataEvidence): ServedDocument | undefined 
 
 /** Names of the metadata members that hold endpoint URLs (`*_endpoint`, and the few named otherwise). */
 export function endpointMembers(meta: Record<string, unknown>): string[] {
-  return Object.keys(meta).filter((k) => /_endpoint$/.test(k) || k === 'jwks_uri' || k === 'registration_endpoint');
+  return Object.keys(meta).filter((k) => /_endpoint$/.test(k) || k === 'jwks_uri');
 }
 
 export function stringList(value: unknown): string[] | undefined {

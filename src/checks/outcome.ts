@@ -16,3 +16,36 @@ export function responseParams(e: AuthorizationEvidence): Record<string, string[
   if (o.fragment.code || o.fragment.error || o.fragment.access_token) return o.fragment;
   return undefined;
 }
+
+/** What the redirect handed over: `code`, `access_token`, `id_token`, in the query or the fragment. */
+export function deliveredGrants(e: AuthorizationEvidence): string[] {
+  const o = e.outcome;
+  if (o.type !== 'redirect') return [];
+  return ['code', 'access_token', 'id_token'].filter((name) => o.query[name] || o.fragment[name]);
+}
+
+/** The `error` of an error response that reached a harness host (query or fragment). */
+export function responseError(e: AuthorizationEvidence): string | undefined {
+  const o = e.outcome;
+  return o.type === 'redirect' ? (o.query.error?.[0] ?? o.fragment.error?.[0]) : undefined;
+}
+
+/** Names that appear more than once in the query of a URL (as sent, before any server parsing). */
+export function repeatedParams(url: string): string[] {
+  const q = url.indexOf('?');
+  const names = new URLSearchParams(q < 0 ? '' : url.slice(q + 1).split('#')[0]).keys();
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const n of names) (seen.has(n) ? repeated : seen).add(n);
+  return [...repeated];
+}
+
+/**
+ * How the server refused (or did not refuse) a request it should refuse: an error page, an error
+ * response at a harness host, or a grant delivered. For "rejected" checks judged on what happened.
+ */
+export function refusalOf(e: AuthorizationEvidence): { refused: true; error?: string } | { refused: false; delivered: string[] } {
+  const delivered = deliveredGrants(e);
+  if (delivered.length) return { refused: false, delivered };
+  return { refused: true, error: responseError(e) };
+}

@@ -5,7 +5,7 @@
  * a redirect to a harness host, or a page of the server.
  */
 import type { Page, Request } from 'playwright';
-import type { AuthorizationOutcome, Hop } from '../evidence/types.js';
+import type { AuthorizationOutcome, Hop, Subresource } from '../evidence/types.js';
 import { baseOf, fragmentOf, queryOf, safeUrl } from '../evidence/params.js';
 import { HarnessError } from '../harness-error.js';
 import { interact, shot, type InteractionOptions } from './interaction.js';
@@ -24,12 +24,16 @@ export interface AuthorizeDriveOptions extends Omit<InteractionOptions, 'landed'
 
 export interface AuthorizeDriveResult {
   chain: Hop[];
+  subresources: Subresource[];
   interactions: string[];
   outcome: AuthorizationOutcome;
   screenshot?: Buffer;
 }
 
 const ERROR_PAGE_PATIENCE_MS = 300;
+const MAX_SUBRESOURCES = 200;
+/** Response headers of the server's pages that rules judge (framing, referrer, caching, CORS). */
+const PAGE_HEADERS = ['x-frame-options', 'content-security-policy', 'referrer-policy', 'cache-control', 'access-control-allow-origin'];
 
 export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): Promise<AuthorizeDriveResult> {
   const chain: Hop[] = [];
@@ -37,8 +41,14 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   let landing: Hop | undefined;
   let lastDocumentStatus: number | undefined;
   const atStub = (url: string) => { const u = safeUrl(url); return Boolean(u && o.isHarnessHost(u.hostname)); };
+  const subresources: Subresource[] = [];
   const onRequest = (req: Request) => {
-    if (!req.isNavigationRequest() || req.frame() !== page.mainFrame()) return;
+    if (!req.isNavigationRequest() || req.frame() !== page.mainFrame()) {
+      if (subresources.length < MAX_SUBRESOURCES && !atStub(page.url())) {
+        subresources.push({ url: req.url(), type: req.resourceType(), referer: req.headers().referer, page: page.url() });
+      }
+      return;
+    }
     const hop: Hop = { url: req.url(), method: req.method(), atStub: atStub(req.url()) };
     chain.push(hop);
     hops.set(req, hop);
@@ -49,27 +59,47 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     if (!hop) return;
     hop.status = res.status();
     if (!hop.atStub) lastDocumentStatus = res.status();
-    const location = (await res.allHeaders().catch(() => res.headers())).location;
-    if (location) hop.location = new URL(location, hop.url).toString();
+    const headers = await res.allHeaders().catch(() => res.headers());
+    if (headers.location) hop.location = new URL(headers.location, hop.url).toString();
+    if (!hop.atStub) {
+      const kept = Object.entries(headers).filter(([k]) => PAGE_HEADERS.includes(k));
+      if (kept.length) hop.headers = Object.fromEntries(kept);
+    }
+  };
+  // A redirect the browser could not follow (an unresolvable host, loopback, javascript:) is still the
+  // server sending the user there: the Location is the evidence, the failed load is not an error.
+  let unreachable: { url: string; error: string } | undefined;
+  const asOrigin = new URL(o.url).origin;
+  const onFailed = (req: Request) => {
+    const hop = hops.get(req);
+    if (!hop) return;
+    const error = req.failure()?.errorText ?? 'failed';
+    const from = req.redirectedFrom();
+    const target = hop.location ?? (from ? hops.get(from)?.location ?? req.url() : undefined);
+    if (target && !unreachable && safeUrl(target)?.origin !== asOrigin) unreachable = { url: target, error };
   };
   page.on('request', onRequest);
   page.on('response', onResponse);
+  page.on('requestfailed', onFailed);
   try {
     const deadline = Date.now() + o.flowTimeout;
     try {
       await page.goto(o.url, { waitUntil: 'commit', timeout: o.flowTimeout });
     } catch (err) {
-      if (!landing) throw new HarnessError(`the authorization endpoint did not answer: ${(err as Error).message.split('\n')[0]}`, 'is the target running and its issuer/endpoints right in the profile?');
+      if (!landing && !unreachable) throw new HarnessError(`the authorization endpoint did not answer: ${(err as Error).message.split('\n')[0]}`, 'is the target running and its issuer/endpoints right in the profile?');
     }
     // A page answered with an error status is the server's refusal: no login rule will appear on it.
     const patience = () => ((lastDocumentStatus ?? 0) >= 400 ? ERROR_PAGE_PATIENCE_MS : o.actionTimeout);
-    const end = await interact(page, { ...o, landed: () => Boolean(landing), deadline, patience });
+    const end = await interact(page, { ...o, landed: () => Boolean(landing || unreachable), deadline, patience });
+    if (end.type === 'landed' && !landing && unreachable) {
+      return { chain, subresources, interactions: end.ran, outcome: redirectOutcome(unreachable.url, o, unreachable.error) };
+    }
     if (end.type === 'landed') {
       await page.waitForURL((u) => atStub(u.toString()), { timeout: Math.max(1000, deadline - Date.now()) }).catch(() => undefined);
       // The fragment never reaches a server: take it from the Location that sent the browser there, or the page URL.
       const sentBy = [...chain].reverse().find((h) => h.location && atStub(h.location));
       const url = sentBy?.location ?? (atStub(page.url()) ? page.url() : landing!.url);
-      return { chain, interactions: end.ran, outcome: redirectOutcome(url, o) };
+      return { chain, subresources, interactions: end.ran, outcome: redirectOutcome(url, o) };
     }
     const status = lastDocumentStatus;
     if (!o.expectRefusal && (status === undefined || status < 400)) {
@@ -83,20 +113,21 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     const screenshot = await shot(page);
     const title = await page.title().catch(() => '');
     const text = (await page.locator('body').innerText({ timeout: 2000 }).catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 300);
-    return { chain, interactions: end.ran, screenshot, outcome: { type: 'error-page', url: page.url(), status, title, text } };
+    return { chain, subresources, interactions: end.ran, screenshot, outcome: { type: 'error-page', url: page.url(), status, title, text } };
   } finally {
     page.off('request', onRequest);
     page.off('response', onResponse);
+    page.off('requestfailed', onFailed);
   }
 }
 
-function redirectOutcome(url: string, o: AuthorizeDriveOptions): AuthorizationOutcome {
+function redirectOutcome(url: string, o: AuthorizeDriveOptions, unreachable?: string): AuthorizationOutcome {
   const base = baseOf(url);
   const query = queryOf(url);
   let target: 'registered' | 'requested' | 'other' = 'other';
   if (o.requestedRedirectUri && sameTarget(url, o.requestedRedirectUri)) target = 'requested';
   else if (base === baseOf(o.registeredRedirectUri)) target = 'registered';
-  return { type: 'redirect', url, base, target, query, fragment: fragmentOf(url) };
+  return { type: 'redirect', url, base, target, query, fragment: fragmentOf(url), ...(unreachable ? { unreachable } : {}) };
 }
 
 /** The landing URL is the requested URI: same base, and every query parameter the URI carried is there. */

@@ -12,7 +12,12 @@ export interface Hop {
   location?: string;
   /** The host the browser was sent to belongs to the harness (redirect URI or attacker host). */
   atStub: boolean;
+  /** Security-relevant response headers of the server's pages (lower-case names). */
+  headers?: Record<string, string>;
 }
+
+/** A request a server page made besides navigating: scripts, images, fetches (BR-02). */
+export interface Subresource { url: string; type: string; referer?: string; page: string }
 
 /** Where an authorization request ended. */
 export type AuthorizationOutcome =
@@ -26,6 +31,8 @@ export type AuthorizationOutcome =
       target: 'registered' | 'requested' | 'other';
       query: Record<string, string[]>;
       fragment: Record<string, string[]>;
+      /** The browser could not load the URL (e.g. an unresolvable host): the server still sent it there. */
+      unreachable?: string;
     }
   | {
       type: 'error-page';
@@ -54,6 +61,8 @@ export interface AuthorizationEvidence {
   outcome: AuthorizationOutcome;
   /** PKCE values of this request (the verifier is a secret: redacted in reports). */
   pkce?: { method: 'S256' | 'plain'; verifier: string; challenge: string };
+  /** Requests the server's pages made besides navigations (capped). */
+  subresources: Subresource[];
   /** Screenshot of the page the request ended on, when it was the server's (PNG). */
   screenshot?: Buffer;
 }

@@ -15,6 +15,7 @@ export const FEATURES = {
   'client-secret-basic': 'Client authentication with HTTP Basic (RFC 6749 §2.3.1)',
   'client-secret-post': 'Client authentication with credentials in the body (RFC 6749 §2.3.1)',
   https: 'The authorization server is served over https',
+  'multi-redirect-client': 'A client `multi` with two registered redirect URIs (RFC 6749 §3.1.2.3)',
 } as const;
 
 export type Feature = keyof typeof FEATURES;

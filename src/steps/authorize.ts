@@ -40,6 +40,7 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
     consent: spec.consent,
     interactions: driven.interactions,
     chain: driven.chain,
+    subresources: driven.subresources,
     outcome: o,
     pkce: r.pkce,
     screenshot: driven.screenshot,

@@ -1,5 +1,5 @@
 /** Step kinds, registered by name: the core never branches on the kind (no if-chain to edit for a new one). */
-import type { Evidence } from '../evidence/types.js';
+import type { Evidence, EvidenceKind } from '../evidence/types.js';
 import type { ScenarioStep, StepKind } from '../scenario/schema.js';
 import { authorize } from './authorize.js';
 import type { StepContext } from './context.js';
@@ -14,6 +14,13 @@ import { token } from './token.js';
 type Runner = (spec: never, ctx: StepContext) => Promise<Evidence>;
 
 export const STEPS: Record<StepKind, Runner> = { authorize, token, refresh, grant, resource, metadata, probe, frame };
+
+/** The evidence kind each step yields: what the checks it expects must judge. */
+export function evidenceKindOf(step: ScenarioStep): EvidenceKind {
+  if ('token' in step) return step.token.concurrent ? 'token-race' : 'token';
+  const kind = kindOf(step);
+  return ({ authorize: 'authorization', refresh: 'token', grant: 'token', resource: 'resource', metadata: 'metadata', probe: 'probe', frame: 'frame' } as const)[kind as Exclude<StepKind, 'token'>];
+}
 
 export function kindOf(step: ScenarioStep): StepKind {
   return (Object.keys(STEPS) as StepKind[]).find((k) => k in step)!;

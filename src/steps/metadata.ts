@@ -13,7 +13,7 @@ export async function metadata(_spec: MetadataSpec, ctx: StepContext): Promise<M
     { ...(await send({ method: 'GET', url: rfc8414, timeout: t })), source: 'rfc8414' as const },
     { ...(await send({ method: 'GET', url: oidc, timeout: t })), source: 'oidc' as const },
   ];
-  const parsed = documents.map((d) => d.response.json).find((j) => j && typeof j === 'object' && !Array.isArray(j)) as Record<string, unknown> | undefined;
+  const parsed = documents.filter((d) => d.response.status === 200).map((d) => d.response.json).find((j) => j && typeof j === 'object' && !Array.isArray(j)) as Record<string, unknown> | undefined;
   ctx.results[ctx.index] = { kind: 'other' };
   return { kind: 'metadata', step: ctx.index, issuer, documents, metadata: parsed };
 }

@@ -14,13 +14,21 @@ export async function probe(spec: ProbeSpec, ctx: StepContext): Promise<ProbeEvi
   const c = ctx.target.profile.clients.confidential ? client(ctx, 'confidential') : undefined;
   const values: Record<string, string> = { 'client.id': c?.id ?? '', redirect_uri: c?.redirect_uris[0] ?? '' };
   const expand = (v: string) => v.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (m, k: string) => values[k] ?? m);
-  const ex = await send({
+  const request = {
     method: spec.method,
     url: url.toString(),
     headers: spec.headers,
-    query: Object.entries(spec.params ?? {}).map(([k, v]) => [k, expand(v)]),
+    query: Object.entries(spec.params ?? {}).map(([k, v]) => [k, expand(v)] as [string, string]),
     timeout: timeouts(ctx.target).http,
-  });
+  };
+  let ex;
+  try {
+    ex = await send(request);
+  } catch (err) {
+    // For a plain-http probe of an https endpoint, no answer is the answer (TLS-01/02/06): status 0.
+    if (spec.scheme !== 'http' || !(err instanceof HarnessError)) throw err;
+    ex = { request: { method: request.method, url: request.url, headers: request.headers ?? {} }, response: { status: 0, headers: {}, body: err.message }, durationMs: 0 };
+  }
   ctx.results[ctx.index] = { kind: 'other' };
   return { kind: 'probe', step: ctx.index, endpoint: spec.endpoint, purpose: spec.purpose, ...ex };
 }

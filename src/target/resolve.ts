@@ -22,7 +22,9 @@ export async function resolveTarget(profile: TargetProfile, env: NodeJS.ProcessE
 /** Redirect URI hosts and attacker hosts: resolved by the browser to the harness's stub. */
 export function harnessHosts(profile: TargetProfile): string[] {
   const hosts = Object.values(profile.clients).flatMap((c) => c.redirect_uris.map((u) => new URL(u).hostname));
-  return [...new Set([...hosts.filter((h) => !isLoopback(h)), ATTACKER_HOST, `*.${ATTACKER_HOST}`])];
+  const own = hosts.filter((h) => !isLoopback(h));
+  // Subdomains of the redirect hosts and the hosts with a TLD appended are attack variants (RU-03): ours too.
+  return [...new Set([...own, ...own.map((h) => `*.${h}`), ...own.map((h) => `${h}.com`), ATTACKER_HOST, `*.${ATTACKER_HOST}`])];
 }
 
 export function isHarnessHostOf(hosts: string[]): (host: string) => boolean {

@@ -66,7 +66,7 @@ interface FlowResult {
 }
 
 /** Walks an authorization request through login and consent up to the redirect that leaves the server. */
-async function authorize(server: EmbeddedServer, params: Record<string, string>, opts: FlowOptions = {}, browser = new Browser()): Promise<FlowResult> {
+async function authorize(server: EmbeddedServer, params: Record<string, string> | URLSearchParams, opts: FlowOptions = {}, browser = new Browser()): Promise<FlowResult> {
   const origin = new URL(server.issuer).origin;
   const postStatuses: number[] = [];
   let reply = await browser.get(`${server.issuer}/auth?${new URLSearchParams(params)}`);
@@ -89,6 +89,11 @@ async function authorize(server: EmbeddedServer, params: Record<string, string>,
   throw new Error('too many hops');
 }
 
+/** As authorize, with the query given raw (for repeated parameters). */
+function authorizeQuery(server: EmbeddedServer, query: string, opts: FlowOptions = {}): Promise<FlowResult> {
+  return authorize(server, new URLSearchParams(query), opts);
+}
+
 function codeRequest(redirectUri = CB, extra: Record<string, string> = {}): Record<string, string> {
   return { client_id: CONFIDENTIAL.id, response_type: 'code', redirect_uri: redirectUri, scope: 'openid', state: STATE, ...extra };
 }
@@ -105,16 +110,34 @@ function responseParams(location: string): URLSearchParams {
 
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
-async function redeem(server: EmbeddedServer, code: string, opts: { redirectUri?: string; auth?: string; extra?: Record<string, string> } = {}) {
-  const res = await request(`${server.issuer}/token`, {
-    method: 'POST',
+interface TokenReply { status: number; headers: Record<string, string | string[] | undefined>; body: Record<string, string> }
+
+/**
+ * A token endpoint request. `auth` is the Authorization header (default: the confidential client's
+ * Basic credentials; '' for none); `method: 'GET'` puts the form in the query instead.
+ */
+async function tokenCall(server: EmbeddedServer, form: Record<string, string>, opts: { auth?: string; method?: 'GET' | 'POST'; query?: string } = {}): Promise<TokenReply> {
+  const params = new URLSearchParams(form).toString();
+  const get = opts.method === 'GET';
+  const res = await request(`${server.issuer}/token${get ? `?${params}` : opts.query ? `?${opts.query}` : ''}`, {
+    method: get ? 'GET' : 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      ...(get ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
       ...(opts.auth !== '' ? { authorization: opts.auth ?? basic(CONFIDENTIAL.id, CONFIDENTIAL.secret) } : {}),
     },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: opts.redirectUri ?? CB, ...opts.extra }).toString(),
+    body: get ? undefined : params,
   });
   return { status: res.statusCode, headers: res.headers, body: (await res.body.json()) as Record<string, string> };
+}
+
+/** Redeems a code; `redirectUri: null` leaves redirect_uri out. */
+async function redeem(server: EmbeddedServer, code: string, opts: { redirectUri?: string | null; auth?: string; extra?: Record<string, string> } = {}) {
+  const redirectUri: Record<string, string> = opts.redirectUri === null ? {} : { redirect_uri: opts.redirectUri ?? CB };
+  return tokenCall(server, { grant_type: 'authorization_code', code, ...redirectUri, ...opts.extra }, { auth: opts.auth });
+}
+
+async function refresh(server: EmbeddedServer, refreshToken: string, opts: { auth?: string; extra?: Record<string, string> } = {}) {
+  return tokenCall(server, { grant_type: 'refresh_token', refresh_token: refreshToken, ...opts.extra }, { auth: opts.auth });
 }
 
 async function useToken(server: EmbeddedServer, accessToken?: string) {
@@ -130,6 +153,55 @@ async function getCode(server: EmbeddedServer, redirectUri = CB): Promise<string
   const code = responseParams(location).get('code');
   assert.ok(code, `a code in ${location}`);
   return code;
+}
+
+function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+function publicRequest(extra: Record<string, string> = {}): Record<string, string> {
+  return { client_id: PUBLIC.id, response_type: 'code', redirect_uri: PUBLIC_CB, scope: 'openid', state: STATE, ...extra };
+}
+
+/** A public client's code, with an S256 challenge unless `challenge` is null. */
+async function getPublicCode(server: EmbeddedServer, challenge: string | null = pkcePair().challenge): Promise<string> {
+  const { location } = await authorize(server, publicRequest(challenge === null ? {} : { code_challenge: challenge, code_challenge_method: 'S256' }));
+  const code = responseParams(redirectedTo(location, `${PUBLIC_CB}?`)).get('code');
+  assert.ok(code, `a code in ${location}`);
+  return code;
+}
+
+const publicAuth = { auth: '', redirectUri: PUBLIC_CB } as const;
+
+/** A full code flow for the confidential client, redeemed. */
+async function confidentialTokens(server: EmbeddedServer): Promise<Record<string, string>> {
+  const tokens = await redeem(server, await getCode(server));
+  assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+  return tokens.body;
+}
+
+/** A full PKCE code flow for the public client, redeemed. */
+async function publicTokens(server: EmbeddedServer): Promise<Record<string, string>> {
+  const { verifier, challenge } = pkcePair();
+  const tokens = await redeem(server, await getPublicCode(server, challenge), { ...publicAuth, extra: { client_id: PUBLIC.id, code_verifier: verifier } });
+  assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+  return tokens.body;
+}
+
+async function metadata(server: EmbeddedServer): Promise<Record<string, unknown>> {
+  const res = await request(`${server.issuer}/.well-known/openid-configuration`);
+  assert.equal(res.statusCode, 200);
+  return await res.body.json() as Record<string, unknown>;
+}
+
+/** The login page of a fresh authorization request (two hops: /auth, then /interaction/:uid). */
+async function loginPage(server: EmbeddedServer): Promise<Reply> {
+  const browser = new Browser();
+  const first = await browser.get(`${server.issuer}/auth?${new URLSearchParams(codeRequest())}`);
+  const page = await browser.get(new URL(String(first.headers.location), server.issuer).href);
+  assert.match(page.body, /name=password/);
+  return page;
 }
 
 /** Without a redirect, the server rejected the request on its own page (RFC 6749 §4.1.2.1: no redirect). */
@@ -314,7 +386,7 @@ describe('embedded server (no flaws)', () => {
 describe('flaws', () => {
   test('every flaw names the catalog rule it breaks', () => {
     for (const [name, flaw] of Object.entries(FLAWS)) {
-      assert.match(flaw.breaks, /^[A-Z]{2}-\d{2}$/, name);
+      assert.match(flaw.breaks, /^[A-Z]{2,4}-\d{2}(, [A-Z]{2,4}-\d{2})*$/, name);
       assert.ok(flaw.description.length > 40, name);
     }
   });
@@ -454,18 +526,469 @@ describe('flaws', () => {
   });
 });
 
+// ---------------------------------------------------------------- more flaws: one active, one neighbour intact
+
+/** A describe block with a server carrying just `flaw`; `s()` is that server. */
+function flawSuite(flaw: FlawName, body: (s: () => EmbeddedServer) => void): void {
+  describe(flaw, () => {
+    let server: EmbeddedServer;
+    before(async () => { server = await start([flaw]); });
+    after(() => server.close());
+    body(() => server);
+  });
+}
+
+describe('metadata flaws', () => {
+  flawSuite('metadata-issuer-mismatch', (s) => {
+    test('discovery names another issuer', async () => {
+      assert.equal((await metadata(s())).issuer, `${s().issuer}/x`);
+    });
+    test('endpoints and the iss parameter keep the real issuer', async () => {
+      assert.equal((await metadata(s())).authorization_endpoint, `${s().issuer}/auth`);
+      assert.equal(responseParams((await authorize(s(), codeRequest())).location!).get('iss'), s().issuer);
+    });
+  });
+
+  flawSuite('metadata-no-pkce', (s) => {
+    test('code_challenge_methods_supported is gone', async () => {
+      assert.equal('code_challenge_methods_supported' in await metadata(s()), false);
+    });
+    test('PKCE is still required for public clients', async () => {
+      assert.equal(responseParams((await authorize(s(), publicRequest())).location!).get('error'), 'invalid_request');
+    });
+  });
+
+  flawSuite('metadata-advertises-deprecated', (s) => {
+    test('token and password are advertised', async () => {
+      const meta = await metadata(s());
+      assert.deepEqual(meta.response_types_supported, ['code', 'token']);
+      assert.deepEqual(meta.grant_types_supported, ['authorization_code', 'refresh_token', 'password']);
+    });
+    test('both are still refused', async () => {
+      const { location } = await authorize(s(), codeRequest(CB, { response_type: 'token' }));
+      assert.equal(new URLSearchParams(new URL(location!).hash.slice(1)).get('error'), 'unsupported_response_type');
+      const password = await tokenCall(s(), { grant_type: 'password', username: USER.username, password: USER.password });
+      assert.equal(password.body.error, 'unsupported_grant_type');
+    });
+  });
+});
+
+describe('authorization request flaws', () => {
+  flawSuite('duplicate-params-accepted', (s) => {
+    test('repeated parameters are accepted, the first one wins', async () => {
+      const query = `${new URLSearchParams(codeRequest())}&state=second&scope=openid`;
+      const flow = await authorizeQuery(s(), query);
+      const params = responseParams(redirectedTo(flow.location, `${CB}?`));
+      assert.equal(params.get('state'), STATE);
+      assert.equal((await redeem(s(), params.get('code')!)).status, 200);
+    });
+    test('an unregistered redirect_uri given first is still rejected; a bad response_type still errs', async () => {
+      const query = `${new URLSearchParams(codeRequest('https://attacker.example/cb'))}&redirect_uri=${encodeURIComponent(CB)}`;
+      assertRejectedOnPage(await authorizeQuery(s(), query));
+      const { location } = await authorize(s(), codeRequest(CB, { response_type: 'foo' }));
+      assert.equal(responseParams(location!).get('error'), 'unsupported_response_type');
+    });
+  });
+
+  flawSuite('cors-on-authorization', (s) => {
+    test('the authorization endpoint answers with Access-Control-Allow-Origin', async () => {
+      const res = await request(`${s().issuer}/auth?${new URLSearchParams(codeRequest())}`, { headers: { origin: 'https://attacker.example' } });
+      await res.body.dump();
+      assert.equal(res.headers['access-control-allow-origin'], 'https://attacker.example');
+      const bare = await request(`${s().issuer}/auth?${new URLSearchParams(codeRequest())}`);
+      await bare.body.dump();
+      assert.equal(bare.headers['access-control-allow-origin'], '*');
+    });
+    test('the flow itself is unchanged', async () => {
+      const flow = await authorize(s(), codeRequest());
+      assert.deepEqual(flow.postStatuses, [303, 303]);
+      assert.equal((await redeem(s(), responseParams(flow.location!).get('code')!)).status, 200);
+    });
+  });
+
+  flawSuite('redirect-307-after-login', (s) => {
+    test('the login and consent POSTs answer 307, and a browser re-POSTing completes the flow', async () => {
+      assert.deepEqual((await authorize(s(), codeRequest())).postStatuses, [307, 307]);
+      // What a browser does with a 307: the same POST, form included, to the Location.
+      const browser = new Browser();
+      let reply = await browser.get(`${s().issuer}/auth?${new URLSearchParams(codeRequest())}`);
+      reply = await browser.get(new URL(String(reply.headers.location), s().issuer).href);
+      reply = await browser.post(reply.url, USER);
+      assert.equal(reply.status, 307);
+      reply = await browser.post(new URL(String(reply.headers.location), s().issuer).href, USER);
+      reply = await browser.get(new URL(String(reply.headers.location), s().issuer).href);
+      reply = await browser.post(reply.url, { decision: 'approve' });
+      assert.equal(reply.status, 307);
+      reply = await browser.post(new URL(String(reply.headers.location), s().issuer).href, { decision: 'approve' });
+      assert.ok(responseParams(redirectedTo(String(reply.headers.location), `${CB}?`)).get('code'));
+    });
+    test('the redirect to the client is still 303 and a wrong password still re-renders the page', async () => {
+      const flow = await authorize(s(), codeRequest());
+      assert.equal(flow.last.status, 303);
+      const wrong = await authorize(s(), codeRequest(), { password: 'nope' });
+      assert.equal(wrong.last.status, 200);
+      assert.match(wrong.last.body, /Invalid username or password/);
+    });
+  });
+});
+
+describe('authorization response flaws', () => {
+  flawSuite('iss-missing', (s) => {
+    test('no iss in success, error and form_post responses', async () => {
+      assert.equal(responseParams((await authorize(s(), codeRequest())).location!).get('iss'), null);
+      assert.equal(responseParams((await authorize(s(), codeRequest(), { decision: 'deny' })).location!).get('iss'), null);
+      const formPost = await authorize(s(), codeRequest(CB, { response_mode: 'form_post' }));
+      assert.equal(formPost.last.status, 200);
+      assert.match(formPost.last.body, /name="code"/);
+      assert.doesNotMatch(formPost.last.body, /name="iss"/);
+    });
+    test('discovery still advertises the parameter, and state is intact', async () => {
+      assert.equal((await metadata(s())).authorization_response_iss_parameter_supported, true);
+      assert.equal(responseParams((await authorize(s(), codeRequest())).location!).get('state'), STATE);
+    });
+  });
+
+  flawSuite('code-challenge-echoed', (s) => {
+    test('the challenge comes back next to the code', async () => {
+      const { challenge } = pkcePair();
+      const { location } = await authorize(s(), publicRequest({ code_challenge: challenge, code_challenge_method: 'S256' }));
+      const params = responseParams(location!);
+      assert.ok(params.get('code'));
+      assert.equal(params.get('code_challenge'), challenge);
+    });
+    test('no challenge, nothing echoed; PKCE still verified', async () => {
+      assert.equal(responseParams((await authorize(s(), codeRequest())).location!).get('code_challenge'), null);
+      const code = await getPublicCode(s());
+      assert.equal((await redeem(s(), code, { ...publicAuth, extra: { client_id: PUBLIC.id, code_verifier: pkcePair().verifier } })).body.error, 'invalid_grant');
+    });
+  });
+});
+
+describe('PKCE flaws', () => {
+  flawSuite('pkce-not-enforced', (s) => {
+    test('wrong, missing and foreign verifiers redeem; public clients need no challenge', async () => {
+      const other = pkcePair();
+      for (const extra of [{ code_verifier: 'x'.repeat(43) }, {}, { code_verifier: other.verifier }] as Record<string, string>[]) {
+        const tokens = await redeem(s(), await getPublicCode(s()), { ...publicAuth, extra: { client_id: PUBLIC.id, ...extra } });
+        assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+      }
+      const noChallenge = await redeem(s(), await getPublicCode(s(), null), { ...publicAuth, extra: { client_id: PUBLIC.id } });
+      assert.equal(noChallenge.status, 200);
+    });
+    test('plain, unknown methods and malformed verifiers are still refused; so is a verifier without challenge', async () => {
+      for (const method of ['plain', 'S512']) {
+        const { location } = await authorize(s(), publicRequest({ code_challenge: 'a'.repeat(43), code_challenge_method: method }));
+        assert.equal(responseParams(location!).get('error'), 'invalid_request', method);
+      }
+      const short = await redeem(s(), await getPublicCode(s()), { ...publicAuth, extra: { client_id: PUBLIC.id, code_verifier: 'abc' } });
+      assert.equal(short.body.error, 'invalid_request');
+      const downgrade = await redeem(s(), await getCode(s()), { extra: { code_verifier: pkcePair().verifier } });
+      assert.equal(downgrade.body.error, 'invalid_grant');
+    });
+    test('a replayed code is still refused and its tokens revoked', async () => {
+      const code = await getPublicCode(s());
+      const first = await redeem(s(), code, { ...publicAuth, extra: { client_id: PUBLIC.id, code_verifier: pkcePair().verifier } });
+      assert.equal(first.status, 200);
+      const replay = await redeem(s(), code, { ...publicAuth, extra: { client_id: PUBLIC.id, code_verifier: pkcePair().verifier } });
+      assert.equal(replay.body.error, 'invalid_grant');
+      assert.equal((await useToken(s(), first.body.access_token)).status, 401);
+    });
+  });
+
+  flawSuite('pkce-plain-allowed', (s) => {
+    test('plain is advertised, accepted, and redeems with the challenge as verifier', async () => {
+      assert.deepEqual((await metadata(s())).code_challenge_methods_supported, ['S256', 'plain']);
+      const verifier = randomBytes(32).toString('base64url');
+      const { location } = await authorize(s(), publicRequest({ code_challenge: verifier, code_challenge_method: 'plain' }));
+      const tokens = await redeem(s(), responseParams(location!).get('code')!, { ...publicAuth, extra: { client_id: PUBLIC.id, code_verifier: verifier } });
+      assert.equal(tokens.status, 200);
+    });
+    test('unknown methods and a missing challenge are still refused', async () => {
+      const { location } = await authorize(s(), publicRequest({ code_challenge: 'a'.repeat(43), code_challenge_method: 'S512' }));
+      assert.equal(responseParams(location!).get('error'), 'invalid_request');
+      assert.equal(responseParams((await authorize(s(), publicRequest())).location!).get('error'), 'invalid_request');
+    });
+  });
+
+  flawSuite('pkce-downgrade-accepted', (s) => {
+    test('a verifier for a code issued without a challenge is accepted', async () => {
+      const tokens = await redeem(s(), await getCode(s()), { extra: { code_verifier: pkcePair().verifier } });
+      assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+    });
+    test('a code issued with a challenge still needs the right verifier', async () => {
+      const wrong = await redeem(s(), await getPublicCode(s()), { ...publicAuth, extra: { client_id: PUBLIC.id, code_verifier: pkcePair().verifier } });
+      assert.equal(wrong.body.error, 'invalid_grant');
+    });
+  });
+});
+
+describe('token endpoint flaws', () => {
+  const postAuth = (secret = POST_CLIENT.secret) => ({ auth: '', extra: { client_id: POST_CLIENT.id, client_secret: secret } });
+
+  flawSuite('code-not-bound-to-client', (s) => {
+    test('another client, correctly authenticated, redeems the code and gets its tokens', async () => {
+      const tokens = await redeem(s(), await getCode(s()), postAuth());
+      assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+      assert.equal((await useToken(s(), tokens.body.access_token)).body?.client_id, CONFIDENTIAL.id);
+    });
+    test('the other client\'s authentication is still checked', async () => {
+      const wrong = await redeem(s(), await getCode(s()), postAuth('wrong'));
+      assert.equal(wrong.status, 401);
+      assert.equal(wrong.body.error, 'invalid_client');
+    });
+  });
+
+  flawSuite('token-redirect-uri-not-checked', (s) => {
+    test('a code redeems with another or no redirect_uri', async () => {
+      assert.equal((await redeem(s(), await getCode(s()), { redirectUri: null })).status, 200);
+      assert.equal((await redeem(s(), await getCode(s()), { redirectUri: 'https://attacker.example/cb' })).status, 200);
+    });
+    test('a code is still single use', async () => {
+      const code = await getCode(s());
+      assert.equal((await redeem(s(), code)).status, 200);
+      assert.equal((await redeem(s(), code)).body.error, 'invalid_grant');
+    });
+  });
+
+  flawSuite('client-auth-not-enforced', (s) => {
+    test('a code redeems with a wrong, an empty or no secret', async () => {
+      assert.equal((await redeem(s(), await getCode(s()), { auth: basic(CONFIDENTIAL.id, 'wrong') })).status, 200);
+      assert.equal((await redeem(s(), await getCode(s()), { auth: basic(CONFIDENTIAL.id, '') })).status, 200);
+      assert.equal((await redeem(s(), await getCode(s()), { auth: '', extra: { client_id: CONFIDENTIAL.id } })).status, 200);
+    });
+    test('refresh requests still need client authentication', async () => {
+      const tokens = await confidentialTokens(s());
+      const wrong = await refresh(s(), tokens.refresh_token!, { auth: basic(CONFIDENTIAL.id, 'wrong') });
+      assert.equal(wrong.status, 401);
+      assert.equal(wrong.body.error, 'invalid_client');
+    });
+  });
+
+  flawSuite('invalid-client-without-www-authenticate', (s) => {
+    test('a 401 with Basic comes without WWW-Authenticate', async () => {
+      const wrong = await redeem(s(), await getCode(s()), { auth: basic(CONFIDENTIAL.id, 'wrong') });
+      assert.equal(wrong.status, 401);
+      assert.equal(wrong.headers['www-authenticate'], undefined);
+    });
+    test('the error body is intact and the right secret works', async () => {
+      const code = await getCode(s());
+      assert.equal((await redeem(s(), code, { auth: basic(CONFIDENTIAL.id, 'wrong') })).body.error, 'invalid_client');
+      assert.equal((await redeem(s(), code)).status, 200);
+    });
+  });
+
+  flawSuite('token-endpoint-accepts-get', (s) => {
+    test('a GET with the parameters in the query redeems a code', async () => {
+      const tokens = await tokenCall(s(), { grant_type: 'authorization_code', code: await getCode(s()), redirect_uri: CB }, { method: 'GET' });
+      assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+      assert.equal((await useToken(s(), tokens.body.access_token)).status, 200);
+    });
+    test('a POST with the secret in the query is still refused', async () => {
+      const res = await tokenCall(s(), { grant_type: 'authorization_code', code: await getCode(s()), redirect_uri: CB, client_id: CONFIDENTIAL.id },
+        { auth: '', query: `client_secret=${CONFIDENTIAL.secret}` });
+      assert.equal(res.status, 401);
+    });
+  });
+});
+
+describe('token response flaws', () => {
+  flawSuite('token-no-store-missing', (s) => {
+    test('token responses have no Cache-Control', async () => {
+      const tokens = await redeem(s(), await getCode(s()));
+      assert.equal(tokens.status, 200);
+      assert.equal(tokens.headers['cache-control'], undefined);
+    });
+    test('the tokens are otherwise as before', async () => {
+      const tokens = await confidentialTokens(s());
+      assert.equal(tokens.token_type, 'Bearer');
+      assert.equal(tokens.expires_in, 3600);
+    });
+  });
+
+  flawSuite('long-lived-access-tokens', (s) => {
+    test('access tokens live a day', async () => {
+      assert.equal((await confidentialTokens(s())).expires_in, 86400);
+    });
+    test('responses still carry no-store', async () => {
+      assert.equal((await redeem(s(), await getCode(s()))).headers['cache-control'], 'no-store');
+    });
+  });
+});
+
+describe('refresh flaws', () => {
+  flawSuite('refresh-token-not-rotated', (s) => {
+    test('a public client\'s refresh returns the same refresh token, which keeps working', async () => {
+      const rt = (await publicTokens(s())).refresh_token!;
+      const first = await refresh(s(), rt, { auth: '', extra: { client_id: PUBLIC.id } });
+      assert.equal(first.status, 200);
+      assert.equal(first.body.refresh_token, rt);
+      assert.equal((await refresh(s(), rt, { auth: '', extra: { client_id: PUBLIC.id } })).status, 200);
+    });
+    test('scope still cannot grow on refresh', async () => {
+      const rt = (await publicTokens(s())).refresh_token!;
+      const grown = await refresh(s(), rt, { auth: '', extra: { client_id: PUBLIC.id, scope: 'openid offline_access' } });
+      assert.equal(grown.body.error, 'invalid_scope');
+    });
+  });
+
+  flawSuite('refresh-reuse-undetected', (s) => {
+    test('after rotation the old refresh token still works, and so does the new one', async () => {
+      const rt1 = (await publicTokens(s())).refresh_token!;
+      const asPublic = { auth: '', extra: { client_id: PUBLIC.id } };
+      const second = await refresh(s(), rt1, asPublic);
+      const rt2 = second.body.refresh_token!;
+      assert.equal((await refresh(s(), rt1, asPublic)).status, 200);
+      assert.equal((await refresh(s(), rt2, asPublic)).status, 200);
+      assert.equal((await useToken(s(), second.body.access_token)).status, 200);
+    });
+    test('refresh tokens are still rotated', async () => {
+      const rt1 = (await publicTokens(s())).refresh_token!;
+      const rt2 = (await refresh(s(), rt1, { auth: '', extra: { client_id: PUBLIC.id } })).body.refresh_token;
+      assert.ok(rt2);
+      assert.notEqual(rt2, rt1);
+    });
+  });
+
+  flawSuite('refresh-not-bound-to-client', (s) => {
+    test('another client, correctly authenticated, refreshes the token', async () => {
+      const rt = (await confidentialTokens(s())).refresh_token!;
+      const res = await refresh(s(), rt, { auth: '', extra: { client_id: POST_CLIENT.id, client_secret: POST_CLIENT.secret } });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+    });
+    test('codes are still bound to their client', async () => {
+      const res = await redeem(s(), await getCode(s()), { auth: '', extra: { client_id: POST_CLIENT.id, client_secret: POST_CLIENT.secret } });
+      assert.equal(res.body.error, 'invalid_grant');
+    });
+  });
+
+  flawSuite('refresh-scope-escalation', (s) => {
+    test('a refresh asking for more scope gets it, and the token works with it', async () => {
+      const rt = (await confidentialTokens(s())).refresh_token!;
+      const grown = await refresh(s(), rt, { extra: { scope: 'openid offline_access' } });
+      assert.equal(grown.status, 200, JSON.stringify(grown.body));
+      assert.equal(grown.body.scope, 'openid offline_access');
+      assert.equal((await useToken(s(), grown.body.access_token)).body?.scope, 'openid offline_access');
+    });
+    test('a refresh without scope keeps the original, and the refresh token stays bound to its client', async () => {
+      const rt = (await confidentialTokens(s())).refresh_token!;
+      assert.equal((await refresh(s(), rt)).body.scope, 'openid');
+      const other = await refresh(s(), rt, { auth: '', extra: { client_id: POST_CLIENT.id, client_secret: POST_CLIENT.secret } });
+      assert.equal(other.body.error, 'invalid_grant');
+    });
+  });
+});
+
+describe('deprecated grant flaws', () => {
+  flawSuite('implicit-grant-enabled', (s) => {
+    test('response_type=token returns a working access token in the fragment', async () => {
+      for (const clientId of [CONFIDENTIAL.id, PUBLIC.id]) {
+        const redirectUri = clientId === PUBLIC.id ? PUBLIC_CB : CB;
+        const { location } = await authorize(s(), codeRequest(redirectUri, { client_id: clientId, response_type: 'token' }));
+        const url = new URL(redirectedTo(location, `${redirectUri}#`));
+        const fragment = new URLSearchParams(url.hash.slice(1));
+        assert.equal(url.search, '');
+        assert.equal(fragment.get('token_type'), 'Bearer');
+        assert.equal(fragment.get('state'), STATE);
+        assert.equal(fragment.get('iss'), s().issuer);
+        assert.equal(fragment.get('code'), null);
+        assert.equal(fragment.get('refresh_token'), null);
+        assert.equal((await useToken(s(), fragment.get('access_token')!)).body?.client_id, clientId);
+      }
+    });
+    test('a token in the query is still refused, and the code flow is unchanged', async () => {
+      const { location } = await authorize(s(), codeRequest(CB, { response_type: 'token', response_mode: 'query' }));
+      assert.equal(responseParams(location!).get('error'), 'invalid_request');
+      const code = await authorize(s(), codeRequest());
+      assert.equal(new URL(code.location!).hash, '');
+      assert.equal((await redeem(s(), responseParams(code.location!).get('code')!)).status, 200);
+    });
+  });
+
+  flawSuite('password-grant-enabled', (s) => {
+    test('grant_type=password with the user\'s credentials returns a working access token', async () => {
+      const res = await tokenCall(s(), { grant_type: 'password', username: USER.username, password: USER.password });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.deepEqual((await useToken(s(), res.body.access_token)).body, { sub: USER.username, scope: 'openid', client_id: CONFIDENTIAL.id });
+    });
+    test('client authentication and the user\'s password are still checked', async () => {
+      const badClient = await tokenCall(s(), { grant_type: 'password', username: USER.username, password: USER.password }, { auth: basic(CONFIDENTIAL.id, 'wrong') });
+      assert.equal(badClient.status, 401);
+      const badUser = await tokenCall(s(), { grant_type: 'password', username: USER.username, password: 'nope' });
+      assert.equal(badUser.body.error, 'invalid_grant');
+    });
+  });
+});
+
+describe('browser and resource flaws', () => {
+  flawSuite('frame-headers-missing', (s) => {
+    test('pages have neither X-Frame-Options nor frame-ancestors', async () => {
+      const page = await loginPage(s());
+      assert.equal(page.headers['x-frame-options'], undefined);
+      assert.equal(page.headers['content-security-policy'], undefined);
+      const error = await authorize(s(), codeRequest('https://attacker.example/cb'));
+      assert.equal(error.last.headers['x-frame-options'], undefined);
+    });
+    test('Referrer-Policy is still sent', async () => {
+      assert.equal((await loginPage(s())).headers['referrer-policy'], 'no-referrer');
+    });
+  });
+
+  flawSuite('referrer-policy-missing', (s) => {
+    test('pages have no Referrer-Policy', async () => {
+      assert.equal((await loginPage(s())).headers['referrer-policy'], undefined);
+    });
+    test('anti-framing headers are still sent', async () => {
+      assert.equal((await loginPage(s())).headers['x-frame-options'], 'DENY');
+    });
+  });
+
+  flawSuite('resource-accepts-query-token', (s) => {
+    test('a token in the query is accepted', async () => {
+      const tokens = await confidentialTokens(s());
+      const res = await request(`${s().resourceUrl}?access_token=${tokens.access_token}`);
+      assert.equal(res.statusCode, 200);
+      assert.equal((await res.body.json() as Record<string, string>).sub, USER.username);
+    });
+    test('401s still carry WWW-Authenticate', async () => {
+      assert.equal((await useToken(s())).challenge, 'Bearer realm="embedded"');
+      assert.equal((await useToken(s(), 'not-a-token')).challenge, 'Bearer realm="embedded", error="invalid_token"');
+    });
+  });
+
+  flawSuite('resource-no-www-authenticate', (s) => {
+    test('401s come without WWW-Authenticate', async () => {
+      const none = await useToken(s());
+      assert.equal(none.status, 401);
+      assert.equal(none.challenge, undefined);
+      assert.equal((await useToken(s(), 'not-a-token')).challenge, undefined);
+    });
+    test('a token in the query is still refused', async () => {
+      const tokens = await confidentialTokens(s());
+      const res = await request(`${s().resourceUrl}?access_token=${tokens.access_token}`);
+      await res.body.dump();
+      assert.equal(res.statusCode, 401);
+    });
+  });
+});
+
 // ---------------------------------------------------------------- lifecycle
 
-test('starts silently and close() frees the port', async () => {
+test('starts silently with every flaw at once, still runs a code flow, and close() frees the port', async () => {
   const printed: unknown[] = [];
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
   for (const name of Object.keys(saved) as (keyof typeof saved)[]) console[name] = (...args: unknown[]) => { printed.push(args); };
+  const onWarning = (w: Error) => { printed.push(w.message); };
+  process.on('warning', onWarning);
   let server: EmbeddedServer;
   try {
-    server = await start(['state-dropped', 'redirect-uri-prefix-match']);
-    await getCode(server);
+    server = await start(Object.keys(FLAWS) as FlawName[]);
+    const tokens = await redeem(server, await getCode(server));
+    assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+    assert.equal((await useToken(server, tokens.body.access_token)).status, 200);
   } finally {
     Object.assign(console, saved);
+    process.off('warning', onWarning);
   }
   assert.deepEqual(printed, []);
   await server.close();

@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CHECK_IDS, CHECKS, CHECKS_BY_ID } from '../../src/checks/index.js';
 import { formatLoadError } from '../../src/load/errors.js';
+import { evidenceKindOf } from '../../src/steps/index.js';
 import { loadScenarios } from '../../src/scenario/load.js';
 import { LEVELS, PROFILES, levelFor } from '../../src/spec/levels.js';
 import { REQUIREMENT_PATTERN, requirementUrl } from '../../src/spec/links.js';
@@ -77,7 +78,7 @@ describe('check registry', () => {
 
   test('every check judges a known kind of evidence, and ambient checks are predicates', () => {
     for (const c of CHECKS) {
-      assert.ok(['authorization', 'token', 'resource'].includes(c.on), `${c.id}: on ${c.on}`);
+      assert.ok(['authorization', 'token', 'token-race', 'resource', 'metadata', 'probe', 'frame'].includes(c.on), `${c.id}: on ${c.on}`);
       if (c.ambient !== undefined) assert.equal(typeof c.ambient, 'function', c.id);
     }
   });
@@ -100,11 +101,10 @@ describe('suites', () => {
   });
 
   test('every expected check exists and judges the kind of evidence its step yields', () => {
-    const kindOf = { authorize: 'authorization', token: 'token', resource: 'resource' } as const;
     const bad: string[] = [];
     for (const { scenario, file } of scenarios) {
       scenario.steps.forEach((step, i) => {
-        const kind = kindOf[(Object.keys(kindOf) as (keyof typeof kindOf)[]).find((k) => k in step)!];
+        const kind = evidenceKindOf(step);
         for (const entry of step.expect ?? []) {
           const id = typeof entry === 'string' ? entry : entry.check;
           const c = CHECKS_BY_ID.get(id);

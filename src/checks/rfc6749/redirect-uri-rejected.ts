@@ -1,19 +1,23 @@
 /**
- * redirect-uri-rejected (RU-01/04/06/12, RU-18) — an authorization request whose redirect_uri is not
- * exactly a registered one is refused on the server's own page; the browser is never sent to the
- * manipulated URI, not even with an error. Sending the user to the registered URI instead, ignoring the
- * bad value, is lenient: reported as such at SHOULD.
+ * redirect-uri-rejected (RU-01…RU-13, RU-15, RU-16, RU-18) — an authorization request whose
+ * redirect_uri is not exactly a registered one is refused on the server's own page; the browser is
+ * never sent to the manipulated URI, not even with an error, and not even where it could not load it
+ * (judged on the redirect chain then). Sending the user to the registered URI instead, ignoring the
+ * bad value, is lenient: reported as such at SHOULD; so is accepting a variant marked lenient (host
+ * case, percent-encoded unreserved characters), which still ends at the client's own endpoint.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2.3
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.1.3
  */
 import type { CheckDefinition } from '../types.js';
 import { describeOutcome } from '../outcome.js';
+import { carrying, redirectToManipulated } from '../redirect.js';
+import { redirectUriVariant } from '../../spec/redirect-uri-variants.js';
 
 export const redirectUriRejected: CheckDefinition<'authorization'> = {
   id: 'redirect-uri-rejected',
   title: 'A redirect_uri that is not exactly a registered one is refused without redirecting',
-  catalog: ['RU-01', 'RU-04', 'RU-06', 'RU-12', 'RU-18'],
+  catalog: ['RU-01', 'RU-03', 'RU-04', 'RU-05', 'RU-06', 'RU-07', 'RU-08', 'RU-09', 'RU-10', 'RU-11', 'RU-12', 'RU-13', 'RU-15', 'RU-16', 'RU-18'],
   requirements: ['RFC6749-3.1.2.3', 'RFC6749-4.1.2.1', 'RFC9700-4.1.3'],
   level: 'MUST',
   quote: 'the authorization server SHOULD inform the resource owner of the error and MUST NOT automatically redirect the user-agent to the invalid redirection URI.',
@@ -21,14 +25,25 @@ export const redirectUriRejected: CheckDefinition<'authorization'> = {
   expectsRefusal: true,
   evaluate(e) {
     const sent = e.redirectUri?.value ?? '(none)';
+    if (e.redirectUri && e.redirectUri.value === e.redirectUri.registered) {
+      return { holds: 'n/a', reason: `the redirect_uri sent is the client's registered one (${sent}): the manipulation changed nothing, so there is nothing to refuse` };
+    }
     const expected = `an error page at the authorization server; no navigation to ${sent}`;
     const actual = describeOutcome(e);
     const o = e.outcome;
-    if (o.type === 'error-page') return { holds: true, expected, actual };
+    const lenientVariant = redirectUriVariant(e.redirectUri?.variant)?.lenientIfAccepted === true;
+    if (o.type === 'error-page') {
+      const hop = redirectToManipulated(e);
+      if (!hop?.location) return { holds: true, expected, actual };
+      const message = `the server redirected the browser to the manipulated redirect_uri ${sent}${carrying(hop.location)}; the browser could not load it`;
+      return { holds: lenientVariant ? 'lenient' : false, expected, actual: `redirect to ${hop.location}, then ${actual}`, message };
+    }
     if (o.target === 'requested' || o.target === 'other') {
-      const error = o.query.error?.[0] ?? o.fragment.error?.[0];
-      const what = o.query.code || o.fragment.code ? 'with an authorization code' : error ? `with error=${error}` : '';
-      return { holds: false, expected, actual, message: `the browser was redirected to the manipulated redirect_uri ${sent} ${what}`.trim() };
+      const message = `the browser was redirected to the manipulated redirect_uri ${sent}${carrying(o.url)}`;
+      if (lenientVariant && o.target === 'requested') {
+        return { holds: 'lenient', expected, actual, message: `${message}; the variant names the client's own endpoint, so not exploitable as such, but not an exact match either` };
+      }
+      return { holds: false, expected, actual, message };
     }
     return {
       holds: 'lenient', expected, actual,

@@ -5,7 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  */
 import type { CheckDefinition } from '../types.js';
-import { responseParams } from '../outcome.js';
+import { repeatedParams, responseParams } from '../outcome.js';
 
 export const stateEchoed: CheckDefinition<'authorization'> = {
   id: 'state-echoed',
@@ -15,10 +15,12 @@ export const stateEchoed: CheckDefinition<'authorization'> = {
   level: 'MUST',
   quote: 'state: REQUIRED if the "state" parameter was present in the client authorization request. The exact value received from the client.',
   on: 'authorization',
-  ambient: (e) => e.sentState !== undefined && e.outcome.type === 'redirect' && e.outcome.target === 'registered',
+  ambient: (e) => e.sentState !== undefined && e.outcome.type === 'redirect' && e.outcome.target === 'registered' && !repeatedParams(e.request.url).includes('state'),
   evaluate(e) {
     const params = responseParams(e);
     if (e.sentState === undefined) return { holds: 'n/a', reason: 'the request carried no state' };
+    // A request with two state values has no single value to echo; refusing it is the point (AZ-03).
+    if (repeatedParams(e.request.url).includes('state')) return { holds: 'n/a', reason: 'the request repeated state on purpose' };
     if (!params) return { holds: 'n/a', reason: 'no authorization response reached the client' };
     const kind = params.error ? `error response (error=${params.error[0]})` : 'success response';
     const expected = `state=${JSON.stringify(e.sentState)}`;

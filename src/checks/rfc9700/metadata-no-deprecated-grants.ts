@@ -1,9 +1,12 @@
 /**
- * metadata-no-deprecated-grants (META-06, info) — the metadata does not advertise the grants RFC 9700
+ * metadata-no-deprecated-grants (META-06) — the metadata does not advertise the grants RFC 9700
  * deprecates: no response type issuing an access token at the authorization endpoint (`token`,
  * `id_token token`, `code token`, ... any containing the `token` member) in `response_types_supported`,
  * no `password` (nor `implicit`) in `grant_types_supported`. Only what is advertised is judged here; whether
  * the endpoints honour such requests is DG-01..DG-04's business. Both documents are judged.
+ * Level: the catalog marks this row "info" (no document says what metadata may list). SHOULD under
+ * RFC 9700 and OAuth 2.1 is the harness's reading: advertising a grant that clients SHOULD NOT (implicit)
+ * or MUST NOT (password) use invites that use. MAY under RFC 6749, which defines both grants.
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.4
  */
@@ -15,7 +18,7 @@ export const metadataNoDeprecatedGrants: CheckDefinition<'metadata'> = {
   title: 'The metadata advertises neither the implicit nor the password grant',
   catalog: ['META-06'],
   requirements: ['RFC9700-2.1.2', 'RFC9700-2.4'],
-  level: 'MAY',
+  level: { default: 'SHOULD', rfc6749: 'MAY' },
   quote: 'clients SHOULD NOT use the implicit grant (response type "token") or other response types issuing access tokens in the authorization response (§2.1.2). '
     + 'The resource owner password credentials grant [RFC6749] MUST NOT be used. (§2.4)',
   on: 'metadata',
