@@ -3,6 +3,7 @@
  * pin the exact text, so a change of wording is a deliberate one.
  */
 import assert from 'node:assert/strict';
+import { REDIRECT_URI_VARIANTS } from '../../src/spec/redirect-uri-variants.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -92,7 +93,7 @@ describe('scenario loader', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize: { state: randm, redirect_uri: { variant: other-hots } }\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
       `${path['x.yaml']}:7:25: "state" in authorize (step 1) must be one of random, special, omit, { value: <text> } (got "randm")\n  hint: did you mean random?`,
-      `${path['x.yaml']}:7:57: "variant" in authorize.redirect_uri (step 1) must be one of other-host, path-suffix, extra-query, port-change (got "other-hots")\n  hint: did you mean other-host?`,
+      `${path['x.yaml']}:7:57: "variant" in authorize.redirect_uri (step 1) must be one of ${Object.keys(REDIRECT_URI_VARIANTS).join(', ')} (got "other-hots")\n  hint: did you mean other-host?`,
     ]);
   });
 
