@@ -5,6 +5,7 @@
  */
 import type { CheckDefinition } from './types.js';
 import type { EvidenceKind } from '../evidence/types.js';
+import { clientIdRequired } from './rfc6749/client-id-required.js';
 import { codeReplayRejected } from './rfc6749/code-replay-rejected.js';
 import { redirectUriRejected } from './rfc6749/redirect-uri-rejected.js';
 import { stateEchoed } from './rfc6749/state-echoed.js';
@@ -89,6 +90,7 @@ import { queryTokenRefused } from './rfc6750/query-token-refused.js';
 import { queryTokenResponsePrivate } from './rfc6750/query-token-response-private.js';
 import { resourceWwwAuthenticate } from './rfc6750/resource-www-authenticate.js';
 import { resourceRejectsInvalidToken } from './rfc6750/resource-rejects-invalid-token.js';
+import { noThirdPartySubresources } from './rfc9700/no-third-party-subresources.js';
 export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   tokenIssued,
   codeReplayRejected,
@@ -173,6 +175,8 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   queryTokenResponsePrivate,
   resourceWwwAuthenticate,
   resourceRejectsInvalidToken,
+  clientIdRequired,
+  noThirdPartySubresources,
 ] as CheckDefinition<EvidenceKind>[];
 
 export const CHECKS_BY_ID: ReadonlyMap<string, CheckDefinition<EvidenceKind>> = new Map(CHECKS.map((c) => [c.id, c]));

@@ -45,7 +45,7 @@ export class Redactor {
     return out
       .replace(PARAM_RE, (_m, sep: string, name: string, v: string) => `${sep}${name}=${v.startsWith('‹') ? v : mask(decodeSafe(v), name)}`)
       .replace(JSON_RE, (_m, a: string, v: string, b: string) => `${a}${v.startsWith('‹') ? v : mask(v, 'secret')}${b}`)
-      .replace(AUTH_RE, (m, scheme: string, v: string) => (v.startsWith('‹') ? m : `${scheme} ${mask(v, scheme.toLowerCase())}`));
+      .replace(AUTH_RE, (m, scheme: string, v: string) => (v.startsWith('‹') || !looksLikeCredential(v) ? m : `${scheme} ${mask(v, scheme.toLowerCase())}`));
   }
 
   /** Deep copy with every string redacted. Buffers (screenshots) pass through. */
@@ -57,6 +57,14 @@ export class Redactor {
     }
     return value;
   }
+}
+
+/**
+ * Tells a credential after "Basic"/"Bearer" from prose ("Basic authentication", "Bearer tokens"):
+ * credentials carry digits or token68 punctuation, or mix cases over a long run; words do not.
+ */
+function looksLikeCredential(v: string): boolean {
+  return /[0-9+/=._~-]/.test(v) || (v.length >= 16 && /[a-z]/.test(v) && /[A-Z]/.test(v));
 }
 
 function decodeSafe(v: string): string {

@@ -59,7 +59,7 @@ const authorize = {
     },
     pkce: { type: 'string', enum: ['S256', 'plain', 'none'], description: 'PKCE method; default S256 when the target has the `pkce` feature, else none.' },
     redirect_uri: {
-      description: '`registered` (default: the client\'s first registered URI), `omit`, or a named manipulation of the registered URI.',
+      description: '`registered` (default: the client\'s first registered URI), `omit`, a named manipulation of the registered URI (`{ variant }`), or another client\'s registered URI (`{ of: <client> }`).',
       anyOf: [
         { type: 'string', enum: ['registered', 'omit'] },
         {
@@ -67,6 +67,12 @@ const authorize = {
           additionalProperties: false,
           required: ['variant'],
           properties: { variant: { type: 'string', enum: Object.keys(REDIRECT_URI_VARIANTS), description: 'The manipulation (see docs/AUTHORING.md).' } },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['of'],
+          properties: { of: { type: 'string', description: 'Another client\'s key: send that client\'s registered redirect URI with this client\'s client_id (RU-02).' } },
         },
       ],
     },
@@ -79,9 +85,9 @@ const authorize = {
 
 const clientAuthVariant = {
   type: 'string',
-  enum: ['as-registered', 'none', 'wrong-secret', 'empty-secret', 'switch-method', 'secret-in-query'],
+  enum: ['as-registered', 'none', 'no-client-id', 'wrong-secret', 'empty-secret', 'switch-method', 'secret-in-query'],
   default: 'as-registered',
-  description: 'Client authentication: as registered; none (no credentials, client_id in the body); a wrong or empty secret; the other method (Basic <-> body); the secret in the URL query.',
+  description: 'Client authentication: as registered; none (no credentials, client_id in the body); no-client-id (nothing that identifies the client); a wrong or empty secret; the other method (Basic <-> body); the secret in the URL query.',
 } as const;
 
 const token = {

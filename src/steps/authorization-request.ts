@@ -25,8 +25,11 @@ export function authorizationRequest(spec: Partial<AuthorizeSpec>, ctx: StepCont
   const clientKey = spec.client ?? 'confidential';
   const c = client(ctx, clientKey);
   const registered = c.redirect_uris[0];
-  const variant = typeof spec.redirect_uri === 'object' ? (spec.redirect_uri.variant as RedirectUriVariantName) : undefined;
-  const redirectUri = spec.redirect_uri === 'omit' ? undefined : variant ? REDIRECT_URI_VARIANTS[variant].apply(registered) : registered;
+  const r = spec.redirect_uri;
+  const other = typeof r === 'object' && 'of' in r ? client(ctx, r.of).redirect_uris[0] : undefined;
+  const named = typeof r === 'object' && 'variant' in r ? (r.variant as RedirectUriVariantName) : undefined;
+  const variant = other ? `of:${(r as { of: string }).of}` : named;
+  const redirectUri = r === 'omit' ? undefined : other ?? (named ? REDIRECT_URI_VARIANTS[named].apply(registered) : registered);
   const state = stateValue(spec.state ?? 'random');
   const method = spec.pkce ?? (features.has('pkce') ? 'S256' : 'none');
   const pkce = method === 'none' ? undefined : pkcePair(method);

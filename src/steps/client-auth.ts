@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Params } from '../drive/http.js';
 import type { ClientProfile } from '../target/schema.js';
 
-export type ClientAuthVariant = 'as-registered' | 'none' | 'wrong-secret' | 'empty-secret' | 'switch-method' | 'secret-in-query';
+export type ClientAuthVariant = 'as-registered' | 'none' | 'no-client-id' | 'wrong-secret' | 'empty-secret' | 'switch-method' | 'secret-in-query';
 
 export interface ClientAuthParts { headers: Record<string, string>; form: Params; query: Params }
 
@@ -25,6 +25,7 @@ export function clientAuth(c: ClientProfile, variant: ClientAuthVariant = 'as-re
   switch (variant) {
     case 'as-registered': return as(c.auth, secret);
     case 'none': return none;
+    case 'no-client-id': return { headers: {}, form: [], query: [] };
     case 'wrong-secret': return as(c.auth === 'none' ? 'client_secret_post' : c.auth, wrongSecret(secret));
     case 'empty-secret': return as(c.auth === 'none' ? 'client_secret_post' : c.auth, '');
     case 'switch-method': return as(c.auth === 'client_secret_basic' ? 'client_secret_post' : 'client_secret_basic', secret);

@@ -11,7 +11,7 @@ import { estimateEntropy } from '../../src/checks/entropy.js';
 import { judge } from '../../src/checks/judge.js';
 import { s256 } from '../../src/checks/pkce.js';
 import type { CheckOutcome } from '../../src/checks/types.js';
-import type { Evidence } from '../../src/evidence/types.js';
+import type { Evidence, HttpExchange } from '../../src/evidence/types.js';
 import type { Level, Profile } from '../../src/spec/levels.js';
 import {
   ACCESS_TOKEN, CHALLENGE, CLIENT_ID, CODE, REFRESH_TOKEN, REGISTERED,
@@ -846,5 +846,24 @@ describe('resource-rejects-invalid-token (RS-05)', () => {
 
   test('skip: a real token', () => {
     assert.equal(run('resource-rejects-invalid-token', resourceCall('header', jsonResponse(200, {}))).verdict, 'skip');
+  });
+});
+
+describe('client-id-required', () => {
+  const noClientId = (response: HttpExchange['response']) => token({ variants: ['auth:no-client-id'], response });
+
+  test('pass: a redemption naming no client is refused', () => {
+    const o = judge(CHECKS_BY_ID.get('client-id-required')!, noClientId({ status: 400, headers: { 'content-type': 'application/json' }, body: '{"error":"invalid_request"}', json: { error: 'invalid_request' } }), { all: [] }, { profile: 'rfc9700' });
+    assert.equal(o.verdict, 'pass');
+  });
+
+  test('fail: tokens issued to a request without client_id', () => {
+    const o = judge(CHECKS_BY_ID.get('client-id-required')!, noClientId({ status: 200, headers: {}, body: '{}', json: { access_token: 'x'.repeat(43), token_type: 'Bearer' } }), { all: [] }, { profile: 'rfc9700' });
+    assert.equal(o.verdict, 'fail');
+    assert.equal(o.message, 'a code redemption without client_id or client authentication was answered with tokens');
+  });
+
+  test('n/a when the request identified its client', () => {
+    assert.equal(judge(CHECKS_BY_ID.get('client-id-required')!, token(), { all: [] }, { profile: 'rfc9700' }).verdict, 'skip');
   });
 });

@@ -197,3 +197,11 @@ describe('redact() over records', () => {
     assert.equal(registered.redactString(`?code=${CODE}`), fresh().redactString(`?code=${CODE}`));
   });
 });
+
+test('prose after Basic or Bearer is not a credential', () => {
+  const r = new Redactor();
+  assert.equal(r.redactString('Basic authentication is required; Bearer tokens SHOULD NOT be passed in URLs'), 'Basic authentication is required; Bearer tokens SHOULD NOT be passed in URLs');
+  assert.match(r.redactString('authorization: Bearer 2YotnFZFEjr1zCsicMWpAA'), /Bearer ‹bearer:[0-9a-f]{6}›/);
+  assert.match(r.redactString('Basic b2MtY29uZmlkZW50aWFsOnNlY3JldA=='), /Basic ‹basic:[0-9a-f]{6}›/);
+});
+
