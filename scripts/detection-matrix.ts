@@ -36,7 +36,7 @@ const lines = [
   '',
   '| scenario | caught by |',
   '|---|---|',
-  ...[...byScenario].map(([id, flaws]) => `| \`${id}\` | ${flaws.map((f) => `\`${f}\``).join(', ') || '— (see suites/coverage.yaml)'} |`),
+  ...[...byScenario].map(([id, flaws]) => `| \`${id}\` | ${flaws.map((f) => `\`${f}\``).join(', ') || '— (see coverage.yaml)'} |`),
   '',
 ];
 writeFileSync(path.join(ROOT, 'docs/detection-matrix.md'), `${lines.join('\n')}`);

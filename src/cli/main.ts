@@ -23,6 +23,7 @@ commands:
       --report-dir <dir>        where reports go (default reports/latest)
       --flaw <name>             embedded target only: inject a named flaw (repeatable) — negative controls
       --shard <i/n>             run shard i of n (for CI machines)
+      --slow                    include scenarios tagged slow (left out by default)
   validate [paths]      check scenario files and target profiles; runs nothing
   list [--coverage]     list scenarios and checks; --coverage: catalog rows covered per section
 
@@ -31,7 +32,7 @@ exit codes: 0 no failure · 1 a MUST failed · 2 bad input or harness error`;
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
 function listCoverage(scenarios: LoadedScenario[]): number {
-  const file = readCoverageFile(path.join(ROOT, 'suites/coverage.yaml'));
+  const file = readCoverageFile(path.join(ROOT, 'coverage.yaml'));
   const rows = coverage(scenarios, file);
   out(table(['SECTION', 'COVERED', 'OUT OF SCOPE', 'NOT COVERED', 'SCENARIOS', 'TITLE'], rows.map((r) => [
     r.id, String(r.covered.length), String(r.outOfScope.length), r.notCovered.length ? `${r.notCovered.length}: ${r.notCovered.join(' ')}` : '0', String(r.scenarios), r.title,
@@ -48,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const { values, positionals } = parse(rest, {
         target: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, 'report-dir': { type: 'string' },
-        profile: { type: 'string' }, flaw: { type: 'string', multiple: true }, shard: { type: 'string' },
+        profile: { type: 'string' }, flaw: { type: 'string', multiple: true }, shard: { type: 'string' }, slow: { type: 'boolean' },
       });
       return run({ ...values, reportDir: values['report-dir'], suites: positionals }, out);
     }

@@ -25,6 +25,8 @@ export interface RunFlags {
   flaw?: string[];
   suites: string[];
   shard?: string;
+  /** Include scenarios tagged `slow` (code lifetime, token expiry), left out by default. */
+  slow?: boolean;
 }
 
 export async function run(f: RunFlags, out: (s: string) => void): Promise<number> {
@@ -64,6 +66,7 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const args = [cli, 'test', '-c', path.join(ROOT, 'playwright.config.ts')];
   if (f.grep) args.push('--grep', f.grep);
+  if (!f.slow) args.push('--grep-invert', '@slow');
   if (f.shard) args.push('--shard', f.shard);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

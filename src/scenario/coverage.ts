@@ -1,6 +1,6 @@
 /**
  * Catalog coverage: which catalog rows the scenarios cover (from their `catalog:` lists), which are out
- * of scope and why (suites/coverage.yaml), and which are simply not covered yet.
+ * of scope and why (coverage.yaml), and which are simply not covered yet.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';

@@ -2,7 +2,7 @@
  * The detection matrix, as a test: the clean embedded server passes every scenario it supports (or
  * the deviation is a recorded known deviation); each flaw is caught by a scenario guarding the rule it
  * breaks, with no breach outside that rule and no harness error; every scenario is caught by at least
- * one flaw or says why none can be injected (suites/coverage.yaml). The same run regenerates
+ * one flaw or says why none can be injected (coverage.yaml). The same run regenerates
  * docs/detection-matrix.md with `npm run matrix`.
  */
 import assert from 'node:assert/strict';
@@ -16,7 +16,7 @@ import { breaksOf, judgeFlaw, runFlaw, type Outcomes } from './matrix.js';
 
 const scenarios = defaultScenarios().filter((s) => !s.scenario.tags?.includes('slow'));
 const deviations = embeddedProfile().known_deviations ?? [];
-const noFlaw = readCoverageFile(path.join(ROOT, 'suites/coverage.yaml')).no_flaw ?? {};
+const noFlaw = readCoverageFile(path.join(ROOT, 'coverage.yaml')).no_flaw ?? {};
 let clean: Outcomes;
 const caughtBy = new Map<string, string[]>();
 
