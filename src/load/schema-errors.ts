@@ -189,7 +189,12 @@ function meantBranch(branches: Schema[], data: unknown): number | undefined {
     const present = kinds.filter((k) => k in data);
     return present.length === 1 ? kinds.indexOf(present[0]) : undefined;
   }
-  const candidates = branches.map((b, i) => [b, i] as const).filter(([b]) => accepts(b, data));
+  let candidates = branches.map((b, i) => [b, i] as const).filter(([b]) => accepts(b, data));
+  // Several object forms ({ variant } or { of }): the one whose required keys the mapping has is meant.
+  if (candidates.length > 1 && isObject(data)) {
+    const keyed = candidates.filter(([b]) => b.type === 'object' && (b.required ?? []).length > 0 && (b.required as string[]).every((k) => k in data));
+    if (keyed.length === 1) candidates = keyed;
+  }
   // Only one branch takes this type of value: its own errors are the precise ones. An enum branch
   // is the exception: listing every accepted form tells more than "must be one of" its values.
   if (candidates.length === 1 && !candidates[0][0].enum) return candidates[0][1];
