@@ -71,7 +71,7 @@ export function earlier<K extends StepResult['kind']>(
 }
 
 export function timeouts(t: ResolvedTarget) {
-  return { action: t.profile.timeouts?.action ?? 5000, flow: t.profile.timeouts?.flow ?? 20000, http: t.profile.timeouts?.http ?? 10000 };
+  return { action: t.profile.timeouts?.action ?? 10000, flow: t.profile.timeouts?.flow ?? 30000, http: t.profile.timeouts?.http ?? 10000 };
 }
 
 /** Registers the tokens of a token response with the redactor and returns them. */

@@ -122,8 +122,8 @@ export const targetSchema = {
     timeouts: {
       type: 'object', additionalProperties: false,
       properties: {
-        action: { type: 'integer', minimum: 100, default: 5000, description: 'Milliseconds for one page action.' },
-        flow: { type: 'integer', minimum: 1000, default: 20000, description: 'Milliseconds for a whole authorization flow.' },
+        action: { type: 'integer', minimum: 100, default: 10000, description: 'Milliseconds for one page action.' },
+        flow: { type: 'integer', minimum: 1000, default: 30000, description: 'Milliseconds for a whole authorization flow.' },
         http: { type: 'integer', minimum: 100, default: 10000, description: 'Milliseconds for one back-channel request.' },
       },
     },

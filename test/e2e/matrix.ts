@@ -19,7 +19,7 @@ export function breaksOf(flaw: FlawName): Set<string> {
 export async function runFlaw(flaw: FlawName | undefined, scenarios: LoadedScenario[], profile: Profile = 'rfc9700'): Promise<Outcomes> {
   const rig = await startRig({ flaws: flaw ? [flaw] : [] });
   try {
-    return await rig.run(scenarios, profile, 4);
+    return await rig.run(scenarios, profile, 2);
   } finally {
     await rig.close();
   }
