@@ -5,11 +5,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { CHECKS_BY_ID } from '../../src/checks/index.js';
-import { judge } from '../../src/checks/judge.js';
-import type { CheckDefinition, CheckOutcome } from '../../src/checks/types.js';
-import type { AuthorizationEvidence, Evidence, EvidenceKind } from '../../src/evidence/types.js';
-import type { Level, Profile } from '../../src/spec/levels.js';
+import { run, seen } from '../fixtures/evidence/judging.js';
+import type { CheckOutcome } from '../../src/checks/types.js';
+import type { AuthorizationEvidence } from '../../src/evidence/types.js';
 import { REDIRECT_URI_VARIANTS, redirectUriVariant } from '../../src/spec/redirect-uri-variants.js';
 import {
   CHALLENGE, CODE, ISSUER, REGISTERED, STATE, authorization, authorizationDenied, authorizeParams, authorizeUrl, callback, errorPage, htmlResponse,
@@ -20,17 +18,8 @@ import {
   variantRefused, variantRequest, variantUnloadable,
 } from '../fixtures/evidence/authorization.js';
 
-function check(id: string): CheckDefinition<EvidenceKind> {
-  const c = CHECKS_BY_ID.get(id);
-  assert.ok(c, `no check ${id} in the registry`);
-  return c;
-}
 
-function run(id: string, e: Evidence, opts: { profile?: Profile; level?: Level; all?: Evidence[] } = {}): CheckOutcome {
-  return judge(check(id), e, { all: opts.all ?? [e] }, { profile: opts.profile ?? 'rfc9700', level: opts.level });
-}
 
-const seen = (o: CheckOutcome) => ({ verdict: o.verdict, level: o.level, expected: o.expected, actual: o.actual, message: o.message });
 const vl = (o: CheckOutcome) => [o.verdict, o.level];
 
 describe('redirect URI variants', () => {

@@ -6,13 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { run, seen } from '../fixtures/evidence/judging.js';
 import { CHECKS_BY_ID } from '../../src/checks/index.js';
 import { estimateEntropy } from '../../src/checks/entropy.js';
 import { judge } from '../../src/checks/judge.js';
 import { s256 } from '../../src/checks/pkce.js';
 import type { CheckOutcome } from '../../src/checks/types.js';
 import type { Evidence, HttpExchange } from '../../src/evidence/types.js';
-import type { Level, Profile } from '../../src/spec/levels.js';
+import type { Profile } from '../../src/spec/levels.js';
 import {
   ACCESS_TOKEN, CHALLENGE, CLIENT_ID, CODE, REFRESH_TOKEN, REGISTERED,
   authorization, authorizationDenied, callback, errorPage, implicitGranted, jsonResponse, redirectedTo, token, urlWith,
@@ -22,13 +23,7 @@ import {
   race, redemption, refreshed, resourceCall, resourceRefusal, tokenResponse,
 } from '../fixtures/evidence/back-channel.js';
 
-function run(id: string, e: Evidence, opts: { profile?: Profile; level?: Level; all?: Evidence[] } = {}): CheckOutcome {
-  const c = CHECKS_BY_ID.get(id);
-  assert.ok(c, `no check ${id} in the registry`);
-  return judge(c, e, { all: opts.all ?? [e] }, { profile: opts.profile ?? 'rfc9700', level: opts.level });
-}
 
-const seen = (o: CheckOutcome) => ({ verdict: o.verdict, level: o.level, expected: o.expected, actual: o.actual, message: o.message });
 const vl = (o: CheckOutcome) => [o.verdict, o.level];
 
 const AUTH = authorization(); // step 0: S256 challenge of VERIFIER

@@ -6,11 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CHECKS_BY_ID } from '../../src/checks/index.js';
-import { judge } from '../../src/checks/judge.js';
-import type { CheckDefinition, CheckOutcome } from '../../src/checks/types.js';
-import type { AuthorizationEvidence, Evidence, EvidenceKind, Hop, HttpExchange } from '../../src/evidence/types.js';
-import type { Level, Profile } from '../../src/spec/levels.js';
+import { run, seen } from '../fixtures/evidence/judging.js';
+import type { CheckOutcome } from '../../src/checks/types.js';
+import type { AuthorizationEvidence, Hop, HttpExchange } from '../../src/evidence/types.js';
 import {
   ACCESS_TOKEN, CODE, ISSUER, REGISTERED, STATE,
   authorization, authorizeParams, authorizeUrl, callback, directChain, errorPage, htmlResponse, implicitGranted, jsonResponse,
@@ -21,17 +19,8 @@ import {
   passwordGrant, probe, redirectResponse,
 } from '../fixtures/evidence/endpoint.js';
 
-function check(id: string): CheckDefinition<EvidenceKind> {
-  const c = CHECKS_BY_ID.get(id);
-  assert.ok(c, `no check ${id} in the registry`);
-  return c;
-}
 
-function run(id: string, e: Evidence, opts: { profile?: Profile; level?: Level; all?: Evidence[] } = {}): CheckOutcome {
-  return judge(check(id), e, { all: opts.all ?? [e] }, { profile: opts.profile ?? 'rfc9700', level: opts.level });
-}
 
-const seen = (o: CheckOutcome) => ({ verdict: o.verdict, level: o.level, expected: o.expected, actual: o.actual, message: o.message });
 const vm = (o: CheckOutcome) => [o.verdict, o.message];
 
 /** An authorization whose request has these parameters (and is otherwise the default successful flow, unless `landing` says otherwise). */

@@ -6,11 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CHECKS_BY_ID } from '../../src/checks/index.js';
+import { check, run, seen } from '../fixtures/evidence/judging.js';
 import { judge } from '../../src/checks/judge.js';
 import type { CheckDefinition, CheckOutcome } from '../../src/checks/types.js';
-import type { AuthorizationEvidence, Evidence, EvidenceKind } from '../../src/evidence/types.js';
-import type { Level, Profile } from '../../src/spec/levels.js';
+import type { AuthorizationEvidence, Evidence } from '../../src/evidence/types.js';
 import {
   ACCESS_TOKEN, ATTACKER, CODE, ISSUER, REGISTERED, STATE,
   authorization, authorizationDenied, authorizeParams, authorizeUrl, callback, errorPage, implicitGranted, jsonResponse,
@@ -18,18 +17,8 @@ import {
   token, tokenError, tokenInvalidGrant, tokenServerError, urlWith,
 } from '../fixtures/evidence/builders.js';
 
-function check(id: string): CheckDefinition<EvidenceKind> {
-  const c = CHECKS_BY_ID.get(id);
-  assert.ok(c, `no check ${id} in the registry`);
-  return c;
-}
 
-function run(id: string, e: Evidence, opts: { profile?: Profile; level?: Level; all?: Evidence[] } = {}): CheckOutcome {
-  return judge(check(id), e, { all: opts.all ?? [e] }, { profile: opts.profile ?? 'rfc9700', level: opts.level });
-}
 
-/** The fields a reviewer reads. */
-const seen = (o: CheckOutcome) => ({ verdict: o.verdict, level: o.level, expected: o.expected, actual: o.actual, message: o.message });
 
 const verdictLevel = (o: CheckOutcome) => [o.verdict, o.level];
 
