@@ -40,18 +40,26 @@ function files(dir: string): string[] {
   });
 }
 
+const BROAD = [
+  'code-single-use', 'code-redemption-race', 'refresh-token-rotated', 'refresh-token-reuse-detected', 'client-authentication-required',
+  'client-secret-in-query-refused', 'password-grant-refused', 'pkce-verifier-required', 'metadata-issuer-matches', 'authorization-page-not-framable',
+  'query-token-refused', 'state-echoed-special-characters', 'redirect-uri-other-host', 'authorization-endpoint-no-cors',
+].join('|');
+
 /** A secret-bearing parameter or field followed by a value that is not a mask. */
 const UNMASKED = /\b(access_token|refresh_token|id_token|code_verifier|client_secret|code)(=|"\s*:\s*")(?!‹)[A-Za-z0-9_~.-]{16,}/;
 
 describe('oauth-conformance run', () => {
   test('clean embedded server: exit 0, every report written, no secret anywhere', () => {
     const dir = tmp();
-    const r = cli(['run', '--report-dir', dir]);
+    // Every step kind, secrets of every sort in flight (codes, tokens, refresh tokens, verifiers, client
+    // secrets in headers, bodies and queries, the password); the whole suite runs in the matrix test.
+    const r = cli(['run', '--grep', BROAD, '--report-dir', dir]);
     assert.equal(r.code, 0, r.out);
     const res = results(dir);
     assert.equal(res.schema, 'oauth-conformance/results@1');
-    assert.equal(res.counts.pass, res.scenarios.length, r.out);
-    assert.ok(res.scenarios.length >= 10);
+    assert.ok(res.scenarios.every((s) => s.verdict === 'pass' || s.verdict === 'skip'), r.out);
+    assert.ok(res.scenarios.length >= 14, `${res.scenarios.length} scenarios ran`);
     assert.match(r.out, /VERDICT\s+SCENARIO\s+RULES\s+LEVEL/);
     assert.match(r.out, /summary\s+.*summary\.html/);
     assert.match(readFileSync(path.join(dir, 'summary.html'), 'utf8'), /no MUST failures/);
