@@ -27,6 +27,7 @@ export function renderHtml(r: RunResults, read: Read): string {
 <header><h1>OAuth conformance: ${esc(r.target.name)}</h1>
 <p class="meta">${esc(r.target.issuer ?? '')} · profile <b>${esc(PROFILE_TITLES[r.profile])}</b> · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${esc(r.harness.name)} ${esc(r.harness.version)}</p>
 <p class="headline ${fails || errors ? 'bad' : 'good'}">${esc(headline)}</p>
+${(r.target.notes ?? []).map((n) => `<p class="meta">note: ${esc(n)}</p>`).join('')}
 <p class="counts">${VERDICTS.map((v) => `<button class="filter" data-v="${v}">${badge(v)} ${r.counts[v]}</button>`).join(' ')} <button class="filter" data-v="all">all ${r.scenarios.length}</button></p></header>
 <main><h2>Compliance by requirement</h2>${matrix(r.scenarios)}
 <h2>Scenarios</h2><table class="scenarios"><thead><tr><th>verdict</th><th>scenario</th><th>catalog</th><th>level</th><th>why</th></tr></thead><tbody>

@@ -61,7 +61,7 @@ export default class ConformanceReporter implements Reporter {
     const results: RunResults = {
       schema: RESULTS_SCHEMA,
       harness: { name: 'oauth-conformance', version: harnessVersion() },
-      target: { name, issuer: process.env[EMBEDDED_ENV.issuer] },
+      target: { name, issuer: process.env[EMBEDDED_ENV.issuer], notes: JSON.parse(process.env.OC_FEATURE_FINDINGS ?? '[]') as string[] },
       profile: settings.profile,
       startedAt: new Date(this.started).toISOString(),
       durationMs: Date.now() - this.started,

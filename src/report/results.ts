@@ -35,7 +35,7 @@ export interface ScenarioRecord {
 export interface RunResults {
   schema: typeof RESULTS_SCHEMA;
   harness: { name: string; version: string };
-  target: { name: string; issuer?: string };
+  target: { name: string; issuer?: string; /** Declared features the metadata contradicts or adds. */ notes?: string[] };
   profile: Profile;
   startedAt: string;
   durationMs: number;

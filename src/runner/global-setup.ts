@@ -2,14 +2,16 @@
  * Starts the embedded authorization server when the target profile asks for it, once per run, and
  * hands its address to the workers through the environment. Stopped by the returned teardown.
  */
-import { EMBEDDED_ENV } from '../target/resolve.js';
+import { featureFindings } from '../target/features-vs-metadata.js';
+import { EMBEDDED_ENV, resolveTarget } from '../target/resolve.js';
+import type { TargetProfile } from '../target/schema.js';
 import { readSettings } from './env.js';
 import { loadPlanTarget } from './plan.js';
 
 export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
   const settings = readSettings();
   const profile = loadPlanTarget(settings);
-  if (!profile.embedded) return;
+  if (!profile.embedded) return reportFeatures(profile);
   const { startEmbeddedServer } = await import('../../fixtures/servers/embedded/index.js');
   const flaws = [...new Set([...(profile.embedded.flaws ?? []), ...settings.flaws])];
   const server = await startEmbeddedServer({
@@ -19,5 +21,18 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   });
   process.env[EMBEDDED_ENV.issuer] = server.issuer;
   process.env[EMBEDDED_ENV.resource] = server.resourceUrl;
+  await reportFeatures(profile);
   return () => server.close();
+}
+
+/** Declared features against the metadata: contradictions are printed and kept for results.json. */
+async function reportFeatures(profile: TargetProfile): Promise<void> {
+  try {
+    const target = await resolveTarget(profile);
+    const findings = featureFindings(target.features, target.endpoints.metadata);
+    process.env.OC_FEATURE_FINDINGS = JSON.stringify(findings);
+    for (const f of findings) process.stdout.write(`  note: ${f}\n`);
+  } catch {
+    // Discovery problems surface in every scenario as harness errors, with their cause.
+  }
 }
