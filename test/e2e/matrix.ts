@@ -48,7 +48,8 @@ export function judgeFlaw(flaw: FlawName, scenarios: LoadedScenario[], clean: Ou
     if (fresh.length) caught.push(s.id);
     const collateral = fresh.filter((b) => !guards(b));
     if (collateral.length) problems.push(`${s.id}: breaches outside ${[...broken].join(', ')}: ${collateral.join(', ')}`);
-    if (!fresh.length && after.verdict !== before.verdict) problems.push(`${s.id}: verdict ${before.verdict} → ${after.verdict} without a breach`);
+    // A check that can no longer judge (skip) is not a wrong verdict; anything else changing silently is.
+    if (!fresh.length && after.verdict !== before.verdict && after.verdict !== 'skip') problems.push(`${s.id}: verdict ${before.verdict} → ${after.verdict} without a breach`);
   }
   const guarded = caught.filter((id) => scenarios.find((x) => x.scenario.id === id)!.scenario.catalog.some((c) => broken.has(c)));
   if (!guarded.length) problems.push(`no scenario guarding ${[...broken].join(', ')} caught the flaw`);
