@@ -1,21 +1,32 @@
 /**
  * The one place that decides which Chromium runs and how. Order: OC_CHROMIUM (env override), then
- * Playwright's own downloaded browser if present, then the system Chromium (Debian: /usr/bin/chromium).
+ * Playwright's own downloaded browser if present, then the system's. Within each, the headless shell
+ * comes first: it is the same engine without the desktop browser around it, and drives an
+ * authorization flow about three times faster (measured: ~0.6 s against ~1.8 s per flow, scratch
+ * loop in bench/). Debian packages both: chromium-headless-shell and chromium.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { chromium } from 'playwright';
 
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const SYSTEM_CHROMIUM = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.OC_CHROMIUM) return env.OC_CHROMIUM;
+  return playwrightChromium().find((p) => existsSync(p)) ?? SYSTEM_CHROMIUM.find((p) => existsSync(p));
+}
+
+/** Playwright's headless shell (a sibling of its full browser's folder), then the full browser. */
+function playwrightChromium(): string[] {
+  let full: string;
   try {
-    const own = chromium.executablePath();
-    if (own && existsSync(own)) return own;
+    full = chromium.executablePath();
   } catch {
-    // Playwright's browser is not installed: fall through to the system one.
+    return []; // Playwright's browser is not installed: fall through to the system one.
   }
-  return SYSTEM_CHROMIUM.find((p) => existsSync(p));
+  const dir = path.dirname(path.dirname(full));
+  const shellDir = path.join(path.dirname(dir), path.basename(dir).replace(/^chromium-/, 'chromium_headless_shell-'));
+  return [path.join(shellDir, 'chrome-headless-shell-linux64', 'chrome-headless-shell'), path.join(shellDir, 'chrome-linux', 'headless_shell'), full];
 }
 
 /** Flags for a closed network: Chromium's background services would only fail and add noise. */
