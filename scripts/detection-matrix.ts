@@ -7,9 +7,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FLAWS, type FlawName } from '../fixtures/servers/embedded/flaws.js';
 import { ROOT } from '../src/runner/env.js';
+import { readCoverageFile } from '../src/scenario/coverage.js';
 import { defaultScenarios } from '../test/e2e/harness.js';
 import { judgeFlaw, runFlaw, type FlawVerdict } from '../test/e2e/matrix.js';
 
+const noFlaw = readCoverageFile(path.join(ROOT, 'coverage.yaml')).no_flaw ?? {};
 const scenarios = defaultScenarios().filter((s) => !s.scenario.tags?.includes('slow'));
 const started = Date.now();
 const clean = await runFlaw(undefined, scenarios);
@@ -36,8 +38,12 @@ const lines = [
   '',
   '| scenario | caught by |',
   '|---|---|',
-  ...[...byScenario].map(([id, flaws]) => `| \`${id}\` | ${flaws.map((f) => `\`${f}\``).join(', ') || '— (see coverage.yaml)'} |`),
+  ...[...byScenario].map(([id, flaws]) => `| \`${id}\` | ${flaws.map((f) => `\`${f}\``).join(', ') || (noFlaw[id] ? `no flaw: ${noFlaw[id]}` : '**not caught, and coverage.yaml gives no reason**')} |`),
   '',
 ];
+const uncaught = [...byScenario].filter(([id, flaws]) => !flaws.length && !noFlaw[id]).map(([id]) => id);
+const unsound = rows.filter((r) => r.problems.length).map((r) => r.flaw);
+lines.splice(6, 0, `Result: ${unsound.length ? `**${unsound.length} flaw row(s) with problems** (${unsound.join(', ')})` : 'every flaw caught by a scenario guarding its rule, with no collateral breach and no harness error'}; ${uncaught.length ? `**${uncaught.length} scenario(s) caught by no flaw without a reason**` : 'every scenario caught by a flaw or listed under `no_flaw` in coverage.yaml with the reason'}.`, '');
 writeFileSync(path.join(ROOT, 'docs/detection-matrix.md'), `${lines.join('\n')}`);
-process.stdout.write('wrote docs/detection-matrix.md\n');
+process.stdout.write(`wrote docs/detection-matrix.md: ${unsound.length} unsound flaw row(s), ${uncaught.length} uncaught scenario(s) without a reason\n`);
+process.exitCode = unsound.length || uncaught.length ? 1 : 0;

@@ -38,16 +38,17 @@ for (const loaded of loadPlanScenarios(settings)) {
     await allure.severity(s.level === 'MUST' ? 'critical' : s.level === 'SHOULD' ? 'normal' : 'minor');
     for (const r of s.requirements) await allure.link(requirementUrl(r) ?? '', requirementLabel(r));
 
-    const context = await harness.browser.newContext({ locale: 'en-US' });
+    // A browser context only for scenarios with a browser step: metadata and back-channel scenarios need none.
+    let context: import('playwright').BrowserContext | undefined;
     let page: import('playwright').Page | undefined;
     const outcome = await executeScenario(loaded, {
       target: harness.target,
       profile: settings.profile,
-      page: async () => (page ??= await context.newPage()),
+      page: async () => (page ??= await (context ??= await harness.browser.newContext({ locale: 'en-US' })).newPage()),
       isHarnessHost: harness.isHarnessHost,
       redactor,
       wrapStep: (title, body) => test.step(title, body),
-    }).finally(() => context.close());
+    }).finally(() => context?.close());
 
     const screenshots: Buffer[] = [];
     const named = (buf: Buffer | undefined, name: string) => (buf ? (screenshots.push(buf), `${name}.png`) : undefined);
