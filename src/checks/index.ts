@@ -82,6 +82,7 @@ import { refreshTokenBoundToClient } from './rfc6749/refresh-token-bound-to-clie
 import { refreshScopeNotEscalated } from './rfc6749/refresh-scope-not-escalated.js';
 import { refreshTokenRotated } from './rfc9700/refresh-token-rotated.js';
 import { refreshTokenReuseRejected } from './rfc9700/refresh-token-reuse-rejected.js';
+import { refreshRaceSingleSuccess } from './rfc9700/refresh-race-single-success.js';
 import { refreshTokenFamilyRevoked } from './rfc9700/refresh-token-family-revoked.js';
 import { refreshScopeUnchanged } from './rfc6749/refresh-scope-unchanged.js';
 import { refreshTokenEntropy } from './rfc6749/refresh-token-entropy.js';
@@ -168,6 +169,7 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   refreshTokenRotated,
   refreshTokenReuseRejected,
   refreshTokenFamilyRevoked,
+  refreshRaceSingleSuccess,
   refreshScopeUnchanged,
   refreshTokenEntropy,
   bearerHeaderAccepted,

@@ -92,11 +92,19 @@ export interface TokenEvidence extends HttpExchange {
   sentRefreshToken?: string;
 }
 
-/** The same request fired concurrently (TK-03), and what each issued token did afterwards. */
+/** The same request fired concurrently (TK-03, RT-07), and what each issued token did afterwards. */
 export interface TokenRaceEvidence {
   kind: 'token-race';
   step: number;
-  codeFrom: number;
+  grant: 'authorization_code' | 'refresh_token';
+  /** The authorize step whose code was raced (authorization_code). */
+  codeFrom?: number;
+  /** The token step whose refresh token was raced (refresh_token). */
+  tokenFrom?: number;
+  /** The refresh token sent by every request, redacted in reports. */
+  sentRefreshToken?: string;
+  /** Status of one later refresh with each new refresh token issued, in the order of `exchanges` (refresh races). */
+  refreshStatuses?: (number | undefined)[];
   exchanges: HttpExchange[];
   /** Status of the protected resource for each issued access token, in the order of `exchanges` (absent when the target has no resource). */
   resourceStatuses?: (number | undefined)[];

@@ -128,6 +128,7 @@ const refresh = {
     client: { type: 'string', description: 'Client key that authenticates; default: the client the refresh token was issued to.' },
     auth: clientAuthVariant,
     scope: { type: 'string', description: 'scope sent (default: none, i.e. the original scope).' },
+    concurrent: { type: 'integer', minimum: 2, maximum: 20, description: 'Fire this many identical refreshes at once (a race, RT-07); evidence kind `token-race`.' },
   },
 } as const;
 

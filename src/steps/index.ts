@@ -18,6 +18,7 @@ export const STEPS: Record<StepKind, Runner> = { authorize, token, refresh, gran
 /** The evidence kind each step yields: what the checks it expects must judge. */
 export function evidenceKindOf(step: ScenarioStep): EvidenceKind {
   if ('token' in step) return step.token.concurrent ? 'token-race' : 'token';
+  if ('refresh' in step && step.refresh.concurrent) return 'token-race';
   const kind = kindOf(step);
   return ({ authorize: 'authorization', refresh: 'token', grant: 'token', resource: 'resource', metadata: 'metadata', probe: 'probe', frame: 'frame' } as const)[kind as Exclude<StepKind, 'token'>];
 }

@@ -1,11 +1,15 @@
-/** refresh — a refresh_token grant request (RFC 6749 §6) with the refresh token of an earlier step. */
-import type { TokenEvidence } from '../evidence/types.js';
+/**
+ * refresh — a refresh_token grant request (RFC 6749 §6) with the refresh token of an earlier step;
+ * or N identical ones at once (RT-07), each new refresh token then tried once more.
+ */
+import type { TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
 import { HarnessError } from '../harness-error.js';
 import type { RefreshSpec } from '../scenario/schema.js';
 import { client, earlier, tokensOf, type StepContext } from './context.js';
+import { race } from './race.js';
 import { tokenRequest } from './token-request.js';
 
-export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<TokenEvidence> {
+export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: tokenFrom, result: from } = earlier(ctx, 'token', spec.token, (r) => Boolean(r.refreshToken));
   if (!from.refreshToken) throw new HarnessError(`step ${ctx.index + 1} needs a refresh token, but step ${tokenFrom + 1} issued none`, 'declare the `refresh-token` feature only if the server issues refresh tokens with the code grant');
   const clientKey = spec.client ?? from.client;
@@ -14,6 +18,18 @@ export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<Toke
     auth: spec.auth,
     params: [['grant_type', 'refresh_token'], ['refresh_token', from.refreshToken], ...(spec.scope !== undefined ? [['scope', spec.scope] as [string, string]] : [])],
   });
+  if (spec.concurrent) {
+    const { exchanges, issued, resourceStatuses } = await race(spec.concurrent, req.send, ctx);
+    // Does each new refresh token work? One plain refresh each, one after the other.
+    const refreshStatuses: (number | undefined)[] = [];
+    for (const { refreshToken } of issued) {
+      const again = refreshToken && refreshToken !== from.refreshToken
+        ? tokenRequest(ctx, { client: client(ctx, clientKey), params: [['grant_type', 'refresh_token'], ['refresh_token', refreshToken]] })
+        : undefined;
+      refreshStatuses.push(again && (await again.send()).response.status);
+    }
+    return { kind: 'token-race', step: ctx.index, grant: 'refresh_token', tokenFrom, sentRefreshToken: from.refreshToken, exchanges, resourceStatuses, refreshStatuses };
+  }
   const ex = await req.send();
   const tokens = tokensOf(ctx, ex.response.json);
   ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? from.scope };

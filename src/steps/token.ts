@@ -5,11 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
-import { send } from '../drive/http.js';
 import { HarnessError } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
-import { client, earlier, timeouts, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
+import { client, earlier, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
+import { race } from './race.js';
 import { tokenRequest } from './token-request.js';
 
 export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
@@ -35,7 +35,10 @@ export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvi
   });
   variants.push(...req.variants, ...Object.keys(spec.extra ?? {}).map((k) => `extra:${k}`));
 
-  if (spec.concurrent) return race(spec.concurrent, req.send, ctx, codeFrom);
+  if (spec.concurrent) {
+    const { exchanges, resourceStatuses } = await race(spec.concurrent, req.send, ctx);
+    return { kind: 'token-race', step: ctx.index, grant: 'authorization_code', codeFrom, exchanges, resourceStatuses };
+  }
   const ex = await req.send();
   const tokens = tokensOf(ctx, ex.response.json);
   ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope };
@@ -66,18 +69,6 @@ function verifierOf(spec: TokenSpec, auth: AuthorizeResult, ctx: StepContext, va
   const other = earlier(ctx, 'authorize', v.from).result;
   if (!other.verifier) throw new HarnessError(`step ${ctx.index + 1}: step "${v.from}" sent no PKCE verifier`);
   return other.verifier;
-}
-
-/** TK-03: the same request N times at once; then, what each issued access token does at the resource. */
-async function race(n: number, fire: () => Promise<import('../evidence/types.js').HttpExchange>, ctx: StepContext, codeFrom: number): Promise<TokenRaceEvidence> {
-  const exchanges = await Promise.all(Array.from({ length: n }, fire));
-  const issued = exchanges.map((ex) => tokensOf(ctx, ex.response.json).accessToken);
-  const url = ctx.target.resource;
-  const resourceStatuses = url
-    ? await Promise.all(issued.map(async (t) => (t ? (await send({ method: 'GET', url, headers: { authorization: `Bearer ${t}` }, timeout: timeouts(ctx.target).http })).response.status : undefined)))
-    : undefined;
-  ctx.results[ctx.index] = { kind: 'other' };
-  return { kind: 'token-race', step: ctx.index, codeFrom, exchanges, resourceStatuses };
 }
 
 function noCode(ctx: StepContext, codeFrom: number): HarnessError {

@@ -20,7 +20,7 @@ import {
 } from '../fixtures/evidence/builders.js';
 import {
   PUBLIC_CLIENT_ID, SECOND_CLIENT_ID, authorizedWith, basicHeader, codeParams, errorResponse, formRequest, opaque, publicRedemption,
-  race, redemption, refreshed, resourceCall, resourceRefusal, tokenResponse,
+  race, redemption, refreshed, refreshRace, resourceCall, resourceRefusal, tokenResponse,
 } from '../fixtures/evidence/back-channel.js';
 
 
@@ -243,6 +243,39 @@ describe('code-race-single-success (TK-03)', () => {
 
   test('skip: none succeeded', () => {
     assert.equal(run('code-race-single-success', race([invalidGrant, invalidGrant])).verdict, 'skip');
+  });
+});
+
+describe('refresh-race-single-success (RT-07)', () => {
+  const rt0 = opaque('rt-0');
+  const rotated = (k: string) => tokenResponse({ access_token: opaque(`at-${k}`), refresh_token: opaque(`rt-${k}`) });
+
+  test('pass: one of four concurrent refreshes succeeds', () => {
+    const o = run('refresh-race-single-success', refreshRace(rt0, [rotated('1'), invalidGrant, invalidGrant, invalidGrant], { resource: [200, undefined, undefined, undefined], refresh: [200, undefined, undefined, undefined] }));
+    assert.deepEqual(seen(o), {
+      verdict: 'pass', level: 'SHOULD', expected: 'at most 1 of 4 concurrent refreshes yields a working access token / refresh token pair',
+      actual: '1 of 4 refreshes issued tokens (statuses 200, 400, 400, 400); afterwards 1 new refresh token(s) worked and 1 access token(s) worked at the resource', message: 'holds',
+    });
+  });
+
+  test('warn: three succeed and two forked families keep working (the negative control of a race)', () => {
+    const o = run('refresh-race-single-success', refreshRace(rt0, [rotated('1'), rotated('2'), rotated('3'), invalidGrant], { resource: [200, 200, 401, undefined], refresh: [200, 200, 400, undefined] }));
+    assert.deepEqual(vl(o), ['warn', 'SHOULD']);
+    assert.equal(o.message, 'one rotating refresh token was redeemed 3 times by 4 concurrent requests, and 2 of the resulting token sets still work: the token family forked');
+  });
+
+  test('pass with a note: several succeeded but all but one were revoked afterwards', () => {
+    const o = run('refresh-race-single-success', refreshRace(rt0, [rotated('1'), rotated('2')], { resource: [401, 401], refresh: [400, 400] }));
+    assert.equal(o.verdict, 'pass');
+    assert.match(o.message, /^2 requests succeeded, but the server revoked/);
+  });
+
+  test('skip: no rotation (the same refresh token back), no success, or a code race', () => {
+    const same = tokenResponse({ access_token: opaque('at-1'), refresh_token: rt0 });
+    assert.equal(run('refresh-race-single-success', refreshRace(rt0, [same, same], { resource: [200, 200] })).verdict, 'skip');
+    assert.equal(run('refresh-race-single-success', refreshRace(rt0, [invalidGrant, invalidGrant])).verdict, 'skip');
+    assert.equal(run('refresh-race-single-success', race([tokenResponse(), tokenResponse()])).verdict, 'skip');
+    assert.equal(run('code-race-single-success', refreshRace(rt0, [rotated('1'), rotated('2')])).verdict, 'skip');
   });
 });
 

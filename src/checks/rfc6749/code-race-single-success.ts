@@ -19,6 +19,7 @@ export const codeRaceSingleSuccess: CheckDefinition<'token-race'> = {
   quote: 'The client MUST NOT use the authorization code more than once. If an authorization code is used more than once, the authorization server MUST deny the request',
   on: 'token-race',
   evaluate(e) {
+    if (e.grant !== 'authorization_code') return { holds: 'n/a', reason: 'a race of refreshes, not of code redemptions' };
     const n = e.exchanges.length;
     const issued = e.exchanges.map(issuedAccessToken);
     const successes = issued.filter(Boolean).length;
