@@ -82,6 +82,8 @@ import { refreshTokenBoundToClient } from './rfc6749/refresh-token-bound-to-clie
 import { refreshScopeNotEscalated } from './rfc6749/refresh-scope-not-escalated.js';
 import { refreshTokenRotated } from './rfc9700/refresh-token-rotated.js';
 import { refreshTokenReuseRejected } from './rfc9700/refresh-token-reuse-rejected.js';
+import { tlsCertificateValid } from './rfc6749/tls-certificate-valid.js';
+import { legacyTlsRefused } from './rfc8996/legacy-tls-refused.js';
 import { refreshRaceSingleSuccess } from './rfc9700/refresh-race-single-success.js';
 import { refreshTokenFamilyRevoked } from './rfc9700/refresh-token-family-revoked.js';
 import { refreshScopeUnchanged } from './rfc6749/refresh-scope-unchanged.js';
@@ -170,6 +172,8 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   refreshTokenReuseRejected,
   refreshTokenFamilyRevoked,
   refreshRaceSingleSuccess,
+  tlsCertificateValid,
+  legacyTlsRefused,
   refreshScopeUnchanged,
   refreshTokenEntropy,
   bearerHeaderAccepted,

@@ -4,6 +4,7 @@
  */
 
 /** One hop the browser took: a request, and the redirect that answered it when there was one. */
+import type { TlsHandshake, TlsVerification } from '../drive/tls-probe.js';
 export interface Hop {
   url: string;
   method: string;
@@ -153,6 +154,17 @@ export interface FrameEvidence {
   screenshot?: Buffer;
 }
 
-export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence;
+/** TLS handshakes with an endpoint: one verified, then one per protocol version offered alone. */
+export interface TlsEvidence {
+  kind: 'tls';
+  step: number;
+  endpoint: 'authorization' | 'token' | 'resource';
+  /** host:port probed. */
+  address: string;
+  verification: TlsVerification;
+  handshakes: TlsHandshake[];
+}
+
+export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence | TlsEvidence;
 export type EvidenceKind = Evidence['kind'];
 export type EvidenceOf<K extends EvidenceKind> = Extract<Evidence, { kind: K }>;

@@ -86,6 +86,11 @@ function evidence(e: ScenarioRecord['evidence'][number], read: Read): string {
   if (e.kind === 'metadata') {
     return `<div class="ev"><h4>Step ${e.step + 1}: metadata of ${esc(e.issuer)}</h4>${e.documents.map((d) => exchange(d)).join('')}</div>`;
   }
+  if (e.kind === 'tls') {
+    const v = e.verification;
+    return `<div class="ev"><h4>Step ${e.step + 1}: TLS handshakes with ${esc(e.address)} (${esc(e.endpoint)} endpoint)</h4><p>Certificate: ${v.verified ? 'verified' : `<b>not verified</b> (${esc(v.error ?? '?')})`}; subject <code>${esc(v.subject ?? '?')}</code>, issuer <code>${esc(v.issuer ?? '?')}</code>, valid to ${esc(v.validTo ?? '?')}</p>
+<ol>${e.handshakes.map((h) => `<li>${esc(h.version)} alone: ${h.accepted ? 'accepted' : `refused (${esc(h.error ?? '?')})${h.clientLimit ? ' — the probe could not offer it' : ''}`}</li>`).join('')}</ol></div>`;
+  }
   if (e.kind === 'frame') {
     return `<div class="ev"><h4>Step ${e.step + 1}: framed by an attacker page</h4><p>${e.rendered ? 'The server\'s page rendered inside the attacker\'s frame.' : 'The browser refused to render the page in the frame.'} Frame ended at <code>${esc(e.frameUrl)}</code>; X-Frame-Options: <code>${esc(e.headers['x-frame-options'] ?? '(none)')}</code>; CSP: <code>${esc(e.headers['content-security-policy'] ?? '(none)')}</code></p>${img(e.screenshot, read)}</div>`;
   }

@@ -167,6 +167,14 @@ const probe = {
   },
 } as const;
 
+const tlsProbe = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['endpoint'],
+  description: 'TLS handshakes with an https endpoint: one verifying the certificate (chain and host name), then one per protocol version TLS 1.0–1.3 offered alone.',
+  properties: { endpoint: { type: 'string', enum: ['authorization', 'token', 'resource'] } },
+} as const;
+
 const frame = {
   type: 'object',
   additionalProperties: false,
@@ -195,8 +203,9 @@ const grantStep = { type: 'object', additionalProperties: false, required: ['gra
 const metadataStep = { type: 'object', additionalProperties: false, required: ['metadata'], properties: { metadata, ...common } } as const;
 const probeStep = { type: 'object', additionalProperties: false, required: ['probe'], properties: { probe, ...common } } as const;
 const frameStep = { type: 'object', additionalProperties: false, required: ['frame'], properties: { frame, ...common } } as const;
+const tlsStep = { type: 'object', additionalProperties: false, required: ['tls'], properties: { tls: tlsProbe, ...common } } as const;
 
-export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'metadata', 'probe', 'frame'] as const;
+export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'metadata', 'probe', 'frame', 'tls'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const scenarioSchema = {
@@ -218,8 +227,8 @@ export const scenarioSchema = {
     steps: {
       type: 'array',
       minItems: 1,
-      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, metadata, probe or frame.',
-      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, metadataStep, probeStep, frameStep] },
+      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, metadata, probe, frame or tls.',
+      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, metadataStep, probeStep, frameStep, tlsStep] },
     },
   },
 } as const;
@@ -233,5 +242,6 @@ export type RefreshSpec = FromSchema<typeof refresh>;
 export type GrantSpec = FromSchema<typeof grant>;
 export type MetadataSpec = FromSchema<typeof metadata>;
 export type ProbeSpec = FromSchema<typeof probe>;
+export type TlsSpec = FromSchema<typeof tlsProbe>;
 export type FrameSpec = FromSchema<typeof frame>;
 export type ExpectEntry = FromSchema<typeof expectEntry>;

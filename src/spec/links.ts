@@ -9,11 +9,12 @@ const PREFIXES: [prefix: string, url: (section: string) => string][] = [
   ['RFC8252-', (s) => `https://www.rfc-editor.org/rfc/rfc8252#section-${s}`],
   ['RFC8414-', (s) => `https://www.rfc-editor.org/rfc/rfc8414#section-${s}`],
   ['RFC9207-', (s) => `https://www.rfc-editor.org/rfc/rfc9207#section-${s}`],
+  ['RFC8996-', (s) => `https://www.rfc-editor.org/rfc/rfc8996#section-${s}`],
   ['RFC9700-', (s) => `https://www.rfc-editor.org/rfc/rfc9700#section-${s}`],
   ['OAUTH2.1-', (s) => `https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-${s}`],
 ];
 
-export const REQUIREMENT_PATTERN = '^(RFC6749|RFC6750|RFC7636|RFC8252|RFC8414|RFC9207|RFC9700|OAUTH2\\.1)-[0-9]+(\\.[0-9]+)*$';
+export const REQUIREMENT_PATTERN = '^(RFC6749|RFC6750|RFC7636|RFC8252|RFC8414|RFC8996|RFC9207|RFC9700|OAUTH2\\.1)-[0-9]+(\\.[0-9]+)*$';
 
 /** URL of a requirement id, or undefined when the id has no known prefix. */
 export function requirementUrl(id: string): string | undefined {
