@@ -56,7 +56,7 @@ export async function init(f: InitFlags, out: (s: string) => void): Promise<numb
   if (found.issuer.startsWith('https:') && !features.includes('https')) features.push('https');
   writeFileSync(file, draftProfile({
     name,
-    schemaRef: path.relative(path.dirname(file), path.join(ROOT, 'schemas/target.schema.json')).split(path.sep).join('/'),
+    schemaRef: schemaRef(file),
     issuer: f.issuer,
     endpoints: explicit,
     resource: f.resource,
@@ -72,6 +72,13 @@ export async function init(f: InitFlags, out: (s: string) => void): Promise<numb
   out(`  3. oauth-conformance doctor --target ${rel(file)}`);
   out(`  4. oauth-conformance run --target ${rel(file)}`);
   return 0;
+}
+
+/** The schema for editors: relative when the profile sits inside the project (or beside it), else absolute. */
+function schemaRef(file: string): string {
+  const schema = path.join(ROOT, 'schemas/target.schema.json');
+  const relative = path.relative(path.dirname(file), schema);
+  return relative.startsWith('..') && path.relative(ROOT, file).startsWith('..') ? schema : relative.split(path.sep).join('/');
 }
 
 /** `auth.example.com` from `https://auth.example.com/realms/x`. */

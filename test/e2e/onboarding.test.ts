@@ -239,5 +239,9 @@ describe('doctor and TLS', () => {
     assert.match(trusted.out, new RegExp(`✓ TLS certificate of ${issuer} is valid \\(with --ca\\)`));
     // The fixture publishes no metadata: the next check, not TLS, is what is left to fix.
     assert.match(problems(trusted.out)[0] ?? '', /✗ issuer\/metadata: no metadata found/);
+
+    const insecure = await doctorOn(file, {}, { insecure: true });
+    assert.match(insecure.out, new RegExp(`! TLS certificate of ${issuer} is not valid \\(\\w+\\); accepted because of --insecure`));
+    assert.doesNotMatch(insecure.out, /✗ TLS/);
   });
 });
