@@ -46,7 +46,9 @@ export async function init(f: InitFlags, out: (s: string) => void): Promise<numb
   } catch (err) {
     if (!(err instanceof HarnessError)) throw err;
     out(`error: ${err.message}`);
-    out(explicit ? `  hint: ${err.hint ?? 'check the URLs'}` : '  hint: if the server publishes no metadata, give its endpoints: --authorization-endpoint <url> --token-endpoint <url>');
+    // The server answered, without metadata: the endpoints are what is missing. Otherwise the cause's own hint.
+    const noMetadata = !explicit && err.message.startsWith('no metadata found');
+    out(`  hint: ${noMetadata ? 'if the server publishes no metadata, give its endpoints: --authorization-endpoint <url> --token-endpoint <url>' : err.hint ?? 'check the URL'}`);
     return 2;
   }
   const m = found.metadata;

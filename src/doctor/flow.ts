@@ -87,6 +87,8 @@ function tokens(outcome: ScenarioOutcome, o: FlowOptions): Finding {
     return ok(`${what}: tokens issued (${kinds.join(', ')}) in ${(outcome.durationMs / 1000).toFixed(1)} s`);
   }
   if (o.clientRefused) return skipped(`${what}: no tokens, as expected while the client's credentials are refused (above)`);
+  const e = outcome.error;
+  if (e && e.step !== 0 && outcome.evidence.some((ev) => ev.kind === 'authorization')) return problem(`${what}: ${e.message}`, e.hint ?? 'check the token endpoint and the client\'s registration');
   if (!issued) return skipped(`${what}: not reached (no code)`);
   return problem(`${what}: the code was not redeemed: ${issued.message}${issued.actual ? ` (${issued.actual})` : ''}`, 'check the client\'s registration (grant types, redirect URI) and its authentication method');
 }

@@ -126,6 +126,13 @@ describe('oauth-conformance init', () => {
     assert.deepEqual(loadTarget(file, ACCOUNT).errors, []);
   });
 
+  test('an issuer that does not answer: the cause and its own hint, not the no-metadata one', async () => {
+    const r = await capture((out) => init({ issuer: 'http://127.0.0.1:9', out: path.join(dir, 'down.yaml') }, out));
+    assert.equal(r.code, 2);
+    assert.match(r.out, /error: GET http:\/\/127\.0\.0\.1:9\/\.well-known\/oauth-authorization-server failed: ECONNREFUSED/);
+    assert.match(r.out, /hint: is the target running on that address\?/);
+  });
+
   test('the command without issuer or endpoints: usage error, exit 2', async () => {
     // Asynchronously: a blocked event loop would stall the embedded server this process also runs.
     const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
@@ -149,10 +156,19 @@ describe('oauth-conformance doctor', () => {
     assertNoSecret(r.out);
   });
 
+  test('an embedded profile: the built-in server is started for the checks, and passes them', async () => {
+    const r = await doctorOn(path.join(ROOT, 'fixtures/targets/embedded.yaml'));
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /! embedded target: the built-in server was started at http:\/\/127\.0\.0\.1:\d+/);
+    assert.equal(r.out.match(/^✓ client "\w+" .* authenticated/gm)?.length, 4, 'each of the four clients');
+    assert.match(r.out, /✓ complete flow: tokens issued/);
+  });
+
   test('a profile whose env placeholders are not set: bad input (exit 2), the variable and line named', async () => {
     const r = await capture((out) => doctorCommand({ target: profile, reportDir: dir }, out, {}));
     assert.equal(r.code, 2, r.out);
     assert.match(r.out, /✗ profile: .*target\.yaml:\d+:\d+: .*OC_CLIENT_ID/);
+    await assert.rejects(capture((out) => doctorCommand({ reportDir: dir }, out)), /doctor needs --target <profile\.yaml>/);
     assert.doesNotMatch(r.out, /✓|browser/);
   });
 
@@ -239,6 +255,8 @@ describe('doctor and TLS', () => {
     assert.match(trusted.out, new RegExp(`✓ TLS certificate of ${issuer} is valid \\(with --ca\\)`));
     // The fixture publishes no metadata: the next check, not TLS, is what is left to fix.
     assert.match(problems(trusted.out)[0] ?? '', /✗ issuer\/metadata: no metadata found/);
+
+    await assert.rejects(doctorOn(file, {}, { ca: path.join(dir, 'no-such-ca.pem') }), /--ca .*not a readable PEM certificate file/, 'a missing CA file is bad input');
 
     const insecure = await doctorOn(file, {}, { insecure: true });
     assert.match(insecure.out, new RegExp(`! TLS certificate of ${issuer} is not valid \\(\\w+\\); accepted because of --insecure`));
