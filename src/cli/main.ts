@@ -1,4 +1,4 @@
-/** The `oauth-conformance` command: run, validate, list. */
+/** The `oauth-conformance` command: run, validate, list, init, doctor. */
 import path from 'node:path';
 import { CHECKS } from '../checks/index.js';
 import { coverage, readCoverageFile } from '../scenario/coverage.js';
@@ -8,6 +8,8 @@ import { readSettings, ROOT } from '../runner/env.js';
 import { loadPlanScenarios } from '../runner/plan.js';
 import { levelFor } from '../spec/levels.js';
 import { parse, UsageError } from './args.js';
+import { doctorCommand } from './doctor.js';
+import { init } from './init.js';
 import { run } from './run.js';
 import { table } from './table.js';
 import { validate } from './validate.js';
@@ -24,6 +26,18 @@ commands:
       --flaw <name>             embedded target only: inject a named flaw (repeatable) — negative controls
       --shard <i/n>             run shard i of n (for CI machines)
       --slow                    include scenarios tagged slow (left out by default)
+  init                  write a draft target profile from the server's metadata
+      --issuer <url>            the server's issuer: RFC 8414 metadata, then OpenID Connect Discovery
+      --authorization-endpoint <url> --token-endpoint <url>
+                                endpoints, when the server publishes no metadata
+      --resource <url>          a protected resource that accepts the access tokens
+      --name <name>             profile name (default: the issuer's host)
+      --out <file>              where to write it (default <name>.yaml); --force overwrites
+  doctor                check a target profile before a full run, one line per check with its fix
+      --target <profile.yaml>   the profile to check (required)
+      --ca <file.pem>           trust this CA too (a private CA) · --insecure: accept any certificate
+      --report-dir <dir>        where a failure's screenshot goes (default reports/doctor)
+      exit: 0 all good · 1 a problem found · 2 bad input (the profile does not load)
   validate [paths]      check scenario files and target profiles; runs nothing
   list [--coverage]     list scenarios and checks; --coverage: catalog rows covered per section
 
@@ -52,6 +66,17 @@ async function main(argv: string[]): Promise<number> {
         profile: { type: 'string' }, flaw: { type: 'string', multiple: true }, shard: { type: 'string' }, slow: { type: 'boolean' },
       });
       return run({ ...values, reportDir: values['report-dir'], suites: positionals }, out);
+    }
+    case 'init': {
+      const { values } = parse(rest, {
+        issuer: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, force: { type: 'boolean' }, resource: { type: 'string' },
+        'authorization-endpoint': { type: 'string' }, 'token-endpoint': { type: 'string' },
+      });
+      return init({ ...values, authorizationEndpoint: values['authorization-endpoint'], tokenEndpoint: values['token-endpoint'] }, out);
+    }
+    case 'doctor': {
+      const { values } = parse(rest, { target: { type: 'string' }, ca: { type: 'string' }, insecure: { type: 'boolean' }, 'report-dir': { type: 'string' } });
+      return doctorCommand({ ...values, reportDir: values['report-dir'] }, out);
     }
     case 'validate':
       return validate(parse(rest, {}).positionals, out);

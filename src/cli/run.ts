@@ -14,6 +14,7 @@ import { ROOT, settingsEnv, type RunSettings } from '../runner/env.js';
 import { loadPlanScenarios, loadPlanTarget } from '../runner/plan.js';
 import { PROFILES, type Profile } from '../spec/levels.js';
 import { UsageError } from './args.js';
+import { rel } from './rel-path.js';
 import { table } from './table.js';
 
 export interface RunFlags {
@@ -102,9 +103,4 @@ function summaryTable(r: RunResults): string {
   const why = (s: RunResults['scenarios'][number]) => (s.deviation ? `known deviation: ${s.deviation.reason}` : s.verdict === 'pass' ? '' : (s.reason ?? ''));
   const rows = r.scenarios.map((s) => [mark(s), s.id, s.catalog.join(' '), s.level, why(s)]);
   return table(['VERDICT', 'SCENARIO', 'RULES', 'LEVEL', 'WHY'], rows, 90);
-}
-
-function rel(p: string): string {
-  const r = path.relative(process.cwd(), p);
-  return r.startsWith('..') ? p : r;
 }

@@ -43,11 +43,17 @@ export function hostResolverRules(stubPort: number, harnessHosts: string[], targ
   return rules.join(', ');
 }
 
-export function launchArgs(stub: { port: number; spkiHash: string }, harnessHosts: string[], targetHosts: string[]): string[] {
+/**
+ * Target certificates the browser trusts beyond the system's CAs, by key hash: leaves seen and
+ * accepted with `doctor --ca` or `--insecure`.
+ */
+export interface TargetTrust { spkiHashes?: string[] }
+
+export function launchArgs(stub: { port: number; spkiHash: string }, harnessHosts: string[], targetHosts: string[], trust: TargetTrust = {}): string[] {
   return [
     ...QUIET_FLAGS,
     `--host-resolver-rules=${hostResolverRules(stub.port, harnessHosts, targetHosts)}`,
-    // Trust only the stub's generated certificate, not every certificate.
-    `--ignore-certificate-errors-spki-list=${stub.spkiHash}`,
+    // Trust only the stub's generated certificate (and the target's named ones), not every certificate.
+    `--ignore-certificate-errors-spki-list=${[stub.spkiHash, ...(trust.spkiHashes ?? [])].join(',')}`,
   ];
 }

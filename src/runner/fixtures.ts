@@ -3,13 +3,12 @@
  * Chromium whose host-resolver rules send harness hosts to that stub. Per test, a fresh context.
  */
 import { test as base } from '@playwright/test';
-import { chromium, type Browser } from 'playwright';
-import { chromiumExecutable, launchArgs } from '../drive/chromium.js';
-import { startStub, type Stub } from '../drive/stub.js';
-import { HarnessError } from '../harness-error.js';
+import type { Browser } from 'playwright';
+import type { Stub } from '../drive/stub.js';
 import type { ResolvedTarget } from '../steps/context.js';
-import { harnessHosts, isHarnessHostOf, resolveTarget, targetHosts } from '../target/resolve.js';
+import { resolveTarget } from '../target/resolve.js';
 import { readSettings, type RunSettings } from './env.js';
+import { launchHarnessBrowser } from './harness-browser.js';
 import { loadPlanTarget } from './plan.js';
 
 export interface Harness {
@@ -26,16 +25,9 @@ export const test = base.extend<object, { harness: Harness }>({
       const settings = readSettings();
       const profile = loadPlanTarget(settings);
       const target = await resolveTarget(profile);
-      const hosts = harnessHosts(profile);
-      const stub = await startStub(hosts.map((h) => h.replace(/^\*\./, '')).concat(hosts.filter((h) => h.startsWith('*.'))));
-      const executablePath = chromiumExecutable();
-      if (!executablePath) {
-        throw new HarnessError('no Chromium found', 'run `npm run setup` (installs Debian\'s chromium), or set OC_CHROMIUM to a Chromium binary');
-      }
-      const browser = await chromium.launch({ executablePath, args: launchArgs(stub, hosts, targetHosts(target)) });
-      await use({ settings, target, stub, browser, isHarnessHost: isHarnessHostOf(hosts) });
-      await browser.close();
-      await stub.close();
+      const b = await launchHarnessBrowser(target);
+      await use({ settings, target, stub: b.stub, browser: b.browser, isHarnessHost: b.isHarnessHost });
+      await b.close();
     },
     { scope: 'worker', timeout: 60_000 },
   ],

@@ -3,7 +3,7 @@
  * feature the profile did not declare, or contradict one it did. Either is reported, never silently
  * applied: the profile stays the source of what is tested.
  */
-import type { Feature } from '../spec/features.js';
+import { FEATURE_NAMES, type Feature } from '../spec/features.js';
 
 const SIGNALS: { feature: Feature; field: string; says: (m: Record<string, unknown>) => boolean | undefined }[] = [
   { feature: 'pkce', field: 'code_challenge_methods_supported', says: (m) => listed(m.code_challenge_methods_supported, 'S256') },
@@ -13,6 +13,17 @@ const SIGNALS: { feature: Feature; field: string; says: (m: Record<string, unkno
   { feature: 'client-secret-basic', field: 'token_endpoint_auth_methods_supported', says: (m) => listed(m.token_endpoint_auth_methods_supported, 'client_secret_basic') },
   { feature: 'client-secret-post', field: 'token_endpoint_auth_methods_supported', says: (m) => listed(m.token_endpoint_auth_methods_supported, 'client_secret_post') },
 ];
+
+/**
+ * The features the metadata advertises, in vocabulary order: the starting point of a draft profile
+ * (`oauth-conformance init`). The authorization code grant counts as offered unless
+ * response_types_supported leaves `code` out (RFC 8414 §2 makes the field required, but not all publish it).
+ */
+export function advertisedFeatures(metadata: Record<string, unknown>): Feature[] {
+  const found = new Set<Feature>(SIGNALS.filter((s) => s.says(metadata)).map((s) => s.feature));
+  if (listed(metadata.response_types_supported, 'code') !== false) found.add('authorization-code');
+  return FEATURE_NAMES.filter((f) => found.has(f));
+}
 
 function listed(v: unknown, item: string): boolean | undefined {
   return Array.isArray(v) ? v.includes(item) : undefined;

@@ -4,18 +4,17 @@
  * takes, without Playwright Test around it, so every flaw can be run in seconds.
  */
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright';
-import { startEmbeddedServer, type FlawName } from '../../fixtures/servers/embedded/index.js';
-import { chromiumExecutable, launchArgs } from '../../src/drive/chromium.js';
-import { startStub, type Stub } from '../../src/drive/stub.js';
+import type { FlawName } from '../../fixtures/servers/embedded/index.js';
 import { Redactor } from '../../src/evidence/redact.js';
+import { embeddedEnv, startEmbeddedTarget } from '../../src/runner/embedded.js';
 import { ROOT } from '../../src/runner/env.js';
 import { executeScenario, type ScenarioOutcome } from '../../src/runner/execute.js';
+import { launchHarnessBrowser, type HarnessBrowser } from '../../src/runner/harness-browser.js';
 import { loadPlanScenarios, loadPlanTarget } from '../../src/runner/plan.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
 import type { ResolvedTarget } from '../../src/steps/context.js';
-import { harnessHosts, isHarnessHostOf, resolveTarget, targetHosts } from '../../src/target/resolve.js';
+import { resolveTarget } from '../../src/target/resolve.js';
 import type { TargetProfile } from '../../src/target/schema.js';
 
 export const EMBEDDED_PROFILE = path.join(ROOT, 'fixtures/targets/embedded.yaml');
@@ -37,20 +36,13 @@ export interface Rig {
 /** Starts server + stub + browser for one profile (the embedded one by default) and flaw set. */
 export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile } = {}): Promise<Rig> {
   const profile = opts.profile ?? embeddedProfile();
-  const server = await startEmbeddedServer({
-    clients: Object.values(profile.clients).map((c) => ({ id: c.id, secret: c.secret, auth: c.auth, redirect_uris: c.redirect_uris })),
-    users: [profile.user],
-    flaws: opts.flaws,
-  });
-  let stub: Stub | undefined;
-  let browser: Browser | undefined;
+  const server = await startEmbeddedTarget(profile, opts.flaws);
+  let harness: HarnessBrowser | undefined;
   try {
-    const target = await resolveTarget(profile, { OC_EMBEDDED_ISSUER: server.issuer, OC_EMBEDDED_RESOURCE: server.resourceUrl });
-    const hosts = harnessHosts(profile);
-    stub = await startStub(hosts);
-    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: launchArgs(stub, hosts, targetHosts(target)) });
-    const b = browser;
-    const isHarnessHost = isHarnessHostOf(hosts);
+    const target = await resolveTarget(profile, embeddedEnv(server));
+    harness = await launchHarnessBrowser(target);
+    const { browser: b, isHarnessHost } = harness;
+    const h = harness;
     return {
       target,
       async run(scenarios, judged = 'rfc9700', concurrency = 3) {
@@ -71,14 +63,12 @@ export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfi
         return results;
       },
       async close() {
-        await b.close();
-        await stub!.close();
+        await h.close();
         await server.close();
       },
     };
   } catch (err) {
-    await browser?.close();
-    await stub?.close();
+    await harness?.close();
     await server.close();
     throw err;
   }
