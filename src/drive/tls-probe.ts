@@ -5,6 +5,7 @@
  * security level refuses to offer TLS 1.0/1.1 at all, so the probe lowers it (SECLEVEL=0): otherwise a
  * refusal would be the harness's, not the server's.
  */
+import { createHash, X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
 
@@ -19,6 +20,8 @@ export interface TlsVerification {
   issuer?: string;
   validTo?: string;
   altNames?: string;
+  /** base64 SHA-256 of the leaf's SubjectPublicKeyInfo (what Chromium's SPKI allow-list takes). */
+  spkiHash?: string;
 }
 
 export interface TlsHandshake {
@@ -30,18 +33,22 @@ export interface TlsHandshake {
   clientLimit?: boolean;
 }
 
+/** `ca`: trusted CAs in addition to the system's roots. */
 export interface TlsProbeOptions { host: string; port: number; ca?: string[]; timeout: number }
 
 /** A handshake that could not even start (refused, timed out) is no finding about TLS: thrown as is. */
 export async function verifyCertificate(o: TlsProbeOptions): Promise<TlsVerification> {
-  const { socket } = await handshake(o, { ...(o.ca ? { ca: o.ca } : {}), rejectUnauthorized: false });
+  const { socket } = await handshake(o, { ...(o.ca?.length ? { ca: [...tls.rootCertificates, ...o.ca] } : {}), rejectUnauthorized: false });
   try {
     const cert = socket.getPeerCertificate();
     const identityError = socket.authorized ? tls.checkServerIdentity(o.host, cert) : undefined;
-    const error = socket.authorized ? identityError?.message : String(socket.authorizationError);
+    const authError = socket.authorizationError as unknown as (Error & { code?: string }) | string | null;
+    const error = socket.authorized ? (identityError && ((identityError as Error & { code?: string }).code ?? identityError.message)) : String((typeof authError === 'object' && authError?.code) || authError);
+    const spki = cert.raw ? new X509Certificate(cert.raw).publicKey.export({ type: 'spki', format: 'der' }) : undefined;
     return {
       verified: socket.authorized && !identityError, ...(error ? { error } : {}),
       subject: String(cert.subject?.CN ?? ''), issuer: String(cert.issuer?.CN ?? ''), validTo: cert.valid_to, altNames: cert.subjectaltname,
+      ...(spki ? { spkiHash: createHash('sha256').update(spki).digest('base64') } : {}),
     };
   } finally {
     socket.destroy();
