@@ -1,7 +1,8 @@
 /**
- * The harness's own end-to-end rig: the embedded server (optionally with flaws), the loopback stub and
- * a real Chromium, running scenarios through executeScenario in-process — the same path the runner
- * takes, without Playwright Test around it, so every flaw can be run in seconds.
+ * The harness's own end-to-end rig: a target server (the embedded one, optionally with flaws, or any
+ * other fixture server), the loopback stub and a real Chromium, running scenarios through
+ * executeScenario in-process — the same path the runner takes, without Playwright Test around it, so
+ * every flaw can be run in seconds.
  */
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright';
@@ -25,7 +26,29 @@ export function defaultScenarios(): LoadedScenario[] {
 }
 
 export function embeddedProfile(): TargetProfile {
-  return loadPlanTarget({ target: EMBEDDED_PROFILE, suites: [], profile: 'rfc9700', reportDir: '', flaws: [] });
+  return loadProfile(EMBEDDED_PROFILE);
+}
+
+export function loadProfile(file: string): TargetProfile {
+  return loadPlanTarget({ target: file, suites: [], profile: 'rfc9700', reportDir: '', flaws: [] });
+}
+
+/** A server the rig starts for a profile, on a free loopback port. */
+export interface TargetServer { issuer: string; resourceUrl?: string; close(): Promise<void> }
+export type StartServer = (profile: TargetProfile) => Promise<TargetServer>;
+
+function embeddedServer(flaws: FlawName[] = []): StartServer {
+  return (profile) => startEmbeddedServer({
+    clients: Object.values(profile.clients).map((c) => ({ id: c.id, secret: c.secret, auth: c.auth, redirect_uris: c.redirect_uris })),
+    users: [profile.user],
+    flaws,
+  });
+}
+
+/** The profile pointed at the server the rig started (the embedded one through its environment variables). */
+function resolveFor(profile: TargetProfile, server: TargetServer): Promise<ResolvedTarget> {
+  if (profile.embedded) return resolveTarget(profile, { OC_EMBEDDED_ISSUER: server.issuer, OC_EMBEDDED_RESOURCE: server.resourceUrl });
+  return resolveTarget({ ...profile, issuer: server.issuer, endpoints: undefined, resource: server.resourceUrl ?? profile.resource });
 }
 
 export interface Rig {
@@ -34,18 +57,17 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-/** Starts server + stub + browser for one profile (the embedded one by default) and flaw set. */
-export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile } = {}): Promise<Rig> {
+/**
+ * Starts server + stub + browser for one profile: the embedded server (with `flaws`) by default, or
+ * the server `start` returns.
+ */
+export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile; start?: StartServer } = {}): Promise<Rig> {
   const profile = opts.profile ?? embeddedProfile();
-  const server = await startEmbeddedServer({
-    clients: Object.values(profile.clients).map((c) => ({ id: c.id, secret: c.secret, auth: c.auth, redirect_uris: c.redirect_uris })),
-    users: [profile.user],
-    flaws: opts.flaws,
-  });
+  const server = await (opts.start ?? embeddedServer(opts.flaws))(profile);
   let stub: Stub | undefined;
   let browser: Browser | undefined;
   try {
-    const target = await resolveTarget(profile, { OC_EMBEDDED_ISSUER: server.issuer, OC_EMBEDDED_RESOURCE: server.resourceUrl });
+    const target = await resolveFor(profile, server);
     const hosts = harnessHosts(profile);
     stub = await startStub(hosts);
     browser = await chromium.launch({ executablePath: chromiumExecutable(), args: launchArgs(stub, hosts, targetHosts(target)) });
