@@ -64,3 +64,107 @@ describe('hard server, happy flow', () => {
     assert.equal(params[0].scope, 'read write');
   });
 });
+
+describe('hard server, the harness\'s own errors', () => {
+  const base = loadProfile(HARD_PROFILE);
+  /** The profile with one rule edited. */
+  const edited = (name: string, edit: (rule: TargetProfile['interaction'][number]) => void): TargetProfile => {
+    const p = structuredClone(base);
+    edit(p.interaction.find((r) => r.name === name)!);
+    return p;
+  };
+
+  test('a wrong locator in a rule\'s steps is `error` naming the rule, the action and the locator, within the rule\'s timeout', async () => {
+    const profile = edited('passphrase', (r) => {
+      r.timeout = 1500;
+      r.steps[0] = { fill: { label: 'Password', value: '{{user.password}}' } };
+    });
+    const { rig } = await hardRig(profile);
+    try {
+      const o = (await rig.run(scenarios('test/fixtures/hard-flows/hard-session-flow.yaml'))).get('hard-session-flow')!;
+      assert.equal(o.verdict, 'error');
+      assert.deepEqual(breaches(o), [], 'nothing is held against the target');
+      assert.match(o.reason!, /interaction "passphrase": fill label="Password" failed on .*\/signin\/password.*nothing matched within 1500 ms/);
+      assert.ok(o.durationMs < 10_000, `gave up after ${o.durationMs} ms, not the flow timeout`);
+      assert.ok(o.error?.screenshot?.length, 'a screenshot of the page');
+    } finally {
+      await rig.close();
+    }
+  });
+
+  test('a `when` that never shows is `error` naming the rule and its locator', async () => {
+    const profile = edited('identifier', (r) => { r.when = { label: 'Username' }; });
+    profile.timeouts = { http: 10000, flow: 30000, ...profile.timeouts, action: 2000 };
+    const { rig } = await hardRig(profile);
+    try {
+      const o = (await rig.run(scenarios('test/fixtures/hard-flows/hard-session-flow.yaml'))).get('hard-session-flow')!;
+      assert.equal(o.verdict, 'error');
+      assert.match(o.reason!, /no interaction rule matched the page .*\/signin\/identifier.*rule "identifier" \(when label="Username"\) fitted the URL but its element never showed/);
+    } finally {
+      await rig.close();
+    }
+  });
+});
+
+/** Token endpoint scenarios: some judge the error format, the others only whether tokens were issued. */
+const FAIRNESS = [
+  'rfc6749/token-endpoint/code-single-use', 'rfc6749/token-endpoint/code-bound-to-client', 'rfc6749/token-endpoint/client-authentication-required',
+  'rfc6749/token-endpoint/invalid-client-basic-401', 'rfc6749/token-endpoint/token-error-responses-well-formed', 'rfc6749/token-endpoint/token-endpoint-rejects-get',
+  'rfc6749/token-endpoint/token-redirect-uri-must-match', 'rfc6749/token-endpoint/token-duplicate-parameter-rejected', 'rfc7636/pkce-wrong-verifier-rejected',
+  'rfc7636/pkce-verifier-required', 'rfc6749/refresh-token/refresh-token-reuse-detected',
+].map((f) => `suites/${f}.yaml`);
+/** What a non-JSON error breaks: the format rules, and only them. */
+const FORMAT_BREACHES = {
+  'invalid-client-basic-401': ['invalid-client-www-authenticate:fail'],
+  'token-error-responses-well-formed': ['token-error-response-format:fail'],
+};
+
+describe('hard server, non-standard token errors judged fairly', () => {
+  const profile = loadProfile(HARD_PROFILE);
+  const verdicts = async (style: TokenErrorStyle, files: string[]) => {
+    const { rig } = await hardRig(profile, style);
+    try {
+      const results = await rig.run(scenarios(...files));
+      return Object.fromEntries([...results].map(([id, o]) => [id, o.verdict === 'error' ? `error: ${o.reason}` : breaches(o)]));
+    } finally {
+      await rig.close();
+    }
+  };
+  const clean = (files: string[]) => Object.fromEntries(scenarios(...files).map((s) => [s.scenario.id, []]));
+
+  test('RFC 6749 JSON errors (the control): every scenario passes', async () => {
+    assert.deepEqual(await verdicts('rfc6749', FAIRNESS), clean(FAIRNESS));
+  });
+
+  test('an empty 403: the format rules fail, the security rules pass, nothing errors', async () => {
+    assert.deepEqual(await verdicts('empty-403', FAIRNESS), { ...clean(FAIRNESS), ...FORMAT_BREACHES });
+  });
+
+  test('an HTML error page: the same', async () => {
+    const files = FAIRNESS.filter((f) => /invalid-client|well-formed|code-single-use|pkce-wrong/.test(f));
+    assert.deepEqual(await verdicts('html', files), { ...clean(files), ...FORMAT_BREACHES });
+  });
+});
+
+describe('hard server pages, over plain HTTP', () => {
+  let server: HardServer;
+  before(async () => {
+    server = await startHardServer({ clients: [{ id: 'c', secret: 's', auth: 'client_secret_basic', redirect_uris: ['https://client.oauth-conformance.test/cb'] }], users: [{ username: 'bob', password: 'pw' }] });
+  });
+  after(() => server?.close());
+
+  test('every form needs the session\'s CSRF token: missing or wrong is 403, right goes on', async () => {
+    const start = await fetch(`${server.issuer}/oauth2/authorize?client_id=c&response_type=code&scope=read`, { redirect: 'manual' });
+    const cookie = start.headers.get('set-cookie')!.split(';')[0];
+    const page = await (await fetch(new URL(start.headers.get('location')!, server.issuer), { headers: { cookie } })).text();
+    assert.doesNotMatch(page, /<input/i, 'the served page has no form: script renders it');
+    const csrf = /"csrf":"([^"]+)"/.exec(page)![1];
+    const txn = /"txn":"([^"]+)"/.exec(page)![1];
+    const post = (form: Record<string, string>) => fetch(`${server.issuer}/signin/identifier`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+    assert.equal((await post({ txn, account: 'bob' })).status, 403);
+    assert.equal((await post({ txn, account: 'bob', _csrf: `${csrf}x` })).status, 403);
+    const ok = await post({ txn, account: 'bob', _csrf: csrf });
+    assert.equal(ok.status, 303);
+    assert.match(ok.headers.get('location')!, /^\/signin\/password\?txn=/);
+  });
+});
