@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startHardServer, type HardServer, type TokenErrorStyle } from '../../fixtures/servers/hard/index.js';
+import { optionsFromProfile } from '../../fixtures/servers/hard/profile.js';
 import type { AuthorizationEvidence } from '../../src/evidence/types.js';
 import { CHECK_IDS } from '../../src/checks/index.js';
 import { ROOT } from '../../src/runner/env.js';
@@ -28,11 +29,7 @@ async function hardRig(profile: TargetProfile, tokenErrors?: TokenErrorStyle): P
   let server: HardServer | undefined;
   const rig = await startRig({
     profile,
-    start: async (p) => (server = await startHardServer({
-      clients: Object.entries(p.clients).map(([key, c]) => ({ id: c.id, secret: c.secret, auth: c.auth as 'client_secret_basic' | 'none', redirect_uris: c.redirect_uris, iframeLogin: key === 'second' })),
-      users: [p.user, ...(p.user2 ? [p.user2] : [])],
-      tokenErrors,
-    })),
+    start: async (p) => (server = await startHardServer(optionsFromProfile(p, { tokenErrors }))),
   });
   return { rig, server: () => server! };
 }
