@@ -62,6 +62,23 @@ describe('hard server, happy flow', () => {
   });
 });
 
+describe('hard server, the second user', () => {
+  test('rules that type {{user2.username}} / {{user2.password}} sign in as the second user', async () => {
+    const profile = loadProfile(HARD_PROFILE);
+    for (const rule of profile.interaction) {
+      for (const step of rule.steps) if ('fill' in step) step.fill.value = step.fill.value.replace('{{user.', '{{user2.');
+    }
+    const hard = await hardRig(profile);
+    try {
+      const o = (await hard.rig.run(scenarios('test/fixtures/hard-flows/hard-partner-flow.yaml'))).get('hard-partner-flow')!;
+      assert.equal(o.verdict, 'pass', o.reason);
+      assert.deepEqual(hard.server().logins, ['carol']);
+    } finally {
+      await hard.rig.close();
+    }
+  });
+});
+
 describe('hard server, the harness\'s own errors', () => {
   const base = loadProfile(HARD_PROFILE);
   /** The profile with one rule edited. */
