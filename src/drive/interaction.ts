@@ -101,7 +101,7 @@ async function perform(page: Page, action: Action, rule: InteractionRule, o: Int
     if (o.landed()) return; // the action's navigation reached the client before the action settled
     const e = err as Error;
     const what = verb === 'wait' ? (target.url ? `url=${JSON.stringify(target.url)}` : describeLocator(target.visible!)) : describeLocator(withoutOptions(target));
-    const cause = e.name === 'TimeoutError' ? `nothing matched within ${timeout} ms` : e.message.split('\n')[0];
+    const cause = e.name === 'TimeoutError' ? `timed out after ${timeout} ms (no element matched, or it never became ready)` : e.message.split('\n')[0];
     throw new HarnessError(
       `interaction "${rule.name}": ${verb} ${what} failed on ${page.url()}: ${cause}`,
       'check this locator (and the rule\'s timeout) against the page: the screenshot is attached',

@@ -98,7 +98,7 @@ describe('hard server, the harness\'s own errors', () => {
       const o = (await rig.run(scenarios('test/fixtures/hard-flows/hard-session-flow.yaml'))).get('hard-session-flow')!;
       assert.equal(o.verdict, 'error');
       assert.deepEqual(breaches(o), [], 'nothing is held against the target');
-      assert.match(o.reason!, /interaction "passphrase": fill label="Password" failed on .*\/signin\/password.*nothing matched within 1500 ms/);
+      assert.match(o.reason!, /interaction "passphrase": fill label="Password" failed on .*\/signin\/password.*timed out after 1500 ms/);
       assert.ok(o.durationMs < 10_000, `gave up after ${o.durationMs} ms, not the flow timeout`);
       assert.ok(o.error?.screenshot?.length, 'a screenshot of the page');
     } finally {
