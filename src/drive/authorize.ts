@@ -104,8 +104,9 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     const status = lastDocumentStatus;
     if (!o.expectRefusal && (status === undefined || status < 400)) {
       const where = end.ran.length ? `after ${end.ran.join(' → ')}` : 'before any interaction';
+      const waited = end.type === 'unmatched' && end.waited.length ? `; rule ${end.waited.join(', ')} fitted the URL but its element never showed` : '';
       throw new HarnessError(
-        `no interaction rule matched the page ${page.url()} (${where}), and the browser never reached the redirect URI`,
+        `no interaction rule matched the page ${page.url()} (${where})${waited}, and the browser never reached the redirect URI`,
         'add or fix a rule in the target profile\'s `interaction` for this page (screenshot attached)',
         await shot(page),
       );

@@ -5,15 +5,16 @@
  * element is visible runs. Nothing here knows which server it is talking to.
  */
 import type { Page } from 'playwright';
-import type { Action, InteractionRule } from '../target/schema.js';
+import type { Action, ActionTarget, InteractionRule, Locator } from '../target/schema.js';
+import { expandTemplate, type TemplateValues } from '../target/templates.js';
 import { HarnessError } from '../harness-error.js';
 import { describeLocator, globToRegExp, locate } from './locate.js';
 
 export interface InteractionOptions {
   rules: readonly InteractionRule[];
   consent: 'approve' | 'deny';
-  /** `{{user.username}}` and the like. */
-  values: Record<string, string>;
+  /** `{{user.username}}` and the like (target/templates.ts). */
+  values: TemplateValues;
   /** True once the browser has been sent to a harness host. */
   landed: () => boolean;
   /** How long a page may take to show something a rule knows; short for a server error status. */
@@ -22,7 +23,10 @@ export interface InteractionOptions {
   deadline: number;
 }
 
-export type InteractionEnd = { type: 'landed'; ran: string[] } | { type: 'unmatched'; ran: string[] };
+export type InteractionEnd =
+  | { type: 'landed'; ran: string[] }
+  /** `waited`: the rules whose URL glob fitted the page but whose `when` element never showed. */
+  | { type: 'unmatched'; ran: string[]; waited: string[] };
 
 const POLL_MS = 50;
 
@@ -33,7 +37,7 @@ export async function interact(page: Page, o: InteractionOptions): Promise<Inter
   for (;;) {
     const rule = await waitForRule(page, o);
     if (rule === 'landed') return { type: 'landed', ran };
-    if (!rule) return { type: 'unmatched', ran };
+    if (Array.isArray(rule)) return { type: 'unmatched', ran, waited: rule.map((r) => `"${r.name}" (when ${describeLocator(r.when!)})`) };
     // The same rule on the same URL twice means its actions did nothing (e.g. a wrong password).
     if (rule.name === lastRule && page.url() === lastUrl) {
       throw new HarnessError(`interaction "${rule.name}" ran twice on ${page.url()} without leaving the page`, 'check the credentials and locators of this rule in the target profile', await shot(page));
@@ -42,21 +46,26 @@ export async function interact(page: Page, o: InteractionOptions): Promise<Inter
     lastUrl = page.url();
     ran.push(rule.name);
     const actions = o.consent === 'deny' && rule.deny ? rule.deny : rule.steps;
-    for (const action of actions) await perform(page, action, rule.name, o);
+    for (const action of actions) await perform(page, action, rule, o);
   }
 }
 
-/** Polls until a harness host is reached, a rule fits the page, or the page settles with no rule fitting. */
-async function waitForRule(page: Page, o: InteractionOptions): Promise<InteractionRule | 'landed' | undefined> {
+/**
+ * Polls until a harness host is reached, a rule fits the page, or the page settles with no rule
+ * fitting (then the rules whose URL fitted but whose `when` never showed, for the error message).
+ */
+async function waitForRule(page: Page, o: InteractionOptions): Promise<InteractionRule | 'landed' | InteractionRule[]> {
   const start = Date.now();
   for (;;) {
     if (o.landed()) return 'landed';
     const url = page.url();
+    const waited: InteractionRule[] = [];
     for (const rule of o.rules) {
       if (!globToRegExp(rule.match).test(url)) continue;
       if (!rule.when || (await visible(page, rule.when))) return rule;
+      waited.push(rule);
     }
-    if (Date.now() > Math.min(o.deadline, start + o.patience())) return undefined;
+    if (Date.now() > Math.min(o.deadline, start + o.patience())) return waited;
     await page.waitForTimeout(POLL_MS);
   }
 }
@@ -69,11 +78,19 @@ async function visible(page: Page, l: NonNullable<InteractionRule['when']>): Pro
   }
 }
 
-async function perform(page: Page, action: Action, ruleName: string, o: InteractionOptions): Promise<void> {
-  const timeout = Math.max(100, Math.min(o.actionTimeout, o.deadline - Date.now()));
-  const [verb, target] = Object.entries(action)[0] as [string, Record<string, unknown>];
+/** How long an optional step waits for its element before it is skipped. */
+const OPTIONAL_WAIT_MS = 2000;
+const OPTION_KEYS = new Set(['value', 'optional', 'timeout']);
+
+async function perform(page: Page, action: Action, rule: InteractionRule, o: InteractionOptions): Promise<void> {
+  const [verb, target] = Object.entries(action)[0] as [string, ActionTarget & { value?: string; url?: string; visible?: Locator }];
+  const within = (ms: number) => Math.max(100, Math.min(ms, o.deadline - Date.now()));
+  // An optional step's own timeout is how long its element may take to appear; once it has, the action gets the rule's.
+  const timeout = within((target.optional ? undefined : target.timeout) ?? rule.timeout ?? o.actionTimeout);
+  const element = verb === 'wait' ? target.visible : target;
   try {
-    if ('fill' in action) await locate(page, action.fill).first().fill(expand(action.fill.value, o.values), { timeout });
+    if (target.optional && element && !(await appears(page, element, within(target.timeout ?? OPTIONAL_WAIT_MS)))) return; // not shown this time
+    if ('fill' in action) await locate(page, action.fill).first().fill(expandTemplate(action.fill.value, o.values), { timeout });
     else if ('click' in action) await locate(page, action.click).first().click({ timeout });
     else if ('check' in action) await locate(page, action.check).first().check({ timeout });
     else if ('wait' in action) {
@@ -82,17 +99,29 @@ async function perform(page: Page, action: Action, ruleName: string, o: Interact
     }
   } catch (err) {
     if (o.landed()) return; // the action's navigation reached the client before the action settled
-    const what = 'value' in target ? { ...target, value: '…' } : target;
+    const e = err as Error;
+    const what = verb === 'wait' ? (target.url ? `url=${JSON.stringify(target.url)}` : describeLocator(target.visible!)) : describeLocator(withoutOptions(target));
+    const cause = e.name === 'TimeoutError' ? `timed out after ${timeout} ms (no element matched, or it never became ready)` : e.message.split('\n')[0];
     throw new HarnessError(
-      `interaction "${ruleName}": ${verb} ${describeLocator(what as never)} failed on ${page.url()}: ${(err as Error).message.split('\n')[0]}`,
-      'check this locator against the page (the screenshot is attached)',
+      `interaction "${rule.name}": ${verb} ${what} failed on ${page.url()}: ${cause}`,
+      'check this locator (and the rule\'s timeout) against the page: the screenshot is attached',
       await shot(page),
     );
   }
 }
 
-function expand(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (m, key: string) => values[key] ?? m);
+/** Waits for an optional step's element; false when it never shows. */
+async function appears(page: Page, l: Locator, timeout: number): Promise<boolean> {
+  try {
+    await locate(page, l).first().waitFor({ state: 'visible', timeout });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function withoutOptions(target: ActionTarget): Locator {
+  return Object.fromEntries(Object.entries(target).filter(([k]) => !OPTION_KEYS.has(k))) as Locator;
 }
 
 export async function shot(page: Page): Promise<Buffer | undefined> {

@@ -14,6 +14,6 @@ export async function startEmbeddedTarget(profile: TargetProfile, flaws: string[
 }
 
 /** Where resolveTarget finds a started embedded server. */
-export function embeddedEnv(server: EmbeddedServer): Record<string, string> {
-  return { [EMBEDDED_ENV.issuer]: server.issuer, [EMBEDDED_ENV.resource]: server.resourceUrl };
+export function embeddedEnv(server: Pick<EmbeddedServer, 'issuer'> & { resourceUrl?: string }): Record<string, string> {
+  return { [EMBEDDED_ENV.issuer]: server.issuer, ...(server.resourceUrl ? { [EMBEDDED_ENV.resource]: server.resourceUrl } : {}) };
 }

@@ -31,6 +31,7 @@ for (const loaded of loadPlanScenarios(settings)) {
     const profile = harness.target.profile;
     for (const c of Object.values(profile.clients)) redactor.add(c.secret, 'client_secret');
     redactor.add(profile.user.password, 'password');
+    redactor.add(profile.user2?.password, 'password');
 
     await allure.epic(requirementLabel(s.requirements[0]).split(' §')[0]);
     await allure.feature(requirementLabel(s.requirements[0]));

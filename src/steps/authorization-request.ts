@@ -1,9 +1,12 @@
 /**
  * Builds an authorization request from an authorize step's options: state, PKCE, the named
- * redirect_uri manipulation, extra, omitted and repeated parameters.
+ * redirect_uri manipulation, the profile's own parameters (`authorization_params`, e.g. a nonce or an
+ * audience some servers require), extra, omitted and repeated parameters.
  */
 import type { AuthorizeSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
+import type { ClientProfile, TargetProfile } from '../target/schema.js';
+import { expandTemplate, templateValues } from '../target/templates.js';
 import { client, type StepContext } from './context.js';
 import { pkcePair } from './pkce.js';
 import { stateValue } from './state.js';
@@ -43,6 +46,7 @@ export function authorizationRequest(spec: Partial<AuthorizeSpec>, ctx: StepCont
     scope,
     ...(state !== undefined ? { state } : {}),
     ...(pkce ? { code_challenge: pkce.challenge, code_challenge_method: pkce.method } : {}),
+    ...profileParams(profile, c),
     ...spec.extra,
   };
   for (const name of spec.omit ?? []) delete params[name];
@@ -52,4 +56,12 @@ export function authorizationRequest(spec: Partial<AuthorizeSpec>, ctx: StepCont
     if (spec.duplicate?.includes(k)) url.searchParams.append(k, v);
   }
   return { url: url.toString(), params, clientKey, registered, redirectUri, variant, state: params.state, pkce, scope };
+}
+
+/** The profile's and the client's `authorization_params`, expanded (`{{random}}` fresh per request). */
+function profileParams(profile: TargetProfile, c: ClientProfile): Record<string, string> {
+  const merged = { ...profile.authorization_params, ...c.authorization_params };
+  if (!Object.keys(merged).length) return {};
+  const values = templateValues(profile);
+  return Object.fromEntries(Object.entries(merged).map(([k, v]) => [k, expandTemplate(v, values)]));
 }

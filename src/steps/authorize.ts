@@ -5,6 +5,7 @@
 import type { AuthorizationEvidence } from '../evidence/types.js';
 import { driveAuthorization } from '../drive/authorize.js';
 import type { AuthorizeSpec } from '../scenario/schema.js';
+import { templateValues } from '../target/templates.js';
 import { authorizationRequest } from './authorization-request.js';
 import { timeouts, type StepContext } from './context.js';
 
@@ -17,7 +18,7 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
     url: r.url,
     rules: profile.interaction,
     consent: spec.consent,
-    values: { 'user.username': profile.user.username, 'user.password': profile.user.password },
+    values: templateValues(profile),
     actionTimeout: t.action,
     flowTimeout: t.flow,
     isHarnessHost: ctx.isHarnessHost,

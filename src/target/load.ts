@@ -13,6 +13,7 @@ import { errorAt, readYamlSource, toPointer } from '../load/yaml-source.js';
 import type { Path, YamlSource } from '../load/yaml-source.js';
 import type { ValidateFunction } from 'ajv';
 import { targetSchema } from './schema.js';
+import { templateValues, unknownPlaceholders } from './templates.js';
 import type { Locator, TargetProfile } from './schema.js';
 
 export interface LoadTargetOptions {
@@ -36,6 +37,7 @@ export function loadTarget(file: string, env: NodeJS.ProcessEnv = process.env, o
   const unresolved = new Set(problems.map((p) => toPointer(p.path)));
   const target = value as TargetProfile;
   errors.push(...checkTarget(target, source, opts, (path) => !unresolved.has(toPointer(path))));
+  if (!errors.length) errors.push(...checkPlaceholders(target, source, env));
   return { target: errors.length ? undefined : target, errors: errors.sort(byPosition) };
 }
 
@@ -100,6 +102,20 @@ function checkTarget(target: TargetProfile, source: YamlSource, opts: LoadTarget
     }
   }
   return errors;
+}
+
+/** `{{...}}` in fill values and authorization parameters must name a value the profile or the environment has. */
+function checkPlaceholders(target: TargetProfile, source: YamlSource, env: NodeJS.ProcessEnv): LoadError[] {
+  const values = templateValues(target, env);
+  const templated: [Path, string][] = [
+    ...Object.entries(target.authorization_params ?? {}).map(([k, v]): [Path, string] => [['authorization_params', k], v]),
+    ...Object.entries(target.clients).flatMap(([key, c]) => Object.entries(c.authorization_params ?? {}).map(([k, v]): [Path, string] => [['clients', key, 'authorization_params', k], v])),
+    ...locators(target).filter(([, l]) => 'value' in l).map(([path, l]): [Path, string] => [[...path, 'value'], (l as { value: string }).value]),
+  ];
+  return templated.flatMap(([path, template]) => unknownPlaceholders(template, values).map((key) => errorAt(
+    source, path, `{{${key}}} has no value`,
+    key.startsWith('env.') ? `set the environment variable ${key.slice(4)}` : key.startsWith('user2.') ? 'add user2: { username, password } to the profile' : 'known: {{user.username}}, {{user.password}}, {{user2.*}}, {{env.NAME}}, {{random}}',
+  )));
 }
 
 /** Every locator of the interaction rules, with its path. */

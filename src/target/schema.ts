@@ -23,20 +23,39 @@ const locator = {
   },
 } as const;
 
+/** Options every action takes besides its locator. */
+const stepOptions = {
+  optional: { type: 'boolean', description: 'Skip this action when its element does not appear within the step\'s `timeout` (default 2000 ms): for an element the server shows only sometimes.' },
+  timeout: { type: 'integer', minimum: 100, description: 'Milliseconds for this action (default: the rule\'s `timeout`, else `timeouts.action`); for an optional step, how long its element may take to appear. On expiry the scenario ends in `error` naming the rule, the action and the locator.' },
+} as const;
+
+const actionTarget = { ...locator, properties: { ...locator.properties, ...stepOptions } } as const;
+
 const action = {
   description: 'One action on the page.',
   oneOf: [
     {
       type: 'object', additionalProperties: false, required: ['fill'],
-      properties: { fill: { type: 'object', additionalProperties: false, required: ['value'], properties: { ...locator.properties, value: { type: 'string', description: 'Text to type; `{{user.username}}`, `{{user.password}}` come from the profile.' } } } },
+      properties: { fill: { type: 'object', additionalProperties: false, required: ['value'], properties: { ...actionTarget.properties, value: { type: 'string', description: 'Text to type; `{{user.username}}`, `{{user.password}}`, `{{user2.username}}`, `{{env.NAME}}` are expanded.' } } } },
     },
-    { type: 'object', additionalProperties: false, required: ['click'], properties: { click: locator } },
-    { type: 'object', additionalProperties: false, required: ['check'], properties: { check: locator } },
+    { type: 'object', additionalProperties: false, required: ['click'], properties: { click: actionTarget } },
+    { type: 'object', additionalProperties: false, required: ['check'], properties: { check: actionTarget } },
     {
       type: 'object', additionalProperties: false, required: ['wait'],
-      properties: { wait: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', description: 'URL glob to wait for.' }, visible: locator } } },
+      properties: { wait: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', description: 'URL glob to wait for.' }, visible: locator, ...stepOptions } } },
     },
   ],
+} as const;
+
+const authorizationParams = {
+  type: 'object', additionalProperties: { type: 'string' },
+  description: 'Extra parameters sent with every authorization request (a scenario\'s own parameters win). Values may use `{{random}}` (fresh each request) and `{{env.NAME}}`.',
+  examples: [{ nonce: '{{random}}', audience: 'https://api.example.com' }],
+} as const;
+
+const user = {
+  type: 'object', additionalProperties: false, required: ['username', 'password'],
+  properties: { username: { type: 'string' }, password: { type: 'string', description: 'Use ${env:NAME}.' } },
 } as const;
 
 const client = {
@@ -53,6 +72,7 @@ const client = {
       examples: [['https://client.oauth-conformance.test/cb']],
     },
     scope: { type: 'string', description: 'Scope for this client (default: the profile\'s scope).' },
+    authorization_params: { ...authorizationParams, description: 'Extra authorization parameters for this client, over the profile\'s.' },
   },
 } as const;
 
@@ -86,10 +106,9 @@ export const targetSchema = {
       type: 'object', additionalProperties: client, minProperties: 1,
       description: 'Clients by key. Scenarios use `confidential`, `second` and `public`.',
     },
-    user: {
-      type: 'object', additionalProperties: false, required: ['username', 'password'],
-      properties: { username: { type: 'string' }, password: { type: 'string', description: 'Use ${env:NAME}.' } },
-    },
+    user: { ...user, description: 'The test account: `{{user.username}}`, `{{user.password}}` in interaction values.' },
+    user2: { ...user, description: 'A second test account, for profiles whose rules need one: `{{user2.username}}`, `{{user2.password}}`.' },
+    authorization_params: authorizationParams,
     features: { type: 'array', items: { type: 'string', enum: FEATURE_NAMES }, uniqueItems: true, description: 'Features the server supports (closed vocabulary).' },
     interaction: {
       type: 'array', minItems: 1,
@@ -100,6 +119,7 @@ export const targetSchema = {
           name: { type: 'string', description: 'login, consent, ...; shown in errors.' },
           match: { type: 'string', description: 'URL glob (`**` any characters, `*` within a segment).', examples: ['**/interaction/*'] },
           when: { ...locator, description: 'Run this rule only when this element is visible (tells pages with the same URL apart).' },
+          timeout: { type: 'integer', minimum: 100, description: 'Milliseconds for each action of this rule (default `timeouts.action`).' },
           steps: { type: 'array', minItems: 1, items: action },
           deny: { type: 'array', minItems: 1, items: action, description: 'Actions when the scenario denies consent.' },
         },
@@ -133,5 +153,6 @@ export const targetSchema = {
 export type TargetProfile = FromSchema<typeof targetSchema>;
 export type ClientProfile = FromSchema<typeof client>;
 export type Locator = FromSchema<typeof locator>;
+export type ActionTarget = FromSchema<typeof actionTarget>;
 export type Action = FromSchema<typeof action>;
 export type InteractionRule = TargetProfile['interaction'][number];

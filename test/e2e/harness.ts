@@ -1,7 +1,8 @@
 /**
- * The harness's own end-to-end rig: the embedded server (optionally with flaws), the loopback stub and
- * a real Chromium, running scenarios through executeScenario in-process — the same path the runner
- * takes, without Playwright Test around it, so every flaw can be run in seconds.
+ * The harness's own end-to-end rig: a target server (the embedded one, optionally with flaws, or any
+ * other fixture server), the loopback stub and a real Chromium, running scenarios through
+ * executeScenario in-process — the same path the runner takes, without Playwright Test around it, so
+ * every flaw can be run in seconds.
  */
 import path from 'node:path';
 import type { FlawName } from '../../fixtures/servers/embedded/index.js';
@@ -24,7 +25,25 @@ export function defaultScenarios(): LoadedScenario[] {
 }
 
 export function embeddedProfile(): TargetProfile {
-  return loadPlanTarget({ target: EMBEDDED_PROFILE, suites: [], profile: 'rfc9700', reportDir: '', flaws: [] });
+  return loadProfile(EMBEDDED_PROFILE);
+}
+
+export function loadProfile(file: string): TargetProfile {
+  return loadPlanTarget({ target: file, suites: [], profile: 'rfc9700', reportDir: '', flaws: [] });
+}
+
+/** A server the rig starts for a profile, on a free loopback port. */
+export interface TargetServer { issuer: string; resourceUrl?: string; close(): Promise<void> }
+export type StartServer = (profile: TargetProfile) => Promise<TargetServer>;
+
+function embeddedServer(flaws: FlawName[] = []): StartServer {
+  return (profile) => startEmbeddedTarget(profile, flaws);
+}
+
+/** The profile pointed at the server the rig started (the embedded one through its environment variables). */
+function resolveFor(profile: TargetProfile, server: TargetServer): Promise<ResolvedTarget> {
+  if (profile.embedded) return resolveTarget(profile, embeddedEnv(server));
+  return resolveTarget({ ...profile, issuer: server.issuer, endpoints: undefined, resource: server.resourceUrl ?? profile.resource });
 }
 
 export interface Rig {
@@ -33,13 +52,16 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-/** Starts server + stub + browser for one profile (the embedded one by default) and flaw set. */
-export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile } = {}): Promise<Rig> {
+/**
+ * Starts server + stub + browser for one profile: the embedded server (with `flaws`) by default, or
+ * the server `start` returns.
+ */
+export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile; start?: StartServer } = {}): Promise<Rig> {
   const profile = opts.profile ?? embeddedProfile();
-  const server = await startEmbeddedTarget(profile, opts.flaws);
+  const server = await (opts.start ?? embeddedServer(opts.flaws))(profile);
   let harness: HarnessBrowser | undefined;
   try {
-    const target = await resolveTarget(profile, embeddedEnv(server));
+    const target = await resolveFor(profile, server);
     harness = await launchHarnessBrowser(target);
     const { browser: b, isHarnessHost } = harness;
     const h = harness;

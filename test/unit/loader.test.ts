@@ -291,6 +291,25 @@ describe('target loader', () => {
     ]);
   });
 
+  test('{{...}} placeholders must name a value: user, user2 when the profile has one, env, random', () => {
+    const extra = [
+      'authorization_params: { nonce: "{{random}}", tenant: "{{env.OC_TENANT}}" }',
+      '      - fill: { label: Username, value: "{{user2.username}}" }',
+      '      - fill: { label: Password, value: "{{user.passwd}}" }',
+    ];
+    const text = target(extra.slice(1).join('\n')) + `\n${extra[0]}\n`;
+    const { path } = files({ 't.yaml': text });
+    const file = path['t.yaml'];
+    assert.deepEqual(loadTarget(file, env).errors.map(formatLoadError), [
+      `${file}:16:41: {{user2.username}} has no value\n  hint: add user2: { username, password } to the profile`,
+      `${file}:17:41: {{user.passwd}} has no value\n  hint: known: {{user.username}}, {{user.password}}, {{user2.*}}, {{env.NAME}}, {{random}}`,
+      `${file}:18:54: {{env.OC_TENANT}} has no value\n  hint: set the environment variable OC_TENANT`,
+    ]);
+    const fixed = text.replace('interaction:', 'user2: { username: carol, password: pw2 }\ninteraction:').replace('user.passwd', 'user.password');
+    const again = files({ 't.yaml': fixed });
+    assert.deepEqual(loadTarget(again.path['t.yaml'], { ...env, OC_TENANT: 'acme' }).errors.map(formatLoadError), []);
+  });
+
   test('semantic checks: issuer, URLs, secrets, regular expressions, flaws', () => {
     const text = target('embedded: { flaws: [code-reus] }\nresource: /api\n', '')
       .replace('issuer: https://auth.example.com\n', '')
