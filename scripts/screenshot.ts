@@ -1,7 +1,7 @@
 /**
  * The README's picture of the summary (docs/images/summary.png): runs a few scenarios against the
  * embedded server with named flaws (so there are failures to show), opens the summary in Chromium and
- * photographs its top and its first failure. `--from <report-dir>` reuses a run instead.
+ * photographs its top and its first failure, stacked in one picture. `--from <report-dir>` reuses a run instead.
  *
  *   npm run screenshot [-- --from reports/latest]
  */
@@ -32,10 +32,20 @@ if (!values.from) {
 
 const browser = await chromium.launch({ executablePath: chromiumExecutable() });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await page.goto(pathToFileURL(path.join(dir, 'summary.html')).href);
+  // Two views stacked: the top of the page (verdict, counts, matrix), then the first failure
+  // (the broken rule, the marked scenario step, the timeline).
+  const top = await page.screenshot();
+  await page.locator('details[data-v="fail"]').first().scrollIntoViewIfNeeded();
+  await page.locator('details[data-v="fail"]').first().evaluate((d) => window.scrollTo(0, d.getBoundingClientRect().top + window.scrollY - 8));
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  const failure = await page.screenshot();
+  const png = (b: Buffer) => `<img style="display:block" src="data:image/png;base64,${b.toString('base64')}">`;
+  await page.setViewportSize({ width: 1280, height: 860 + 6 + 1100 });
+  await page.setContent(`<body style="margin:0;background:#57606a">${png(top)}<div style="height:6px"></div>${png(failure)}</body>`);
   mkdirSync(path.dirname(OUT), { recursive: true });
-  await page.screenshot({ path: OUT, fullPage: false });
+  await page.screenshot({ path: OUT });
   process.stdout.write(`screenshot: ${path.relative(ROOT, OUT)}\n`);
 } finally {
   await browser.close();

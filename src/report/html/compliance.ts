@@ -12,7 +12,8 @@ const bySection = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: 
 
 export function complianceMatrix(scenarios: ScenarioRecord[]): string {
   const grid = gridOf(scenarios, (c) => c.requirements);
-  const specs = [...new Set([...grid.keys()].map(specOf))].sort(bySection);
+  // RFCs in number order, then drafts (OAuth 2.1)
+  const specs = [...new Set([...grid.keys()].map(specOf))].sort((a, b) => Number(!a.startsWith('RFC')) - Number(!b.startsWith('RFC')) || bySection(a, b));
   return `<table class="matrix"><thead><tr><th>specification / section</th>${verdictHeads()}</tr></thead>${specs
     .map((spec) => {
       const rows = [...grid].filter(([id]) => specOf(id) === spec).sort((a, b) => bySection(a[0], b[0]));

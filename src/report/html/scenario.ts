@@ -31,7 +31,9 @@ ${s.evidence.map((e) => evidence(e, read)).join('')}</details>`;
 
 function checkRows(c: CheckOutcome, s: ScenarioRecord): string {
   const where = `step ${c.step + 1}${s.stepLines[c.step] ? `, line ${s.stepLines[c.step]}` : ''}${c.ambient ? ', ambient' : ''}`;
-  const row = `<tr class="c-${c.verdict}"><td>${badge(c.verdict)}</td><td><b>${esc(c.check)}</b> <span class="t">${esc(c.catalog.join(' '))} · ${where}</span><div class="t">${c.requirements.map((r) => requirementLink(r.id, r.url)).join(', ')}</div></td><td>${esc(c.level)}</td><td>${esc(c.expected ?? '')}</td><td>${esc(c.actual ?? '')}</td><td>${esc(c.message)}</td></tr>`;
+  // A check may cover many catalog rows (redirect-uri-rejected: 14); show those this scenario is about.
+  const rows = c.catalog.filter((r) => s.catalog.includes(r));
+  const row = `<tr class="c-${c.verdict}"><td>${badge(c.verdict)}</td><td><b>${esc(c.check)}</b> <span class="t">${esc((rows.length ? rows : c.catalog).join(' '))} · ${where}</span><div class="t">${c.requirements.map((r) => requirementLink(r.id, r.url)).join(', ')}</div></td><td>${esc(c.level)}</td><td>${esc(c.expected ?? '')}</td><td>${esc(c.actual ?? '')}</td><td>${esc(c.message)}</td></tr>`;
   return BROKEN.has(c.verdict) ? row + quote(c) : row;
 }
 

@@ -3,7 +3,8 @@ export const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1b1
 main{padding:8px 24px 40px}h1{margin:0 0 4px;font-size:22px}h2{margin:20px 0 4px}.meta,.t{color:#57606a;font-size:12px}.headline{font-size:18px;font-weight:600;margin:6px 0}
 .good{color:#1a7f37}.bad{color:#cf222e}table{border-collapse:collapse;width:100%;margin:8px 0 16px}th,td{border-bottom:1px solid #d8dee4;padding:4px 8px;text-align:left;vertical-align:top}
 .tallies{display:flex;gap:24px;align-items:flex-start;flex-wrap:wrap}table.levels{width:auto;margin:0}table.levels td{text-align:center;min-width:40px}
-tr.spec th{background:#f6f8fa;font-size:13px}.matrix td{font-size:12px}
+tr.spec th{background:#f6f8fa;font-size:13px}.matrix td{font-size:12px}.matrix thead th:first-child{width:34%}
+table.checks{table-layout:fixed}table.checks td{overflow-wrap:anywhere}table.checks th:nth-child(1){width:56px}table.checks th:nth-child(2){width:22%}table.checks th:nth-child(3){width:64px}
 .v{display:inline-block;min-width:40px;text-align:center;border-radius:10px;padding:0 6px;font-size:12px;font-weight:600;color:#fff}
 .v-pass{background:#1a7f37}.v-fail{background:#cf222e}.v-warn{background:#bf8700}.v-skip{background:#8c959f}.v-error{background:#8250df}
 details{border:1px solid #d0d7de;border-radius:6px;margin:8px 0;padding:6px 10px}summary{cursor:pointer}code,pre{font:12px ui-monospace,monospace;word-break:break-all;white-space:pre-wrap}
