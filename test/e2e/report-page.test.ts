@@ -89,12 +89,13 @@ describe('summary.html in Chromium', () => {
   });
 
   test('a failure opens on its evidence: the marked YAML step, the timeline, the reproduction', async () => {
+    // failures are open by default; closed, a link to it opens it again
     const failure = page.locator('#s-redirect-uri-path-suffix');
     assert.equal(await failure.getAttribute('open'), '', 'failures open by default');
     await failure.locator('summary').click();
     assert.equal(await failure.locator('pre.src').isVisible(), false, 'closed');
     await page.locator('table.scenarios a[href="#s-redirect-uri-path-suffix"]').click();
-    await failure.locator('summary').click();
+    await page.waitForFunction(() => (document.getElementById('s-redirect-uri-path-suffix') as HTMLDetailsElement).open);
     const marked = failure.locator('pre.src .line.mark');
     assert.ok(await marked.first().isVisible());
     assert.deepEqual(await marked.evaluateAll((ls) => ls.map((l) => l.textContent)), [
@@ -109,6 +110,15 @@ describe('summary.html in Chromium', () => {
     assert.match(last ?? '', /landed on the requested redirect URI https:\/\/client\.oauth-conformance\.test\/cb\/evil\?code=‹code:[0-9a-f]{6}›/);
     assert.ok(await failure.locator('ol.timeline li.at-stub mark.secret').first().isVisible(), 'the masked code picked out where it reached the harness');
     assert.match(await failure.locator('code.repro').textContent() ?? '', /redirect_uri=https%3A%2F%2Fclient\.oauth-conformance\.test%2Fcb%2Fevil/);
+  });
+
+  test('a link of the matrix opens the scenario it names', async () => {
+    const target = page.locator('#s-metadata-published');
+    assert.equal(await target.getAttribute('open'), null, 'a passing scenario is closed');
+    await page.locator('table.matrix:not(.attacks) a[href="#s-metadata-published"]').first().click();
+    await page.waitForFunction(() => (document.getElementById('s-metadata-published') as HTMLDetailsElement).open, null, { timeout: 5000 });
+    assert.ok(await target.locator('.ev').first().isVisible());
+    await target.locator('summary').click();
   });
 
   test('in print: no controls, every scenario expanded', async () => {

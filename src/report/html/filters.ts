@@ -33,7 +33,7 @@ export function filterControls(scenarios: ScenarioRecord[]): string {
   return `<div class="controls">${select('level', 'level', levels)} ${select('sec', 'section', sectionOptions)} ${select('tags', 'tag', tags)} ${select('attacks', 'attack class', classes)} <span class="shown t"></span></div>`;
 }
 
-/** Runs in the page: combines the verdict button and the selects. */
+/** Runs in the page: combines the verdict button and the selects; a link to a scenario opens it; printing expands everything. */
 export const FILTER_SCRIPT = `(()=>{const f={v:''};
 const matches=(el)=>(!f.v||el.dataset.v===f.v)&&['level','sec','tags','attacks'].every(k=>{const want=f[k];if(!want)return true;
 return (el.dataset[k]||'').split(' ').some(t=>t===want||(k==='sec'&&t.startsWith(want+'-')));});
@@ -43,5 +43,7 @@ document.querySelectorAll('.shown').forEach(s=>s.textContent=parts.length?'showi
 document.querySelectorAll('button.filter').forEach(b=>b.addEventListener('click',()=>{const v=b.dataset.v;f.v=v==='all'||f.v===v?'':v;
 document.querySelectorAll('button.filter').forEach(x=>x.classList.toggle('on',x.dataset.v===f.v));apply();}));
 document.querySelectorAll('select.filter').forEach(s=>s.addEventListener('change',()=>{f[s.dataset.f]=s.value;apply();}));
+const reveal=()=>{const d=document.getElementById(decodeURIComponent(location.hash.slice(1)));if(d&&d.tagName==='DETAILS'){d.open=true;d.scrollIntoView();}};
+addEventListener('hashchange',reveal);reveal();
 const opened=[];addEventListener('beforeprint',()=>document.querySelectorAll('details:not([open])').forEach(d=>{d.open=true;opened.push(d);}));
 addEventListener('afterprint',()=>{opened.splice(0).forEach(d=>d.open=false);});})();`;
