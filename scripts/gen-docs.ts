@@ -1,7 +1,8 @@
 /**
  * Generates the reference documentation from the sources of truth, so it cannot drift:
  *   docs/reference.md  — steps and their options (from the scenario schema), checks (from the
- *                        registry), redirect_uri variants, features, flaws of the embedded server;
+ *                        registry), redirect_uri variants, features, attack classes, flaws of the
+ *                        embedded server;
  *   docs/scenarios.md  — every scenario of suites/ with its rules, level and what a pass looks like.
  * `--check` exits 1 when a file on disk differs (run by the tests).
  */
@@ -11,6 +12,7 @@ import { CHECKS } from '../src/checks/index.js';
 import { ROOT } from '../src/runner/env.js';
 import { loadScenarios } from '../src/scenario/load.js';
 import { scenarioSchema } from '../src/scenario/schema.js';
+import { ATTACK_CLASSES } from '../src/spec/attack-classes.js';
 import { FEATURES } from '../src/spec/features.js';
 import { levelFor, PROFILES } from '../src/spec/levels.js';
 import { requirementLabel, requirementUrl } from '../src/spec/links.js';
@@ -52,6 +54,8 @@ function reference(): string {
   for (const [name, v] of Object.entries(REDIRECT_URI_VARIANTS)) out.push(`| \`${name}\` | ${v.catalog} | ${cell(v.description)} |`);
   out.push('\n## Features\n\n| feature | meaning |\n|---|---|');
   for (const [name, d] of Object.entries(FEATURES)) out.push(`| \`${name}\` | ${cell(d)} |`);
+  out.push('\n## Attack classes\n\nThe HTML summary groups results by the attack a catalog row defends against (`src/spec/attack-classes.ts`).\n\n| class | attack described in | catalog rows | what the attacker gets |\n|---|---|---|---|');
+  for (const a of ATTACK_CLASSES) out.push(`| ${cell(a.title)} (\`${a.id}\`) | ${req(a.see)} | ${a.rows.join(' ')} | ${cell(a.description)} |`);
   out.push('\n## Flaws of the embedded server (negative controls)\n\n| flaw | breaks | how |\n|---|---|---|');
   for (const [name, f] of Object.entries(FLAWS)) out.push(`| \`${name}\` | ${f.breaks} | ${cell(f.description)} |`);
   return `${out.join('\n')}\n`;

@@ -3,10 +3,13 @@
  * The verdict is decided by executeScenario; this file only maps it onto Playwright's statuses
  * (fail and error fail the test, skip skips it) and attaches the redacted result for the reporters.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as allure from 'allure-js-commons';
 import { Redactor } from '../evidence/redact.js';
+import { reproductionOf } from '../report/reproduction.js';
 import { deviationStatus, type ScenarioRecord } from '../report/results.js';
+import { CATALOG } from '../spec/catalog.js';
 import type { Verdict } from '../checks/types.js';
 import type { TargetProfile } from '../target/schema.js';
 import { requirementLabel, requirementUrl } from '../spec/links.js';
@@ -17,6 +20,7 @@ import { readSettings, ROOT } from './env.js';
 import { loadPlanScenarios } from './plan.js';
 
 const settings = readSettings();
+const RULES = new Map(CATALOG.flatMap((section) => section.rows.map((row) => [row.id, row.rule] as const)));
 
 /** The target's known deviation for this scenario under this profile, compared with the verdict. */
 function knownDeviation(profile: TargetProfile, id: string, judged: Profile, verdict: Verdict): ScenarioRecord['deviation'] {
@@ -35,9 +39,11 @@ for (const loaded of loadPlanScenarios(settings)) {
 
     await allure.epic(requirementLabel(s.requirements[0]).split(' §')[0]);
     await allure.feature(requirementLabel(s.requirements[0]));
-    await allure.story(s.catalog.join(', '));
+    // Allure groups by epic / feature / story = specification / section / rule (the catalog row, in words).
+    for (const row of s.catalog) await allure.story(`${row} ${RULES.get(row) ?? ''}`.trim());
     await allure.severity(s.level === 'MUST' ? 'critical' : s.level === 'SHOULD' ? 'normal' : 'minor');
     for (const r of s.requirements) await allure.link(requirementUrl(r) ?? '', requirementLabel(r));
+    if (s.description) await allure.description(s.description);
 
     // A browser context only for scenarios with a browser step: metadata and back-channel scenarios need none.
     let context: import('playwright').BrowserContext | undefined;
@@ -71,6 +77,8 @@ for (const loaded of loadPlanScenarios(settings)) {
       if (e?.screenshot) await testInfo.attach(e.screenshot, { body: screenshots[i++], contentType: 'image/png' });
     }
     await testInfo.attach('oc-result.json', { body: JSON.stringify(record, null, 2), contentType: 'application/json' });
+    await testInfo.attach('scenario.yaml', { body: readFileSync(loaded.file, 'utf8'), contentType: 'text/yaml' });
+    if (record.evidence.length) await testInfo.attach('reproduction.txt', { body: reproductionOf(record.evidence), contentType: 'text/plain' });
 
     testInfo.annotations.push({ type: 'verdict', description: `${record.verdict}${record.reason ? `: ${record.reason}` : ''}` });
     if (record.deviation) testInfo.annotations.push({ type: 'known deviation', description: `${record.deviation.status}: ${record.deviation.reason}` });

@@ -22,6 +22,18 @@ export function requirementUrl(id: string): string | undefined {
   return match ? match[1](id.slice(match[0].length)) : undefined;
 }
 
+/** Titles of the cited documents, by id prefix (without the dash). */
+export const SPECIFICATION_TITLES: Record<string, string> = {
+  RFC6749: 'The OAuth 2.0 Authorization Framework',
+  RFC6750: 'Bearer Token Usage',
+  RFC7636: 'Proof Key for Code Exchange (PKCE)',
+  RFC8252: 'OAuth 2.0 for Native Apps',
+  RFC8414: 'Authorization Server Metadata',
+  RFC9207: 'Authorization Server Issuer Identification',
+  RFC9700: 'Best Current Practice for OAuth 2.0 Security',
+  'OAUTH2.1': 'The OAuth 2.1 Authorization Framework (draft 13)',
+};
+
 /** "RFC6749-4.1.2" -> "RFC 6749 §4.1.2" for people. */
 export function requirementLabel(id: string): string {
   const [doc, section] = id.split(/-(.*)/s);

@@ -55,21 +55,31 @@ const run = results([
 
 const files: Record<string, Buffer> = { 'evidence/shot.png': PNG };
 const read = (p: string) => { const b = files[p]; if (!b) throw new Error(`ENOENT: ${p}`); return b; };
-const html = renderHtml(run, read);
+/** Scenario files by name; the code-single-use one is the real file's shape: steps at lines 13, 16 and 20. */
+const SOURCES: Record<string, string> = {
+  '/work/main/suites/code-single-use.yaml': [
+    'id: code-single-use', ...Array.from({ length: 10 }, (_, i) => `# line ${i + 2}`), 'steps:', // 1-12
+    '  - authorize: { client: confidential }', '', '', // 13-15
+    '  - token: { code: auth }', '    expect: [token-issued]', '', '', // 16-19
+    '  - token: { code: auth }   # replay', '    expect: [code-replay-rejected]', '', // 20-22
+  ].join('\n'),
+};
+const source = (file: string) => SOURCES[file];
+const html = renderHtml(run, read, source);
 
 describe('renderHtml', () => {
   test('shows the count of each verdict, the total, and the headline', () => {
     for (const v of ['pass', 'fail', 'skip', 'error'] as const) assert.ok(html.includes(`<span class="v v-${v}">${v}</span> 1</button>`), v);
     assert.ok(html.includes('<span class="v v-warn">warn</span> 0</button>'));
     assert.ok(html.includes('all 4</button>'));
-    assert.ok(html.includes('<p class="headline bad">1 scenario(s) could not be run</p>'));
+    assert.ok(html.includes('<p class="headline bad">Incomplete: 1 scenario(s) could not be run; 1 MUST failure(s)</p>'));
   });
 
   test('the headline without errors counts MUST failures, or says there are none', () => {
     const noError = results(run.scenarios.filter((s) => s.verdict !== 'error'));
-    assert.ok(renderHtml(noError, read).includes('<p class="headline bad">1 MUST failure(s)</p>'));
+    assert.ok(renderHtml(noError, read, source).includes('<p class="headline bad">Not conformant: 1 MUST failure(s)</p>'));
     const clean = results(run.scenarios.filter((s) => s.verdict === 'pass' || s.verdict === 'skip'));
-    assert.ok(renderHtml(clean, read).includes('<p class="headline good">no MUST failures</p>'));
+    assert.ok(renderHtml(clean, read, source).includes('<p class="headline good">Conformant under RFC 9700 (OAuth 2.0 Security Best Current Practice, 2025): no MUST failures</p>'));
   });
 
   test('shows the failing check with its level, expected, actual and message', () => {
@@ -82,7 +92,7 @@ describe('renderHtml', () => {
     assert.ok(html.includes('Codes are &lt;script&gt;alert(1)&lt;/script&gt; single-use &amp; &quot;quoted&quot;'));
     assert.ok(!html.includes('<script>alert(1)'));
     assert.equal(html.split('<script>').length - 1, 1, 'only the report\'s own script');
-    const hostile = renderHtml(results([], '<img src=x onerror=alert(1)>'), read);
+    const hostile = renderHtml(results([], '<img src=x onerror=alert(1)>'), read, source);
     assert.ok(hostile.includes('OAuth conformance: &lt;img src=x onerror=alert(1)&gt;</h1>'));
     assert.ok(!hostile.includes('<img src=x'));
   });
@@ -94,13 +104,13 @@ describe('renderHtml', () => {
   });
 
   test('the requirement matrix lists each scenario under the verdict its check had', () => {
-    const row = /<tr><td><a href="https:\/\/www\.rfc-editor\.org\/rfc\/rfc9700#section-4\.2\.4">RFC 9700 §4\.2\.4<\/a><\/td>(.*?)<\/tr>/.exec(html)?.[1];
+    const row = /<tr data-sec="RFC9700-4\.2\.4"><td><a href="https:\/\/www\.rfc-editor\.org\/rfc\/rfc9700#section-4\.2\.4">RFC 9700 §4\.2\.4<\/a><\/td>(.*?)<\/tr>/.exec(html)?.[1];
     // columns: pass, fail, warn, skip, error
     assert.equal(row, '<td></td><td><a href="#s-code-single-use">code-single-use</a></td><td></td><td></td><td></td>');
   });
 
   test('a harness error shows its step, line, message and hint, and opens its details', () => {
-    assert.ok(html.includes('<details id="s-public-client-pkce-flow" data-v="error" open>'));
+    assert.ok(/<details id="s-public-client-pkce-flow" data-v="error" [^>]* open>/.test(html));
     assert.ok(html.includes('<b>Harness error at step 1 (line 13):</b> no interaction rule matched the page &lt;login&gt;<br><i>hint: add or fix a rule in the target profile&#39;s `interaction`</i>'));
   });
 
@@ -110,7 +120,7 @@ describe('renderHtml', () => {
   });
 
   test('a skipped scenario shows why', () => {
-    assert.ok(html.includes('<tr data-v="skip"><td><span class="v v-skip">skip</span></td><td><a href="#s-implicit-grant-refused">implicit-grant-refused</a>'));
+    assert.ok(/<tr data-v="skip" [^>]*><td><span class="v v-skip">skip<\/span><\/td><td><a href="#s-implicit-grant-refused">implicit-grant-refused<\/a>/.test(html));
     assert.ok(html.includes('<td>the target lacks `implicit`</td>'));
   });
 
@@ -119,6 +129,68 @@ describe('renderHtml', () => {
     assert.ok(!html.includes(CODE), 'the code is masked');
     assert.ok(html.includes('code=‹code:'));
     assert.ok(html.includes('Interactions: login → consent.'));
+  });
+});
+
+describe('renderHtml: failures in depth', () => {
+  const marked = (text: string) => [...text.matchAll(/<span class="line mark mark-(\w+)" data-line="(\d+)">/g)].map((m) => `${m[2]}:${m[1]}`);
+
+  test('embeds the scenario file and marks the failing step\'s lines (and only those)', () => {
+    const block = /<div class="source"><h4>(.*?)<\/h4><pre class="src">(.*?)<\/pre><\/div>/s.exec(html.slice(html.indexOf('id="s-code-single-use"')));
+    assert.ok(block, 'a source block in the failing scenario');
+    assert.equal(block[1], '/work/main/suites/code-single-use.yaml — step 3 (lines 20–21): fail');
+    assert.deepEqual(marked(block[2]), ['20:fail', '21:fail'], 'the replay step, trailing blank line left out');
+    assert.ok(block[2].includes('<span class="no">20</span>  - token: { code: auth }   # replay</span>'));
+    assert.ok(block[2].includes('<span class="line" data-line="16"><span class="no">16</span>  - token: { code: auth }</span>'), 'the first redemption passed: not marked');
+  });
+
+  test('a passing scenario embeds no source; an unreadable file is said, not thrown', () => {
+    assert.equal(html.slice(html.indexOf('id="s-code-flow-no-tokens-in-urls"')).split('</details>')[0].includes('class="source"'), false);
+    const lost = renderHtml(run, read, () => undefined);
+    assert.ok(lost.includes('<p class="t">(scenario file /work/main/suites/code-single-use.yaml could not be read when the report was rendered)</p>'));
+  });
+
+  test('a harness error marks its step', () => {
+    const broken = results([scenario({ id: 'code-single-use', verdict: 'error', error: { step: 1, message: 'boom' } })]);
+    assert.deepEqual(marked(renderHtml(broken, read, source)), ['16:error', '17:error']);
+  });
+
+  test('a broken check shows the quoted rule with its link; a passing one does not', () => {
+    assert.ok(html.includes('<tr class="quote"><td></td><td colspan="5"><blockquote>The client MUST NOT use the authorization code more than once.'));
+    assert.ok(/If an authorization code is used more than once, the authorization server MUST deny the request[^<]*<cite>— <a href="https:\/\/www\.rfc-editor\.org\/rfc\/rfc6749#section-4\.1\.2">RFC 6749 §4\.1\.2<\/a><\/cite><\/blockquote>/.test(html));
+    assert.equal(html.split('<tr class="quote">').length - 1, 1, 'one broken check, one quote');
+  });
+
+  test('the redirect chain is a timeline: each hop, who answered, status, Location, then where it ended', () => {
+    const tl = /<ol class="timeline">(.*?)<\/ol>/s.exec(html)?.[1] ?? '';
+    const hops = [...tl.matchAll(/<li class="hop ([\w -]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(hops, [...Array(7).fill('at-server'), 'at-stub', 'end end-redirect'], 'login and consent at the server, the landing at the harness');
+    assert.ok(tl.includes('→ <b>303</b> Location: <code>https://client.oauth-conformance.test/cb?code=<mark class="secret">‹code:'), 'the masked code picked out in the Location');
+    assert.ok(tl.includes('landed on the <b>registered</b> redirect URI'));
+  });
+
+  test('groups by attack class, each with its description and the section describing the attack', () => {
+    const row = /<tr data-attack="code-injection-replay"><td>(.*?)<\/td>(.*?)<\/tr>/.exec(html);
+    assert.ok(row, 'TK-01 is code injection and replay');
+    assert.ok(row[1].startsWith('<b>Code or token injection and replay</b> <span class="t">(<a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.5">RFC 9700 §4.5</a>)</span>'));
+    // pass, fail, warn, skip, error: the failing scenario under fail, the errored one under error
+    assert.equal(row[2], '<td></td><td><a href="#s-code-single-use">code-single-use</a></td><td></td><td><a href="#s-implicit-grant-refused">implicit-grant-refused</a></td><td><a href="#s-public-client-pkce-flow">public-client-pkce-flow</a></td>');
+    assert.ok(!html.includes('data-attack="clickjacking"'), 'a class no scenario exercised is left out');
+  });
+
+  test('the matrix groups sections by specification, with its title', () => {
+    assert.ok(html.includes('<tbody><tr class="spec"><th colspan="6">RFC 6749 — The OAuth 2.0 Authorization Framework</th></tr><tr data-sec="RFC6749-4.1.2">'));
+  });
+
+  test('counts checks by level and verdict', () => {
+    const must = /<table class="levels">.*?<tr><th>MUST<\/th>(.*?)<\/tr>/s.exec(html)?.[1];
+    assert.equal(must, '<td>2</td><td>1</td><td></td><td></td><td></td>', 'token-issued passed twice, code-replay-rejected failed');
+  });
+
+  test('rows and details carry what the filters select on; the controls list the values present', () => {
+    assert.ok(html.includes('<tr data-v="fail" data-level="MUST" data-sec="RFC6749-4.1.2 RFC6749-4.1.4 RFC6749-5.1 RFC6749-10.5 RFC9700-4.2.4" data-tags="" data-attacks="code-injection-replay conformance">'));
+    assert.ok(html.includes('<select class="filter" data-f="sec"><option value="">all</option><option value="RFC6749">RFC 6749 (all)</option><option value="RFC6749-4.1.2">RFC 6749 §4.1.2</option>'));
+    assert.ok(html.includes('<select class="filter" data-f="level"><option value="">all</option><option value="MUST">MUST</option></select>'));
   });
 });
 

@@ -1,0 +1,38 @@
+/**
+ * The top of the summary: what was tested (target, profile, date, harness version), the one-line
+ * verdict, scenario counts by verdict (the verdict filter) and check counts by level.
+ */
+import { PROFILE_TITLES } from '../../spec/levels.js';
+import { gated, VERDICTS, type RunResults } from '../results.js';
+import { badge, esc } from './escape.js';
+
+/** One line a reader can stop at: conformant, not conformant, or incomplete, and why. */
+export function headline(r: RunResults): { text: string; good: boolean } {
+  const gate = r.scenarios.map(gated);
+  const errors = gate.filter((v) => v === 'error').length;
+  const fails = gate.filter((v) => v === 'fail').length;
+  const warns = gate.filter((v) => v === 'warn').length;
+  const known = r.scenarios.filter((s) => s.deviation?.status === 'matched').length;
+  const aside = known ? ` (${known} known deviation(s) set aside)` : '';
+  const warned = warns ? `; ${warns} scenario(s) with warnings` : '';
+  if (errors) return { text: `Incomplete: ${errors} scenario(s) could not be run${fails ? `; ${fails} MUST failure(s)` : ''}${aside}`, good: false };
+  if (fails) return { text: `Not conformant: ${fails} MUST failure(s)${warned}${aside}`, good: false };
+  return { text: `Conformant under ${PROFILE_TITLES[r.profile]}: no MUST failures${warned}${aside}`, good: true };
+}
+
+function levelCounts(r: RunResults): string {
+  const levels = ['MUST', 'SHOULD', 'MAY'] as const;
+  const count = (l: string, v: string) => r.scenarios.reduce((n, s) => n + s.checks.filter((c) => c.level === l && c.verdict === v).length, 0);
+  return `<table class="levels"><thead><tr><th>checks</th>${VERDICTS.map((v) => `<th>${badge(v)}</th>`).join('')}</tr></thead><tbody>${levels
+    .map((l) => `<tr><th>${l}</th>${VERDICTS.map((v) => `<td>${count(l, v) || ''}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+export function header(r: RunResults): string {
+  const h = headline(r);
+  return `<header><h1>OAuth conformance: ${esc(r.target.name)}</h1>
+<p class="meta">${esc(r.target.issuer ?? '')} · profile <b>${esc(PROFILE_TITLES[r.profile])}</b> · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${esc(r.harness.name)} ${esc(r.harness.version)}</p>
+<p class="headline ${h.good ? 'good' : 'bad'}">${esc(h.text)}</p>
+${(r.target.notes ?? []).map((n) => `<p class="meta">note: ${esc(n)}</p>`).join('')}
+<div class="tallies"><p class="counts">scenarios: ${VERDICTS.map((v) => `<button class="filter" data-v="${v}">${badge(v)} ${r.counts[v]}</button>`).join(' ')} <button class="filter" data-v="all">all ${r.scenarios.length}</button></p>${levelCounts(r)}</div></header>`;
+}

@@ -1,0 +1,138 @@
+/**
+ * The HTML summary in a real Chromium: rendered from a recorded run with failures (test/fixtures/report:
+ * the embedded server with the flaws code-reuse, redirect-uri-prefix-match, state-dropped and
+ * token-no-store-missing; the scenario files copied beside it so the marked lines cannot drift), opened
+ * from disk as a reader would. It must render, filter, show a failure's marked step and timeline, and print.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright';
+import { chromiumExecutable } from '../../src/drive/chromium.js';
+import { renderHtml } from '../../src/report/html.js';
+import type { RunResults } from '../../src/report/results.js';
+import { ROOT } from '../../src/runner/env.js';
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/report');
+
+describe('summary.html in Chromium', () => {
+  let dir: string;
+  let browser: Browser;
+  let page: Page;
+  const rows = (verdict?: string) => page.locator(`table.scenarios tr[data-v${verdict ? `="${verdict}"` : ''}]`);
+  const visibleIds = () => page.locator('table.scenarios tr[data-v]:visible td:nth-child(2) a').allTextContents();
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'oc-report-page-'));
+    cpSync(path.join(FIXTURE, 'evidence'), path.join(dir, 'evidence'), { recursive: true });
+    const results = JSON.parse(readFileSync(path.join(FIXTURE, 'results.json'), 'utf8')) as RunResults;
+    writeFileSync(path.join(dir, 'summary.html'), renderHtml(results, (p) => readFileSync(path.join(dir, p))));
+    browser = await chromium.launch({ executablePath: chromiumExecutable() });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(path.join(dir, 'summary.html')).href);
+    assert.deepEqual(errors, [], 'the page script runs without errors');
+  });
+
+  after(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('renders: header, one-line verdict, both groupings, every scenario', async () => {
+    assert.equal(await page.locator('h1').textContent(), 'OAuth conformance: embedded');
+    assert.equal(await page.locator('.headline').textContent(), 'Not conformant: 6 MUST failure(s)');
+    assert.equal(await rows().count(), 8);
+    assert.equal(await rows('fail').count(), 6);
+    assert.ok(await page.locator('table.matrix tr.spec', { hasText: 'RFC 6749 — The OAuth 2.0 Authorization Framework' }).isVisible());
+    assert.ok(await page.locator('tr[data-attack="redirect-manipulation"]', { hasText: 'redirect-uri-path-suffix' }).isVisible());
+    // the one screenshot of the run (an error page of the server) is inlined and decodes
+    const shot = page.locator('#s-redirect-uri-other-host img.shot');
+    await page.locator('#s-redirect-uri-other-host summary').click();
+    assert.ok((await shot.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 100);
+  });
+
+  test('the verdict filter hides the other verdicts, and toggles back', async () => {
+    await page.locator('button.filter[data-v="fail"]').click();
+    assert.equal(await rows('pass').first().isVisible(), false);
+    assert.equal(await page.locator('details[data-v="pass"]').first().isVisible(), false);
+    assert.equal((await visibleIds()).length, 6);
+    assert.equal(await page.locator('.shown').textContent(), 'showing 6 of 8 scenarios (verdict=fail)');
+    await page.locator('button.filter[data-v="fail"]').click();
+    assert.equal((await visibleIds()).length, 8);
+  });
+
+  test('filters combine: a section, a level, a tag, an attack class', async () => {
+    const choose = async (f: string, value: string) => page.locator(`select[data-f="${f}"]`).selectOption(value);
+    await choose('sec', 'RFC8414');
+    assert.deepEqual(await visibleIds(), ['metadata-published']);
+    await page.locator('button.filter[data-v="fail"]').click();
+    assert.deepEqual(await visibleIds(), [], 'RFC 8414 and fail: nothing');
+    await page.locator('button.filter[data-v="all"]').click();
+    await choose('sec', 'RFC6749-3.1.2.3');
+    assert.deepEqual((await visibleIds()).sort(), ['redirect-uri-other-host', 'redirect-uri-path-suffix']);
+    await choose('sec', '');
+    await choose('level', 'SHOULD');
+    assert.deepEqual((await visibleIds()).sort(), ['code-flow-no-tokens-in-urls', 'implicit-grant-refused', 'metadata-published']);
+    await choose('level', '');
+    await choose('tags', 'replay');
+    assert.deepEqual(await visibleIds(), ['code-single-use']);
+    await choose('tags', '');
+    await choose('attacks', 'redirect-manipulation');
+    assert.deepEqual((await visibleIds()).sort(), ['redirect-uri-other-host', 'redirect-uri-path-suffix']);
+    await choose('attacks', '');
+    assert.equal((await visibleIds()).length, 8);
+  });
+
+  test('a failure opens on its evidence: the marked YAML step, the timeline, the reproduction', async () => {
+    // failures are open by default; closed, a link to it opens it again
+    const failure = page.locator('#s-redirect-uri-path-suffix');
+    assert.equal(await failure.getAttribute('open'), '', 'failures open by default');
+    await failure.locator('summary').click();
+    assert.equal(await failure.locator('pre.src').isVisible(), false, 'closed');
+    await page.locator('table.scenarios a[href="#s-redirect-uri-path-suffix"]').click();
+    await page.waitForFunction(() => (document.getElementById('s-redirect-uri-path-suffix') as HTMLDetailsElement).open);
+    const marked = failure.locator('pre.src .line.mark');
+    assert.ok(await marked.first().isVisible());
+    assert.deepEqual(await marked.evaluateAll((ls) => ls.map((l) => l.textContent)), [
+      '14  - authorize:', '15      client: confidential', '16      redirect_uri: { variant: path-suffix }', '17    expect: [redirect-uri-rejected]',
+    ]);
+    assert.equal(await failure.locator('pre.src .line:not(.mark)', { hasText: 'catalog: [RU-04, RU-18]' }).count(), 1, 'the metadata is shown, unmarked');
+    assert.ok(await failure.locator('blockquote', { hasText: 'MUST NOT automatically redirect the user-agent to the invalid redirection URI' }).isVisible());
+
+    const hops = failure.locator('ol.timeline > li');
+    assert.ok(await hops.first().isVisible());
+    const last = await hops.last().textContent();
+    assert.match(last ?? '', /landed on the requested redirect URI https:\/\/client\.oauth-conformance\.test\/cb\/evil\?code=‹code:[0-9a-f]{6}›/);
+    assert.ok(await failure.locator('ol.timeline li.at-stub mark.secret').first().isVisible(), 'the masked code picked out where it reached the harness');
+    assert.match(await failure.locator('code.repro').textContent() ?? '', /redirect_uri=https%3A%2F%2Fclient\.oauth-conformance\.test%2Fcb%2Fevil/);
+  });
+
+  test('a link of the matrix opens the scenario it names', async () => {
+    const target = page.locator('#s-metadata-published');
+    assert.equal(await target.getAttribute('open'), null, 'a passing scenario is closed');
+    await page.locator('table.matrix:not(.attacks) a[href="#s-metadata-published"]').first().click();
+    await page.waitForFunction(() => (document.getElementById('s-metadata-published') as HTMLDetailsElement).open, null, { timeout: 5000 });
+    assert.ok(await target.locator('.ev').first().isVisible());
+    await target.locator('summary').click();
+  });
+
+  test('in print: no controls, every scenario expanded', async () => {
+    await page.locator('#s-metadata-published summary').scrollIntoViewIfNeeded();
+    const closed = page.locator('#s-metadata-published');
+    assert.equal(await closed.getAttribute('open'), null, 'a passing scenario is closed on screen');
+    assert.equal(await closed.locator('.ev').first().isVisible(), false);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      assert.equal(await page.locator('.controls').isVisible(), false);
+      assert.equal(await page.locator('button.filter[data-v="all"]').isVisible(), false);
+      assert.ok(await closed.locator('.ev').first().isVisible(), 'its evidence prints');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+});
