@@ -5,6 +5,7 @@
  * authorization flow about three times faster (measured: ~0.6 s against ~1.8 s per flow, scratch
  * loop in bench/). Debian packages both: chromium-headless-shell and chromium.
  */
+import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright';
@@ -43,11 +44,21 @@ export function hostResolverRules(stubPort: number, harnessHosts: string[], targ
   return rules.join(', ');
 }
 
-export function launchArgs(stub: { port: number; spkiHash: string }, harnessHosts: string[], targetHosts: string[]): string[] {
+/**
+ * `trusted`: more certificates (PEM) to accept, e.g. the CA of an embedded https server. Chromium ignores
+ * a certificate error when any certificate of the chain the server presents has a listed key.
+ */
+export function launchArgs(stub: { port: number; spkiHash: string }, harnessHosts: string[], targetHosts: string[], trusted: string[] = []): string[] {
   return [
     ...QUIET_FLAGS,
     `--host-resolver-rules=${hostResolverRules(stub.port, harnessHosts, targetHosts)}`,
-    // Trust only the stub's generated certificate, not every certificate.
-    `--ignore-certificate-errors-spki-list=${stub.spkiHash}`,
+    // Trust only the stub's generated certificate (and the given ones), not every certificate.
+    `--ignore-certificate-errors-spki-list=${[stub.spkiHash, ...trusted.map(spkiHash)].join(',')}`,
   ];
+}
+
+/** base64 SHA-256 of a certificate's SubjectPublicKeyInfo, the form --ignore-certificate-errors-spki-list takes. */
+export function spkiHash(certPem: string): string {
+  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
 }

@@ -32,7 +32,7 @@ export const test = base.extend<object, { harness: Harness }>({
       if (!executablePath) {
         throw new HarnessError('no Chromium found', 'run `npm run setup` (installs Debian\'s chromium), or set OC_CHROMIUM to a Chromium binary');
       }
-      const browser = await chromium.launch({ executablePath, args: launchArgs(stub, hosts, targetHosts(target)) });
+      const browser = await chromium.launch({ executablePath, args: launchArgs(stub, hosts, targetHosts(target), target.ca ? [target.ca] : []) });
       await use({ settings, target, stub, browser, isHarnessHost: isHarnessHostOf(hosts) });
       await browser.close();
       await stub.close();

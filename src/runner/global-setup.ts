@@ -3,8 +3,9 @@
  * hands its address to the workers through the environment. Stopped by the returned teardown.
  */
 import { featureFindings } from '../target/features-vs-metadata.js';
-import { EMBEDDED_ENV, resolveTarget } from '../target/resolve.js';
+import { resolveTarget } from '../target/resolve.js';
 import type { TargetProfile } from '../target/schema.js';
+import { embeddedEnv, startEmbeddedFor } from './embedded.js';
 import { readSettings } from './env.js';
 import { loadPlanTarget } from './plan.js';
 
@@ -12,15 +13,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   const settings = readSettings();
   const profile = loadPlanTarget(settings);
   if (!profile.embedded) return reportFeatures(profile);
-  const { startEmbeddedServer } = await import('../../fixtures/servers/embedded/index.js');
-  const flaws = [...new Set([...(profile.embedded.flaws ?? []), ...settings.flaws])];
-  const server = await startEmbeddedServer({
-    clients: Object.values(profile.clients).map((c) => ({ id: c.id, secret: c.secret, auth: c.auth, redirect_uris: c.redirect_uris })),
-    users: [profile.user],
-    flaws: flaws as never,
-  });
-  process.env[EMBEDDED_ENV.issuer] = server.issuer;
-  process.env[EMBEDDED_ENV.resource] = server.resourceUrl;
+  const server = await startEmbeddedFor(profile, settings.flaws);
+  Object.assign(process.env, embeddedEnv(server));
   await reportFeatures(profile);
   return () => server.close();
 }

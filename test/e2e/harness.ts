@@ -5,10 +5,11 @@
  */
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright';
-import { startEmbeddedServer, type FlawName } from '../../fixtures/servers/embedded/index.js';
+import type { FlawName } from '../../fixtures/servers/embedded/index.js';
 import { chromiumExecutable, launchArgs } from '../../src/drive/chromium.js';
 import { startStub, type Stub } from '../../src/drive/stub.js';
 import { Redactor } from '../../src/evidence/redact.js';
+import { embeddedEnv, startEmbeddedFor } from '../../src/runner/embedded.js';
 import { ROOT } from '../../src/runner/env.js';
 import { executeScenario, type ScenarioOutcome } from '../../src/runner/execute.js';
 import { loadPlanScenarios, loadPlanTarget } from '../../src/runner/plan.js';
@@ -17,6 +18,7 @@ import type { Profile } from '../../src/spec/levels.js';
 import type { ResolvedTarget } from '../../src/steps/context.js';
 import { harnessHosts, isHarnessHostOf, resolveTarget, targetHosts } from '../../src/target/resolve.js';
 import type { TargetProfile } from '../../src/target/schema.js';
+import { profileSecrets } from '../../src/target/secrets.js';
 
 export const EMBEDDED_PROFILE = path.join(ROOT, 'fixtures/targets/embedded.yaml');
 
@@ -37,18 +39,14 @@ export interface Rig {
 /** Starts server + stub + browser for one profile (the embedded one by default) and flaw set. */
 export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile } = {}): Promise<Rig> {
   const profile = opts.profile ?? embeddedProfile();
-  const server = await startEmbeddedServer({
-    clients: Object.values(profile.clients).map((c) => ({ id: c.id, secret: c.secret, auth: c.auth, redirect_uris: c.redirect_uris })),
-    users: [profile.user],
-    flaws: opts.flaws,
-  });
+  const server = await startEmbeddedFor(profile, opts.flaws);
   let stub: Stub | undefined;
   let browser: Browser | undefined;
   try {
-    const target = await resolveTarget(profile, { OC_EMBEDDED_ISSUER: server.issuer, OC_EMBEDDED_RESOURCE: server.resourceUrl });
+    const target = await resolveTarget(profile, embeddedEnv(server));
     const hosts = harnessHosts(profile);
     stub = await startStub(hosts);
-    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: launchArgs(stub, hosts, targetHosts(target)) });
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: launchArgs(stub, hosts, targetHosts(target), target.ca ? [target.ca] : []) });
     const b = browser;
     const isHarnessHost = isHarnessHostOf(hosts);
     return {
@@ -61,7 +59,7 @@ export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfi
             const context = await b.newContext();
             try {
               let page: import('playwright').Page | undefined;
-              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: async () => (page ??= await context.newPage()), isHarnessHost, redactor: new Redactor() }));
+              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: async () => (page ??= await context.newPage()), isHarnessHost, redactor: redactorFor(profile) }));
             } finally {
               await context.close();
             }
@@ -82,6 +80,13 @@ export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfi
     await server.close();
     throw err;
   }
+}
+
+/** A scenario's redactor, knowing the profile's secrets as the runner's does. */
+export function redactorFor(profile: TargetProfile): Redactor {
+  const r = new Redactor();
+  for (const [value, kind] of profileSecrets(profile)) r.add(value, kind);
+  return r;
 }
 
 /** The checks of an outcome that did not hold (fail or warn), as "check:verdict". */
