@@ -21,7 +21,7 @@ export interface ClientAuthParts { headers: Record<string, string>; form: Params
 
 
 type Method = ClientProfile['auth'];
-type Credential = { kind: 'secret'; secret: string } | { kind: 'key'; key: ClientKey } | { kind: 'unsigned' };
+type Credential = { kind: 'secret'; secret: string } | { kind: 'key'; key: ClientKey['key'] | CryptoKey; alg: string } | { kind: 'unsigned' };
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const ASSERTION_TTL_S = 60;
@@ -68,7 +68,10 @@ export function isJwtMethod(m: Method): boolean {
 }
 
 function ownCredential(c: ClientProfile): Credential {
-  if (c.auth === 'private_key_jwt') return { kind: 'key', key: loadClientKey(requireKey(c), c.alg) };
+  if (c.auth === 'private_key_jwt') {
+    const own = loadClientKey(requireKey(c), c.alg);
+    return { kind: 'key', key: own.key, alg: own.alg };
+  }
   return { kind: 'secret', secret: c.secret ?? '' };
 }
 
@@ -87,7 +90,7 @@ async function wrongCredential(c: ClientProfile): Promise<Credential> {
   }
   const own = loadClientKey(requireKey(c), c.alg);
   const { privateKey } = await generateKeyPair(own.alg, { extractable: true });
-  return { kind: 'key', key: { key: privateKey as unknown as ClientKey['key'], alg: own.alg } };
+  return { kind: 'key', key: privateKey, alg: own.alg };
 }
 
 async function signAssertion(c: ClientProfile, audience: string, cred: Credential, alg?: string): Promise<string> {
@@ -99,7 +102,7 @@ async function signAssertion(c: ClientProfile, audience: string, cred: Credentia
   }
   const jwt = new SignJWT(claims);
   if (cred.kind === 'secret') return jwt.setProtectedHeader({ alg: alg ?? 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(cred.secret));
-  return jwt.setProtectedHeader({ alg: cred.key.alg, typ: 'JWT' }).sign(cred.key.key);
+  return jwt.setProtectedHeader({ alg: cred.alg, typ: 'JWT' }).sign(cred.key);
 }
 
 function requireKey(c: ClientProfile): string {
