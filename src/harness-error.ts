@@ -13,3 +13,14 @@ export class HarnessError extends Error {
     this.name = 'HarnessError';
   }
 }
+
+/**
+ * A step that cannot be built for this target, though the target is not at fault (e.g. "the secret by
+ * another method" for a client that has only a private key): the step's checks are skipped with the reason.
+ */
+export class NotApplicable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotApplicable';
+  }
+}

@@ -11,7 +11,8 @@ import type { ClientProfile } from '../target/schema.js';
 import { note, ok, problem, type Finding } from './finding.js';
 
 export async function checkClient(key: string, c: ClientProfile, tokenEndpoint: string, timeout: number): Promise<Finding> {
-  const auth = clientAuth(c);
+  // The assertion of a JWT client is never printed: only the answer is.
+  const auth = await clientAuth(c, 'as-registered', tokenEndpoint);
   const who = `client "${key}" (${c.id}, ${c.auth})`;
   let ex;
   try {

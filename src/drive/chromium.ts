@@ -5,6 +5,7 @@
  * authorization flow about three times faster (measured: ~0.6 s against ~1.8 s per flow, scratch
  * loop in bench/). Debian packages both: chromium-headless-shell and chromium.
  */
+import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright';
@@ -44,16 +45,23 @@ export function hostResolverRules(stubPort: number, harnessHosts: string[], targ
 }
 
 /**
- * Target certificates the browser trusts beyond the system's CAs, by key hash: leaves seen and
- * accepted with `doctor --ca` or `--insecure`.
+ * What the browser trusts beyond the system's CAs, by key: leaves accepted with `doctor --ca` or
+ * `--insecure` (their key hashes), and certificates (PEM) such as the CA of an embedded https server.
+ * Chromium ignores a certificate error when any certificate of the chain presented has a listed key.
  */
-export interface TargetTrust { spkiHashes?: string[] }
+export interface TargetTrust { spkiHashes?: string[]; certificates?: string[] }
 
 export function launchArgs(stub: { port: number; spkiHash: string }, harnessHosts: string[], targetHosts: string[], trust: TargetTrust = {}): string[] {
   return [
     ...QUIET_FLAGS,
     `--host-resolver-rules=${hostResolverRules(stub.port, harnessHosts, targetHosts)}`,
     // Trust only the stub's generated certificate (and the target's named ones), not every certificate.
-    `--ignore-certificate-errors-spki-list=${[stub.spkiHash, ...(trust.spkiHashes ?? [])].join(',')}`,
+    `--ignore-certificate-errors-spki-list=${[stub.spkiHash, ...(trust.spkiHashes ?? []), ...(trust.certificates ?? []).map(spkiHash)].join(',')}`,
   ];
+}
+
+/** base64 SHA-256 of a certificate's SubjectPublicKeyInfo, the form --ignore-certificate-errors-spki-list takes. */
+export function spkiHash(certPem: string): string {
+  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
 }

@@ -2,7 +2,8 @@
  * Back-channel HTTP with undici: one request, recorded whole (request, response, timing) as evidence.
  * A target that does not answer is the harness's `error`, with the cause, never the target's `fail`.
  */
-import { request } from 'undici';
+import { rootCertificates } from 'node:tls';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { HttpExchange } from '../evidence/types.js';
 import { HarnessError } from '../harness-error.js';
 
@@ -22,9 +23,23 @@ export interface HttpRequest {
 
 const MAX_BODY = 256 * 1024;
 
-/** CAs trusted besides the system roots (undefined: the system roots alone), for the TLS probe. */
+const trusted = new Set<string>();
+let dispatcher: Dispatcher | undefined;
+
+/**
+ * Trusts one more CA (PEM) for every later request, besides the system roots: the CA generated for an
+ * embedded https server, which the run's processes learn through the environment. Process-wide on
+ * purpose: every request of the run goes to that target.
+ */
+export function trustCa(pem: string): void {
+  if (trusted.has(pem)) return;
+  trusted.add(pem);
+  dispatcher = new Agent({ connect: { ca: [...rootCertificates, ...trusted] } });
+}
+
+/** The CAs trusted besides the system roots (the TLS probe adds them to the roots too). */
 export function trustedCas(): string[] | undefined {
-  return undefined;
+  return trusted.size ? [...trusted] : undefined;
 }
 
 export async function send(r: HttpRequest): Promise<HttpExchange> {
@@ -40,7 +55,7 @@ export async function send(r: HttpRequest): Promise<HttpExchange> {
   const started = Date.now();
   let res;
   try {
-    res = await request(url, { method: r.method, headers, body, headersTimeout: r.timeout, bodyTimeout: r.timeout, maxRedirections: 0 } as Parameters<typeof request>[1]);
+    res = await request(url, { method: r.method, headers, body, headersTimeout: r.timeout, bodyTimeout: r.timeout, maxRedirections: 0, ...(dispatcher ? { dispatcher } : {}) } as Parameters<typeof request>[1]);
   } catch (err) {
     const e = err as Error & { code?: string; cause?: { code?: string } };
     const code = e.code ?? e.cause?.code ?? e.name;

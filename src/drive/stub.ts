@@ -4,11 +4,12 @@
  * with a certificate generated at start for those hosts. It records what reaches it and answers with a
  * neutral page that echoes nothing, so a leaked code never leaves the machine nor lands in a screenshot.
  */
-import { createHash, X509Certificate } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import net from 'node:net';
+import type net from 'node:net';
 import { generate } from 'selfsigned';
+import { spkiHash } from './chromium.js';
+import { tlsOrPlain } from './tls-or-plain.js';
 
 export interface StubHit { method: string; url: string; body: string; at: number }
 
@@ -49,20 +50,11 @@ export async function startStub(hosts: string[]): Promise<Stub> {
   } as Parameters<typeof generate>[1]);
   const plain = http.createServer(handler);
   const secure = https.createServer({ key: pems.private, cert: pems.cert }, handler);
-  // One listening socket; hand each connection to the http or the https server by its first byte.
-  const front = net.createServer((socket) => {
-    socket.once('readable', () => {
-      const head = socket.read(1) as Buffer | null;
-      if (!head) return socket.destroy();
-      socket.unshift(head);
-      (head[0] === 0x16 ? secure : plain).emit('connection', socket);
-    });
-  });
+  const front = tlsOrPlain(secure, plain);
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
-  const spki = new X509Certificate(pems.cert).publicKey.export({ type: 'spki', format: 'der' });
   return {
     port: (front.address() as net.AddressInfo).port,
-    spkiHash: createHash('sha256').update(spki).digest('base64'),
+    spkiHash: spkiHash(pems.cert),
     hits,
     async close() {
       plain.closeAllConnections();

@@ -1,19 +1,30 @@
-/** Starts the embedded authorization server with a profile's clients and user (the run's global setup, `doctor`). */
-import type { EmbeddedServer } from '../../fixtures/servers/embedded/index.js';
-import type { TargetProfile } from '../target/schema.js';
+/**
+ * Starts the embedded authorization server for a target profile that asks for it (`embedded:`): its
+ * clients (with the public key of each private_key_jwt client), its user, flaws and switches. Shared by
+ * the run's global setup, `doctor` and the harness's own end-to-end rig.
+ */
+import type { EmbeddedServer, FlawName } from '../../fixtures/servers/embedded/index.js';
+import { loadClientKey, publicJwk } from '../target/client-key.js';
 import { EMBEDDED_ENV } from '../target/resolve.js';
+import type { TargetProfile } from '../target/schema.js';
 
-export async function startEmbeddedTarget(profile: TargetProfile, flaws: string[] = []): Promise<EmbeddedServer> {
-  // Loaded on demand: a run against another server never loads oidc-provider.
+export async function startEmbeddedTarget(profile: TargetProfile, extraFlaws: readonly string[] = []): Promise<EmbeddedServer> {
   const { startEmbeddedServer } = await import('../../fixtures/servers/embedded/index.js');
+  const e: Partial<NonNullable<TargetProfile['embedded']>> = profile.embedded ?? {};
   return startEmbeddedServer({
-    clients: Object.values(profile.clients).map((c) => ({ id: c.id, secret: c.secret, auth: c.auth, redirect_uris: c.redirect_uris })),
+    clients: Object.values(profile.clients).map((c) => ({
+      id: c.id, secret: c.secret, auth: c.auth, redirect_uris: c.redirect_uris,
+      ...(c.auth === 'private_key_jwt' && c.key ? { jwks: { keys: [publicJwk(loadClientKey(c.key, c.alg))] } } : {}),
+    })),
     users: [profile.user],
-    flaws: [...new Set([...(profile.embedded?.flaws ?? []), ...flaws])] as never,
+    flaws: [...new Set([...(e.flaws ?? []), ...extraFlaws])] as FlawName[],
+    https: e.https,
+    consent: e.consent,
+    refreshTokens: e.refresh_tokens,
   });
 }
 
-/** Where resolveTarget finds a started embedded server. */
-export function embeddedEnv(server: Pick<EmbeddedServer, 'issuer'> & { resourceUrl?: string }): Record<string, string> {
-  return { [EMBEDDED_ENV.issuer]: server.issuer, ...(server.resourceUrl ? { [EMBEDDED_ENV.resource]: server.resourceUrl } : {}) };
+/** What the workers need to find (and trust) the started server: see resolveTarget. */
+export function embeddedEnv(server: Pick<EmbeddedServer, 'issuer'> & { resourceUrl?: string; ca?: string }): Record<string, string> {
+  return { [EMBEDDED_ENV.issuer]: server.issuer, [EMBEDDED_ENV.resource]: server.resourceUrl ?? '', [EMBEDDED_ENV.ca]: server.ca ?? '' };
 }

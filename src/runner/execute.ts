@@ -9,7 +9,7 @@ import { judge } from '../checks/judge.js';
 import type { CheckOutcome, Verdict } from '../checks/types.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Redactor } from '../evidence/redact.js';
-import { HarnessError } from '../harness-error.js';
+import { HarnessError, NotApplicable } from '../harness-error.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ExpectEntry, ScenarioStep } from '../scenario/schema.js';
 import type { Feature } from '../spec/features.js';
@@ -85,6 +85,12 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
         if ((check.ambient as (e: Evidence) => boolean)(ev)) checks.push(judge(check, ev, { all: evidence }, { profile: o.profile, ambient: true }));
       }
     } catch (err) {
+      if (err instanceof NotApplicable) {
+        // The scenario's premise does not hold for this target: not applicable as a whole.
+        const reason = `step ${index + 1} is not applicable: ${err.message}`;
+        for (const e of expected) checks.push(skipped(e, index, reason, o.profile));
+        return { verdict: 'skip', reason, checks, evidence, durationMs: Date.now() - started };
+      }
       const e = err as Error;
       error = err instanceof HarnessError
         ? { step: index, message: e.message, hint: err.hint, screenshot: err.screenshot }

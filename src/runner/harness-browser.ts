@@ -23,7 +23,9 @@ export async function launchHarnessBrowser(target: ResolvedTarget, trust?: Targe
   const hosts = harnessHosts(target.profile);
   const stub = await startStub(hosts.map((h) => h.replace(/^\*\./, '')).concat(hosts.filter((h) => h.startsWith('*.'))));
   try {
-    const browser = await chromium.launch({ executablePath, args: launchArgs(stub, hosts, targetHosts(target), trust) });
+    // A target with its own CA (the embedded https server's) is trusted by that CA's key.
+    const certificates = [...(trust?.certificates ?? []), ...(target.ca ? [target.ca] : [])];
+    const browser = await chromium.launch({ executablePath, args: launchArgs(stub, hosts, targetHosts(target), { ...trust, certificates }) });
     return {
       stub,
       browser,

@@ -12,6 +12,7 @@ import { deviationStatus, type ScenarioRecord } from '../report/results.js';
 import { CATALOG } from '../spec/catalog.js';
 import type { Verdict } from '../checks/types.js';
 import type { TargetProfile } from '../target/schema.js';
+import { profileSecrets } from '../target/secrets.js';
 import { requirementLabel, requirementUrl } from '../spec/links.js';
 import type { Level, Profile } from '../spec/levels.js';
 import { executeScenario } from './execute.js';
@@ -33,9 +34,7 @@ for (const loaded of loadPlanScenarios(settings)) {
   test(`${s.id} — ${s.title}`, { tag: (s.tags ?? []).map((t) => `@${t}`) }, async ({ harness }, testInfo) => {
     const redactor = new Redactor();
     const profile = harness.target.profile;
-    for (const c of Object.values(profile.clients)) redactor.add(c.secret, 'client_secret');
-    redactor.add(profile.user.password, 'password');
-    redactor.add(profile.user2?.password, 'password');
+    for (const [value, kind] of profileSecrets(profile)) redactor.add(value, kind);
 
     await allure.epic(requirementLabel(s.requirements[0]).split(' §')[0]);
     await allure.feature(requirementLabel(s.requirements[0]));

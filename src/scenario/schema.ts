@@ -87,7 +87,7 @@ const clientAuthVariant = {
   type: 'string',
   enum: ['as-registered', 'none', 'no-client-id', 'wrong-secret', 'empty-secret', 'switch-method', 'secret-in-query'],
   default: 'as-registered',
-  description: 'Client authentication: as registered; none (no credentials, client_id in the body); no-client-id (nothing that identifies the client); a wrong or empty secret; the other method (Basic <-> body); the secret in the URL query.',
+  description: 'Client authentication: as registered; none (no credentials, client_id in the body); no-client-id (nothing that identifies the client); a wrong or empty secret (for a JWT client assertion: signed with a wrong key, or unsigned with alg none); the other method (Basic <-> body; a client_secret_jwt secret by Basic); the secret in the URL query. A variant that cannot exist for the client (another method for a private_key_jwt client) makes the scenario skip.',
 } as const;
 
 const token = {

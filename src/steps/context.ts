@@ -13,6 +13,8 @@ export interface ResolvedTarget {
   features: ReadonlySet<Feature>;
   /** Protected resource URL, when the target has one. */
   resource?: string;
+  /** A CA certificate (PEM) the harness trusts for this target (the embedded https server's). */
+  ca?: string;
 }
 
 /** Secrets a step produced for later steps: never written anywhere but through the redactor. */

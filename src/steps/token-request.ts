@@ -17,24 +17,28 @@ export interface TokenRequestSpec {
 }
 
 export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () => Promise<HttpExchange>; variants: string[] } {
-  const auth = clientAuth(r.client, r.auth);
-  let params: Params = [...r.params, ...auth.form];
-  for (const name of r.duplicate ?? []) params = params.flatMap((p) => (p[0] === name ? [p, p] : [p]));
   const get = r.method === 'GET';
   const variants = [
     ...(r.auth && r.auth !== 'as-registered' ? [`auth:${r.auth}`] : []),
     ...(r.duplicate ?? []).map((d) => `duplicate:${d}`),
     ...(get ? ['method:GET'] : []),
   ];
+  const url = ctx.target.endpoints.token;
   return {
     variants,
-    send: () => send({
-      method: get ? 'GET' : 'POST',
-      url: ctx.target.endpoints.token,
-      headers: auth.headers,
-      form: get ? undefined : params,
-      query: get ? [...params, ...auth.query] : auth.query,
-      timeout: timeouts(ctx.target).http,
-    }),
+    // Built per request: a client assertion is single-use (its jti), so each send signs a new one.
+    send: async () => {
+      const auth = await clientAuth(r.client, r.auth, url, (assertion) => ctx.redactor.add(assertion, 'client_assertion'));
+      let params: Params = [...r.params, ...auth.form];
+      for (const name of r.duplicate ?? []) params = params.flatMap((p) => (p[0] === name ? [p, p] : [p]));
+      return send({
+        method: get ? 'GET' : 'POST',
+        url,
+        headers: auth.headers,
+        form: get ? undefined : params,
+        query: get ? [...params, ...auth.query] : auth.query,
+        timeout: timeouts(ctx.target).http,
+      });
+    },
   };
 }

@@ -2,6 +2,7 @@
  * Loads a target profile: YAML -> schema (defaults filled in) -> `${env:...}` substitution ->
  * checks the schema cannot express (URLs, secrets, regular expressions, known flaws).
  */
+import path from 'node:path';
 import { didYouMean } from '../load/did-you-mean.js';
 import { byPosition } from '../load/errors.js';
 import type { LoadError } from '../load/errors.js';
@@ -12,6 +13,7 @@ import { createAjv, show, schemaErrors } from '../load/schema-errors.js';
 import { errorAt, readYamlSource, toPointer } from '../load/yaml-source.js';
 import type { Path, YamlSource } from '../load/yaml-source.js';
 import type { ValidateFunction } from 'ajv';
+import { loadClientKey } from './client-key.js';
 import { targetSchema } from './schema.js';
 import { templateValues, unknownPlaceholders } from './templates.js';
 import type { Locator, TargetProfile } from './schema.js';
@@ -36,7 +38,7 @@ export function loadTarget(file: string, env: NodeJS.ProcessEnv = process.env, o
   // A value whose reference could not be resolved is already reported: do not judge it again.
   const unresolved = new Set(problems.map((p) => toPointer(p.path)));
   const target = value as TargetProfile;
-  errors.push(...checkTarget(target, source, opts, (path) => !unresolved.has(toPointer(path))));
+  errors.push(...checkTarget(target, source, opts, (p) => !unresolved.has(toPointer(p)), path.dirname(file)));
   if (!errors.length) errors.push(...checkPlaceholders(target, source, env));
   return { target: errors.length ? undefined : target, errors: errors.sort(byPosition) };
 }
@@ -51,7 +53,7 @@ export function parseTextPattern(value: string): string | RegExp {
   return match ? new RegExp(match[1], match[2]) : value;
 }
 
-function checkTarget(target: TargetProfile, source: YamlSource, opts: LoadTargetOptions, resolved: (path: Path) => boolean): LoadError[] {
+function checkTarget(target: TargetProfile, source: YamlSource, opts: LoadTargetOptions, resolved: (path: Path) => boolean, dir: string): LoadError[] {
   const errors: LoadError[] = [];
   const error = (path: Path, message: string, hint?: string, where: 'value' | 'key' = 'value') => errors.push(errorAt(source, path, message, hint, where));
 
@@ -84,7 +86,9 @@ function checkTarget(target: TargetProfile, source: YamlSource, opts: LoadTarget
   }
 
   for (const [key, client] of Object.entries(target.clients)) {
-    if (client.auth !== 'none' && client.secret === undefined) {
+    if (client.auth === 'private_key_jwt') checkClientKey(key, client, dir, resolved, error);
+    else if (client.key !== undefined) error(['clients', key, 'key'], `client "${key}" uses ${client.auth}: "key" is only for private_key_jwt`, undefined, 'key');
+    else if (client.auth !== 'none' && client.secret === undefined) {
       error(['clients', key], `client "${key}" uses ${client.auth} but has no "secret"`, 'add secret: ${env:NAME} (or auth: none for a public client)', 'key');
     }
   }
@@ -116,6 +120,25 @@ function checkPlaceholders(target: TargetProfile, source: YamlSource, env: NodeJ
     source, path, `{{${key}}} has no value`,
     key.startsWith('env.') ? `set the environment variable ${key.slice(4)}` : key.startsWith('user2.') ? 'add user2: { username, password } to the profile' : 'known: {{user.username}}, {{user.password}}, {{user2.*}}, {{env.NAME}}, {{random}}',
   )));
+}
+
+/** A private_key_jwt client's key: present, readable, a private key; its path made absolute. */
+function checkClientKey(
+  key: string, client: TargetProfile['clients'][string], dir: string, resolved: (path: Path) => boolean,
+  error: (path: Path, message: string, hint?: string, where?: 'value' | 'key') => void,
+): void {
+  if (client.key === undefined) {
+    error(['clients', key], `client "${key}" uses private_key_jwt but has no "key"`, 'add key: <file with its private key, a JWK or a PEM>', 'key');
+    return;
+  }
+  if (!resolved(['clients', key, 'key'])) return;
+  client.key = path.resolve(dir, client.key);
+  try {
+    loadClientKey(client.key, client.alg);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message.split('\n')[0];
+    error(['clients', key, 'key'], `the key of client "${key}" cannot be used: ${reason} (${client.key})`, 'give a private JWK (JSON, with "d") or a PEM private key');
+  }
 }
 
 /** Every locator of the interaction rules, with its path. */

@@ -5,18 +5,22 @@
 import { ATTACKER_HOST } from '../spec/redirect-uri-variants.js';
 import type { Feature } from '../spec/features.js';
 import type { ResolvedTarget } from '../steps/context.js';
+import { trustCa } from '../drive/http.js';
 import { discover } from './discover.js';
 import type { TargetProfile } from './schema.js';
 
 /** Where the embedded server is, once started: set by the run's global setup. */
-export const EMBEDDED_ENV = { issuer: 'OC_EMBEDDED_ISSUER', resource: 'OC_EMBEDDED_RESOURCE' } as const;
+export const EMBEDDED_ENV = { issuer: 'OC_EMBEDDED_ISSUER', resource: 'OC_EMBEDDED_RESOURCE', ca: 'OC_EMBEDDED_CA' } as const;
 
 export async function resolveTarget(profile: TargetProfile, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedTarget> {
   const embedded = Boolean(profile.embedded);
   const issuer = embedded ? env[EMBEDDED_ENV.issuer] : profile.issuer;
+  // The CA of an embedded https server (generated for the run): trusted before discovery needs it.
+  const ca = embedded ? env[EMBEDDED_ENV.ca] || undefined : undefined;
+  if (ca) trustCa(ca);
   const endpoints = await discover(issuer, profile.endpoints, profile.timeouts?.http ?? 10000);
   const resource = profile.resource ?? (embedded ? env[EMBEDDED_ENV.resource] : undefined);
-  return { profile, endpoints, features: new Set(profile.features as Feature[]), resource };
+  return { profile, endpoints, features: new Set(profile.features as Feature[]), resource, ...(ca ? { ca } : {}) };
 }
 
 /** Redirect URI hosts and attacker hosts: resolved by the browser to the harness's stub. */

@@ -64,8 +64,13 @@ const client = {
   required: ['id', 'auth', 'redirect_uris'],
   properties: {
     id: { type: 'string', minLength: 1, description: 'client_id.' },
-    secret: { type: 'string', description: 'client_secret; use ${env:NAME}.' },
-    auth: { type: 'string', enum: ['client_secret_basic', 'client_secret_post', 'none'], description: 'Token endpoint authentication method.' },
+    secret: { type: 'string', description: 'client_secret; use ${env:NAME}. Also the HMAC key of client_secret_jwt.' },
+    auth: {
+      type: 'string', enum: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'],
+      description: 'Token endpoint authentication method: the secret in HTTP Basic or in the body (RFC 6749 §2.3.1); a JWT assertion signed with the secret (client_secret_jwt) or with the client\'s private key (private_key_jwt), RFC 7523 §2.2 / OIDC Core §9; none for a public client.',
+    },
+    key: { type: 'string', description: 'private_key_jwt: file with the client\'s private key, a JWK (JSON) or PKCS#8 PEM; relative to this profile. A secret: keep the file out of version control.', examples: ['keys/client.private.jwk.json'] },
+    alg: { type: 'string', enum: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'HS256', 'HS384', 'HS512'], description: 'JWS algorithm of the client assertion (default: HS256 for client_secret_jwt; for private_key_jwt the JWK\'s `alg`, else RS256 for RSA, ES256/ES384/ES512 by curve, EdDSA for Ed25519).' },
     redirect_uris: {
       type: 'array', minItems: 1, items: { type: 'string' },
       description: 'Registered redirect URIs; the first is used. Any host works: the browser maps it to the harness\'s stub.',
@@ -89,7 +94,12 @@ export const targetSchema = {
     embedded: {
       type: 'object', additionalProperties: false,
       description: 'Start the built-in authorization server (oidc-provider) for this run, with the clients and user below. No issuer needed.',
-      properties: { flaws: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Flaws to inject (negative controls); see fixtures/servers/embedded/README.md.' } },
+      properties: {
+        flaws: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Flaws to inject (negative controls); see fixtures/servers/embedded/README.md.' },
+        https: { type: 'boolean', default: false, description: 'Serve over https, with a certificate from a CA generated for the run; the harness (Chromium and its HTTP client) trusts that CA only. Declare the feature `https` with it.' },
+        consent: { type: 'boolean', default: true, description: 'Show a consent page after login; false grants the requested scope without asking.' },
+        refresh_tokens: { type: 'boolean', default: true, description: 'Issue refresh tokens with the code grant; false issues none (leave the feature `refresh-token` out).' },
+      },
     },
     issuer: { type: 'string', description: 'Issuer URL; metadata is discovered from it (RFC 8414, then OpenID Connect Discovery).', examples: ['https://auth.example.com'] },
     endpoints: {

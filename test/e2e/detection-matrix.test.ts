@@ -49,7 +49,8 @@ function runSet(flaw: FlawName) {
 }
 
 for (const flaw of Object.keys(FLAWS) as FlawName[]) {
-  test(`flaw ${flaw} (${FLAWS[flaw].breaks}) is caught by its guards and only by them`, async () => {
+  const elsewhere = FLAWS[flaw].target && `means something only under fixtures/targets/${FLAWS[flaw].target}.yaml: its negative control is test/e2e/embedded-configs.test.ts`;
+  test(`flaw ${flaw} (${FLAWS[flaw].breaks}) is caught by its guards and only by them`, { skip: elsewhere }, async () => {
     const set = runSet(flaw);
     const row = judgeFlaw(flaw, set, clean, await runFlaw(flaw, set));
     for (const id of row.caught) caughtBy.set(id, [...(caughtBy.get(id) ?? []), flaw]);

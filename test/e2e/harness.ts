@@ -17,6 +17,7 @@ import type { Profile } from '../../src/spec/levels.js';
 import type { ResolvedTarget } from '../../src/steps/context.js';
 import { resolveTarget } from '../../src/target/resolve.js';
 import type { TargetProfile } from '../../src/target/schema.js';
+import { profileSecrets } from '../../src/target/secrets.js';
 
 export const EMBEDDED_PROFILE = path.join(ROOT, 'fixtures/targets/embedded.yaml');
 
@@ -33,7 +34,7 @@ export function loadProfile(file: string): TargetProfile {
 }
 
 /** A server the rig starts for a profile, on a free loopback port. */
-export interface TargetServer { issuer: string; resourceUrl?: string; close(): Promise<void> }
+export interface TargetServer { issuer: string; resourceUrl?: string; ca?: string; close(): Promise<void> }
 export type StartServer = (profile: TargetProfile) => Promise<TargetServer>;
 
 function embeddedServer(flaws: FlawName[] = []): StartServer {
@@ -75,7 +76,7 @@ export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfi
             const context = await b.newContext();
             try {
               let page: import('playwright').Page | undefined;
-              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: async () => (page ??= await context.newPage()), isHarnessHost, redactor: new Redactor() }));
+              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: async () => (page ??= await context.newPage()), isHarnessHost, redactor: redactorFor(profile) }));
             } finally {
               await context.close();
             }
@@ -94,6 +95,13 @@ export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfi
     await server.close();
     throw err;
   }
+}
+
+/** A scenario's redactor, knowing the profile's secrets as the runner's does. */
+export function redactorFor(profile: TargetProfile): Redactor {
+  const r = new Redactor();
+  for (const [value, kind] of profileSecrets(profile)) r.add(value, kind);
+  return r;
 }
 
 /** The checks of an outcome that did not hold (fail or warn), as "check:verdict". */

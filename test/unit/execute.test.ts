@@ -1,6 +1,7 @@
 /**
  * executeScenario's applicability paths, which need no browser: a scenario whose features the target
- * lacks is skipped whole; a step whose `requires` the target lacks skips its checks.
+ * lacks is skipped whole; a step whose `requires` the target lacks skips its checks; a step that cannot
+ * be built for the client (NotApplicable) skips the scenario.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -47,5 +48,20 @@ describe('executeScenario without a browser', () => {
     const out = await executeScenario(loaded({ steps }), options(['authorization-code'], 'oauth2.1'));
     assert.deepEqual(out.checks.map((c) => [c.check, c.level]), [['implicit-grant-refused', 'MUST'], ['tokens-revoked-after-code-replay', 'MUST']]);
     assert.ok(out.checks.every((c) => c.requirements.every((r) => r.url?.startsWith('https://'))));
+  });
+
+  test('a step that cannot be built for the client (NotApplicable) skips the whole scenario, with the reason', async () => {
+    const o = options(['authorization-code']);
+    o.target = {
+      ...o.target,
+      profile: { clients: { confidential: { id: 'pk', auth: 'private_key_jwt', key: 'unused.pem', redirect_uris: ['https://c.example/cb'] } } },
+      endpoints: { token: 'http://127.0.0.1:9/token' },
+    } as unknown as ResolvedTarget;
+    const steps = [{ grant: { type: 'client_credentials', client: 'confidential', auth: 'switch-method' }, expect: ['client-authentication-required'] }] as Scenario['steps'];
+    const out = await executeScenario(loaded({ steps }), o);
+    assert.equal(out.verdict, 'skip');
+    assert.match(out.reason ?? '', /^step 1 is not applicable: a private_key_jwt client has only its key/);
+    assert.deepEqual(out.checks.map((c) => [c.check, c.verdict]), [['client-authentication-required', 'skip']]);
+    assert.equal(out.error, undefined, 'not a harness error');
   });
 });

@@ -276,7 +276,7 @@ describe('target loader', () => {
     const { path } = files({ 't.yaml': target('timeouts: { action: 10 }\n').replace('auth: client_secret_basic', 'auth: basic').replace('click:', 'clik:') });
     const file = path['t.yaml'];
     assert.deepEqual(loadTarget(file, env).errors.map(formatLoadError), [
-      `${file}:7:11: "auth" in clients.confidential must be one of client_secret_basic, client_secret_post, none (got "basic")`,
+      `${file}:7:11: "auth" in clients.confidential must be one of client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt, none (got "basic")`,
       `${file}:15:9: "steps[0]" in interaction[0] must have exactly one of fill, click, check, wait (it has none)\n  hint: did you mean click?`,
       `${file}:16:21: "action" in timeouts must be >= 100 (got 10)`,
     ]);
@@ -326,6 +326,24 @@ describe('target loader', () => {
       `${file}:14:21: unknown flaw "code-reus"\n  hint: did you mean code-reuse?`,
       `${file}:15:11: "resource" must be an absolute http(s) URL (got "/api")`,
     ]);
+  });
+
+  test('private_key_jwt: the key is resolved against the profile and must be a private key', () => {
+    const pk = (key: string) => target().replace('    secret: ${env:OC_CLIENT_SECRET}\n', '').replace('auth: client_secret_basic', `auth: private_key_jwt\n    key: ${key}`);
+    const { dir, path } = files({
+      'ok.yaml': pk('k.jwk.json'),
+      'missing.yaml': pk('nope.pem'),
+      'public.yaml': pk('pub.jwk.json'),
+      'k.jwk.json': JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0', d: 'jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI' }),
+      'pub.jwk.json': JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' }),
+    });
+    const ok = loadTarget(path['ok.yaml'], env);
+    assert.deepEqual(ok.errors, []);
+    assert.equal(ok.target?.clients.confidential.key, join(dir, 'k.jwk.json'));
+    assert.deepEqual(loadTarget(path['missing.yaml'], env).errors.map(formatLoadError), [
+      `${path['missing.yaml']}:7:10: the key of client "confidential" cannot be used: no such file (${join(dir, 'nope.pem')})\n  hint: give a private JWK (JSON, with "d") or a PEM private key`,
+    ]);
+    assert.match(loadTarget(path['public.yaml'], env).errors.map(formatLoadError)[0] ?? '', /the JWK has no private part/);
   });
 
   test('a server that is not embedded needs an issuer or both endpoints', () => {
