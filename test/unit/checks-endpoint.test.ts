@@ -294,9 +294,13 @@ describe('token-endpoint-requires-tls', () => {
     assert.equal(run('token-endpoint-requires-tls', p({ status: 0, headers: {}, body: '' })).verdict, 'pass');
   });
 
-  test('pass with a note: an OAuth error over http', () => {
+  test('fail: an OAuth error over http (the endpoint ran on a request received in clear)', () => {
     const o = run('token-endpoint-requires-tls', p(jsonResponse(400, { error: 'invalid_request' })));
-    assert.deepEqual(vm(o), ['pass', 'answered error=invalid_request: the server parses token requests received over plain http']);
+    assert.deepEqual(vm(o), ['fail', 'the token endpoint processes token requests received over plain http (it answered error=invalid_request)']);
+  });
+
+  test('pass: a plain error page over http (e.g. "TLS required")', () => {
+    assert.equal(run('token-endpoint-requires-tls', p({ status: 403, headers: { 'content-type': 'text/html' }, body: '<p>TLS required</p>' })).verdict, 'pass');
   });
 
   test('fail: 200 over plain http', () => {

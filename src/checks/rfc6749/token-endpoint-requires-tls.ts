@@ -1,8 +1,10 @@
 /**
  * token-endpoint-requires-tls (TLS-02) — the token endpoint is not served over plain http. A harmless
  * invalid request to its http:// variant should get no answer or an error. A redirect to https is
- * lenient (a warning): the request, and any credentials in it, already went in clear. A 2xx fails.
- * An OAuth error in JSON passes, with a note: the server parsed a token request received in clear.
+ * lenient (a warning): the request, and any credentials in it, already went in clear. A 2xx fails, and
+ * so does an OAuth error in JSON: the token endpoint's own logic ran on a request received in clear, so
+ * a real code sent there would have been redeemed in clear (a plain error page, e.g. "TLS required",
+ * passes).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.9
  */
@@ -28,6 +30,7 @@ export const tokenEndpointRequiresTls: CheckDefinition<'probe'> = {
       return { holds: 'lenient', expected, actual, message: `the token endpoint redirected a plain-http request (${a.status}): the request body had already been sent in clear` };
     }
     const code = a.kind === 'error' ? errorCode(e) : undefined;
-    return { holds: true, expected, actual, ...(code ? { note: `answered error=${code}: the server parses token requests received over plain http` } : {}) };
+    if (code) return { holds: false, expected, actual: `${actual} with error=${code}`, message: `the token endpoint processes token requests received over plain http (it answered error=${code})` };
+    return { holds: true, expected, actual };
   },
 };
