@@ -34,8 +34,9 @@ function blobReports(dirs: string[]): string[] {
 /** The target and profile each shard recorded beside its blob; all must agree. Returns an error message otherwise. */
 function mergedRun(zips: string[]): MergedRun | string {
   const runs = zips.map((z) => {
-    const file = path.join(path.dirname(z), RUN_FILE);
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as MergedRun) : file;
+    // <blobDir>/oc-run.json beside <blobDir>/zip/report-i.zip (reporters.ts); or beside the zip, if moved so.
+    const file = [path.dirname(z), path.dirname(path.dirname(z))].map((d) => path.join(d, RUN_FILE)).find(existsSync);
+    return file ? (JSON.parse(readFileSync(file, 'utf8')) as MergedRun) : path.join(path.dirname(path.dirname(z)), RUN_FILE);
   });
   const missing = runs.find((r) => typeof r === 'string');
   if (missing) return `no ${RUN_FILE} at ${missing as string}: that blob report was not written by \`oauth-conformance run --shard\``;

@@ -32,6 +32,11 @@ export function stepLine(s: ScenarioRecord, step: number | undefined): number {
   return (step !== undefined ? s.stepLines[step] : undefined) ?? s.stepLines[0] ?? 1;
 }
 
+/** The catalog id a broken check is reported under: the scenario's own where the check covers it (RU-15 rather than the check's first, RU-01). */
+function ruleOf(s: ScenarioRecord, c: CheckOutcome): string {
+  return s.catalog.find((id) => c.catalog.includes(id)) ?? c.catalog[0] ?? s.catalog[0] ?? c.check;
+}
+
 /** Every failed or warned check of the run, in scenario order; a fail/warn scenario without one gives one finding. */
 export function findings(r: RunResults): Finding[] {
   const unchanged = new Set(r.baseline?.unchangedFailures ?? []);
@@ -44,7 +49,7 @@ export function findings(r: RunResults): Finding[] {
     const broken = s.checks.filter((c) => c.verdict === 'fail' || c.verdict === 'warn');
     for (const c of broken) {
       const verdict = c.verdict as 'fail' | 'warn';
-      out.push({ ...base, check: c, rule: c.catalog[0] ?? s.catalog[0] ?? c.check, level: c.level, verdict, message: c.message, line: stepLine(s, c.step), gating: gating && (verdict === 'fail' || r.gate?.failOn === 'should') });
+      out.push({ ...base, check: c, rule: ruleOf(s, c), level: c.level, verdict, message: c.message, line: stepLine(s, c.step), gating: gating && (verdict === 'fail' || r.gate?.failOn === 'should') });
     }
     if (!broken.length) out.push({ ...base, rule: s.catalog[0] ?? s.id, level: s.level, verdict: s.verdict, message: s.reason ?? s.verdict, line: stepLine(s, undefined), gating });
   }
