@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { chromium, type Browser } from 'playwright';
 import { CHECKS_BY_ID } from '../../src/checks/index.js';
 import { judge } from '../../src/checks/judge.js';
