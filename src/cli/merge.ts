@@ -31,7 +31,7 @@ function blobReports(dirs: string[]): string[] {
   return dirs.flatMap(walk);
 }
 
-/** The target and profile each shard recorded beside its blob; all must agree. Returns an error message otherwise. */
+/** The target and profile each shard recorded beside its blob: all must agree, and no shard be missing. Else an error message. */
 function mergedRun(zips: string[]): MergedRun | string {
   const runs = zips.map((z) => {
     // <blobDir>/oc-run.json beside <blobDir>/zip/report-i.zip (reporters.ts); or beside the zip, if moved so.
@@ -43,6 +43,11 @@ function mergedRun(zips: string[]): MergedRun | string {
   const [first, ...rest] = runs as MergedRun[];
   const other = rest.find((r) => r.target.name !== first.target.name || r.profile !== first.profile);
   if (other) return `the shards ran differently: target "${first.target.name}" profile ${first.profile} vs target "${other.target.name}" profile ${other.profile}`;
+  // A shard whose job died before its upload would otherwise shrink the merged run without a word.
+  const shards = (runs as MergedRun[]).map((r) => r.shard).filter((s): s is string => Boolean(s));
+  const total = Number(shards[0]?.split('/')[1] ?? 0);
+  const absent = Array.from({ length: total }, (_, i) => `${i + 1}/${total}`).filter((s) => !shards.includes(s));
+  if (absent.length) return `shard(s) ${absent.join(', ')} missing: ${shards.length} blob report(s) of a run split in ${total}`;
   return { target: first.target, profile: first.profile };
 }
 

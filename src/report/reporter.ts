@@ -18,8 +18,8 @@ import { blobDir, RUN_FILE } from './reporters.js';
 import { countVerdicts, RESULTS_SCHEMA, type RunResults, type ScenarioRecord } from './results.js';
 import { harnessVersion } from './version.js';
 
-/** What a shard records beside its blob report, and `merge` hands back through OC_MERGED_RUN. */
-export interface MergedRun { target: RunResults['target']; profile: RunResults['profile'] }
+/** What a shard records beside its blob report (`merge` hands target and profile back through OC_MERGED_RUN). */
+export interface MergedRun { target: RunResults['target']; profile: RunResults['profile']; /** `i/n` */ shard?: string }
 
 /** The target of this run; under `merge`, the one the shards recorded. */
 function runTarget(settings: RunSettings): RunResults['target'] {
@@ -93,7 +93,7 @@ export default class ConformanceReporter implements Reporter {
     if (result.status === 'interrupted') process.stdout.write('  (run interrupted)\n');
     if (settings.shard || process.env.OC_BLOB) {
       mkdirSync(blobDir(settings), { recursive: true });
-      writeFileSync(path.join(blobDir(settings), RUN_FILE), `${JSON.stringify({ target, profile: settings.profile } satisfies MergedRun)}\n`);
+      writeFileSync(path.join(blobDir(settings), RUN_FILE), `${JSON.stringify({ target, profile: settings.profile, shard: settings.shard } satisfies MergedRun)}\n`);
     }
     // A shard's annotations and step summary would repeat the merged run's: the merge job gives them.
     writeOutputs(results, this.reportDir, { env: settings.shard ? {} : process.env });

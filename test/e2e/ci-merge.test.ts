@@ -65,6 +65,9 @@ describe('sharded run merged', () => {
     for (const [src, name] of [[s1, 'shard-1-of-2'], [s2, 'shard-2-of-2']]) {
       spawnSync('cp', ['-r', path.join(src, 'blob', name), gathered]);
     }
+    const half = await cli(['merge', path.join(gathered, 'shard-1-of-2'), '--report-dir', tmp('half')]);
+    assert.equal(half.code, 2, half.out);
+    assert.match(half.out, /^error: shard\(s\) 2\/2 missing: 1 blob report\(s\) of a run split in 2\n  hint: /m);
     const m = await cli(['merge', gathered, '--report-dir', merged, '--baseline', path.join(single, 'results.json')], gh);
     assert.equal(m.code, 0, m.out);
 
