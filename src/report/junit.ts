@@ -17,7 +17,7 @@ const attrs = (a: Record<string, string | number | undefined>) =>
   Object.entries(a).filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${xml(v)}"`).join('');
 
 /** One broken check as text: what the rule wanted, what the target did. */
-function describe(f: Finding): string {
+function brokenCheckText(f: Finding): string {
   const c = f.check;
   const head = `${f.verdict.toUpperCase()} ${f.rule} ${c?.check ?? f.scenario.id} (${f.level}) at ${f.scenario.file}:${f.line}: ${f.message}`;
   if (!c) return head;
@@ -32,7 +32,7 @@ function outcomeOf(s: ScenarioRecord, own: Finding[], r: RunResults): Outcome {
   if (s.verdict === 'skip') return { tag: 'skipped', message: s.reason ?? 'not applicable' };
   if (!failing(s, r.gate?.failOn)) return undefined;
   const unchanged = r.baseline?.unchangedFailures.includes(s.id);
-  return { tag: 'failure', message: `${unchanged ? '[unchanged since baseline] ' : ''}${s.reason ?? s.verdict}`, type: s.verdict === 'fail' ? 'MUST' : 'SHOULD', body: own.map(describe).join('\n\n') };
+  return { tag: 'failure', message: `${unchanged ? '[unchanged since baseline] ' : ''}${s.reason ?? s.verdict}`, type: s.verdict === 'fail' ? 'MUST' : 'SHOULD', body: own.map(brokenCheckText).join('\n\n') };
 }
 
 function systemOut(s: ScenarioRecord, own: Finding[], outcome: Outcome): string {
@@ -40,7 +40,7 @@ function systemOut(s: ScenarioRecord, own: Finding[], outcome: Outcome): string 
   if (s.deviation?.status === 'matched') lines.push(`KNOWN DEVIATION (not gated): the target is known to get "${s.deviation.verdict}" here: ${s.deviation.reason}`);
   if (s.deviation?.status === 'stale') lines.push(`STALE KNOWN DEVIATION: recorded as "${s.deviation.verdict}" but the target now does better (${s.verdict}); remove it from the target profile`);
   if (s.deviation?.status === 'different') lines.push(`known deviation recorded as "${s.deviation.verdict}", but the verdict is ${s.verdict}: ${s.deviation.reason}`);
-  if (outcome?.tag !== 'failure') lines.push(...own.map(describe));
+  if (outcome?.tag !== 'failure') lines.push(...own.map(brokenCheckText));
   return lines.join('\n');
 }
 
