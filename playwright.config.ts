@@ -7,6 +7,7 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { readSettings } from './src/runner/env.js';
 import { loadPlanTarget } from './src/runner/plan.js';
+import { reporters } from './src/report/reporters.js';
 
 const settings = readSettings();
 const target = loadPlanTarget(settings);
@@ -21,12 +22,8 @@ export default defineConfig({
   retries: 0,
   workers: process.env.OC_WORKERS ? Number(process.env.OC_WORKERS) : 2,
   timeout: 120_000,
-  reporter: [
-    ['./src/report/reporter.ts', { reportDir: settings.reportDir }],
-    ['html', { outputFolder: path.join(settings.reportDir, 'playwright'), open: 'never' }],
-    ['allure-playwright', { resultsDir: path.join(settings.reportDir, 'allure-results'), detail: false }],
-    ...(process.env.OC_BLOB ? [['blob', { outputDir: path.join(settings.reportDir, 'blob') }] as ['blob', object]] : []),
-  ],
+  // A shard writes a blob report for `oauth-conformance merge`; OC_BLOB asks for one from any run.
+  reporter: reporters(settings, Boolean(settings.shard || process.env.OC_BLOB)),
   use: { trace: 'off', screenshot: 'off', video: 'off' },
   projects: [{ name: target.name }],
 });

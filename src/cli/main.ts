@@ -1,4 +1,4 @@
-/** The `oauth-conformance` command: run, validate, list, init, doctor. */
+/** The `oauth-conformance` command: run, merge, validate, list, init, doctor. */
 import path from 'node:path';
 import { CHECKS } from '../checks/index.js';
 import { coverage, readCoverageFile } from '../scenario/coverage.js';
@@ -10,6 +10,7 @@ import { levelFor } from '../spec/levels.js';
 import { parse, UsageError } from './args.js';
 import { doctorCommand } from './doctor.js';
 import { init } from './init.js';
+import { merge } from './merge.js';
 import { run } from './run.js';
 import { table } from './table.js';
 import { validate } from './validate.js';
@@ -24,8 +25,13 @@ commands:
       --workers <n>             parallel browsers (default 2)
       --report-dir <dir>        where reports go (default reports/latest)
       --flaw <name>             embedded target only: inject a named flaw (repeatable) — negative controls
-      --shard <i/n>             run shard i of n (for CI machines)
+      --shard <i/n>             run shard i of n (CI machines); writes a blob report to <report-dir>/blob/shard-i-of-n
       --slow                    include scenarios tagged slow (left out by default)
+      --fail-on <must|should>   what fails the gate (default must; should: a SHOULD warning too)
+      --baseline <results.json> compare with an earlier run; the gate then fails on new failures only
+  merge <blob dirs...>  merge the blob reports of a sharded run into the reports of one run
+      --report-dir <dir>        where reports go (default reports/latest)
+      --fail-on, --baseline     as for run
   init                  write a draft target profile from the server's metadata
       --issuer <url>            the server's issuer: RFC 8414 metadata, then OpenID Connect Discovery
       --authorization-endpoint <url> --token-endpoint <url>
@@ -41,7 +47,12 @@ commands:
   validate [paths]      check scenario files and target profiles; runs nothing
   list [--coverage]     list scenarios and checks; --coverage: catalog rows covered per section
 
-exit codes: 0 no failure · 1 a MUST failed · 2 bad input or harness error`;
+reports (in the report dir): results.json, summary.html, junit.xml, results.sarif, summary.md, playwright/,
+  allure-results/; with GITHUB_ACTIONS=true also annotations and $GITHUB_STEP_SUMMARY (see docs/CI.md)
+
+exit codes: 0 the gate passed · 1 the gate failed (a MUST failed; see --fail-on, --baseline) · 2 bad input or harness error`;
+
+const GATE_OPTIONS = { 'fail-on': { type: 'string' }, baseline: { type: 'string' } } as const;
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -64,8 +75,13 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, {
         target: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, 'report-dir': { type: 'string' },
         profile: { type: 'string' }, flaw: { type: 'string', multiple: true }, shard: { type: 'string' }, slow: { type: 'boolean' },
+        ...GATE_OPTIONS,
       });
-      return run({ ...values, reportDir: values['report-dir'], suites: positionals }, out);
+      return run({ ...values, reportDir: values['report-dir'], failOn: values['fail-on'], suites: positionals }, out);
+    }
+    case 'merge': {
+      const { values, positionals } = parse(rest, { 'report-dir': { type: 'string' }, ...GATE_OPTIONS });
+      return merge({ dirs: positionals, reportDir: values['report-dir'], failOn: values['fail-on'], baseline: values.baseline }, out);
     }
     case 'init': {
       const { values } = parse(rest, {

@@ -1,6 +1,7 @@
 /**
  * The harness's Playwright reporter: prints one progress line per scenario, gathers the redacted
- * results each test attached, and writes results.json plus the HTML summary rendered from it.
+ * results each test attached, judges the CI gate (and the baseline), and writes results.json and every
+ * report rendered from it (writeOutputs). It also runs under `merge`, over the shards' blob reports.
  * A test that died before it could attach a result (a worker fixture failed: target unreachable,
  * no browser) is recorded as `error` with Playwright's message — never as the target's failure.
  */
@@ -8,18 +9,30 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { Redactor } from '../evidence/redact.js';
-import { readSettings } from '../runner/env.js';
+import { readSettings, type RunSettings } from '../runner/env.js';
 import { loadPlanTarget } from '../runner/plan.js';
 import { EMBEDDED_ENV } from '../target/resolve.js';
-import { renderHtml } from './html.js';
+import { diffBaseline, loadBaseline } from './baseline.js';
+import { writeOutputs } from './outputs.js';
+import { blobDir, RUN_FILE } from './reporters.js';
 import { countVerdicts, RESULTS_SCHEMA, type RunResults, type ScenarioRecord } from './results.js';
 import { harnessVersion } from './version.js';
+
+/** What a shard records beside its blob report (`merge` hands target and profile back through OC_MERGED_RUN). */
+export interface MergedRun { target: RunResults['target']; profile: RunResults['profile']; /** `i/n` */ shard?: string }
+
+/** The target of this run; under `merge`, the one the shards recorded. */
+function runTarget(settings: RunSettings): RunResults['target'] {
+  if (process.env.OC_MERGED_RUN) return (JSON.parse(process.env.OC_MERGED_RUN) as MergedRun).target;
+  let name = 'target';
+  try { name = loadPlanTarget(settings).name; } catch { /* reported by the CLI */ }
+  return { name, issuer: process.env[EMBEDDED_ENV.issuer], notes: JSON.parse(process.env.OC_FEATURE_FINDINGS ?? '[]') as string[] };
+}
 
 const MARK = { pass: 'pass ', fail: 'FAIL ', warn: 'warn ', skip: 'skip ', error: 'ERROR' } as const;
 
 export default class ConformanceReporter implements Reporter {
   private readonly records: ScenarioRecord[] = [];
-  private readonly started = Date.now();
   private readonly reportDir: string;
   private readonly redactor = new Redactor();
 
@@ -55,23 +68,35 @@ export default class ConformanceReporter implements Reporter {
 
   onEnd(result: FullResult): void {
     const settings = readSettings();
-    let name = 'target';
-    try { name = loadPlanTarget(settings).name; } catch { /* reported by the CLI */ }
     const records = this.records.sort((a, b) => a.file.localeCompare(b.file) || a.id.localeCompare(b.id));
+    const target = runTarget(settings);
     const results: RunResults = {
       schema: RESULTS_SCHEMA,
       harness: { name: 'oauth-conformance', version: harnessVersion() },
-      target: { name, issuer: process.env[EMBEDDED_ENV.issuer], notes: JSON.parse(process.env.OC_FEATURE_FINDINGS ?? '[]') as string[] },
+      target,
       profile: settings.profile,
-      startedAt: new Date(this.started).toISOString(),
-      durationMs: Date.now() - this.started,
+      // From Playwright: a merged report spans its shards, from the first start to the last end.
+      startedAt: result.startTime.toISOString(),
+      durationMs: Math.round(result.duration),
       counts: countVerdicts(records),
       scenarios: records,
+      gate: { failOn: settings.failOn ?? 'must' },
     };
+    if (settings.baseline) {
+      try {
+        results.baseline = diffBaseline(records, loadBaseline(settings.baseline), settings.baseline, results.gate!.failOn);
+      } catch (err) {
+        // The CLI checks the baseline before the run; this is a baseline changed or removed since.
+        process.stdout.write(`  error: ${(err as Error).message}\n`);
+      }
+    }
     if (result.status === 'interrupted') process.stdout.write('  (run interrupted)\n');
-    mkdirSync(this.reportDir, { recursive: true });
-    writeFileSync(path.join(this.reportDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(path.join(this.reportDir, 'summary.html'), renderHtml(results, (p) => readFileSync(path.join(this.reportDir, p))));
+    if (settings.shard || process.env.OC_BLOB) {
+      mkdirSync(blobDir(settings), { recursive: true });
+      writeFileSync(path.join(blobDir(settings), RUN_FILE), `${JSON.stringify({ target, profile: settings.profile, shard: settings.shard } satisfies MergedRun)}\n`);
+    }
+    // A shard's annotations and step summary would repeat the merged run's: the merge job gives them.
+    writeOutputs(results, this.reportDir, { env: settings.shard ? {} : process.env });
   }
 
   private crashed(test: TestCase, result: TestResult): ScenarioRecord {

@@ -41,6 +41,31 @@ export interface RunResults {
   durationMs: number;
   counts: Record<Verdict, number>;
   scenarios: ScenarioRecord[];
+  /** How the CI gate judged this run (absent in results written before gating options existed: `must`, no baseline). */
+  gate?: Gate;
+  /** The comparison with `--baseline`, by scenario id. */
+  baseline?: BaselineDiff;
+}
+
+/** `must`: a MUST failure fails the gate; `should`: a SHOULD warning does too. */
+export const FAIL_ON = ['must', 'should'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface Gate { failOn: FailOn }
+
+/** Scenario ids, each list sorted. A failure is a gated fail (or warn under `--fail-on should`). */
+export interface BaselineDiff {
+  /** The baseline file as given on the command line, and when its run started. */
+  file: string;
+  startedAt: string;
+  /** Failing now, not failing in the baseline (or not in it at all): the regressions that fail the gate. */
+  newFailures: string[];
+  /** Failing in the baseline, not failing now. */
+  fixed: string[];
+  /** Failing in both. */
+  unchangedFailures: string[];
+  /** Not in the baseline, whatever their verdict. */
+  newScenarios: string[];
 }
 
 export const VERDICTS: Verdict[] = ['pass', 'fail', 'warn', 'skip', 'error'];
@@ -56,11 +81,20 @@ export function gated(s: Pick<ScenarioRecord, 'verdict' | 'deviation'>): Verdict
   return s.deviation?.status === 'matched' ? 'pass' : s.verdict;
 }
 
-/** CI exit code: 2 when anything errored (the run is incomplete), 1 when a MUST failed, else 0. Known deviations are not counted. */
-export function exitCodeOf(r: Pick<RunResults, 'scenarios'>): 0 | 1 | 2 {
-  const v = r.scenarios.map(gated);
-  if (v.includes('error')) return 2;
-  return v.includes('fail') ? 1 : 0;
+/** Whether a scenario fails the gate: a gated fail, or a gated warn under `--fail-on should`. */
+export function failing(s: Pick<ScenarioRecord, 'verdict' | 'deviation'>, failOn: FailOn = 'must'): boolean {
+  const v = gated(s);
+  return v === 'fail' || (failOn === 'should' && v === 'warn');
+}
+
+/**
+ * CI exit code: 2 when anything errored (the run is incomplete); 1 when a scenario fails the gate —
+ * with a baseline, only a new failure does; else 0. Known deviations are not counted.
+ */
+export function exitCodeOf(r: Pick<RunResults, 'scenarios' | 'gate' | 'baseline'>): 0 | 1 | 2 {
+  if (r.scenarios.some((s) => gated(s) === 'error')) return 2;
+  if (r.baseline) return r.baseline.newFailures.length ? 1 : 0;
+  return r.scenarios.some((s) => failing(s, r.gate?.failOn)) ? 1 : 0;
 }
 
 /** Compares a scenario's verdict with a known deviation of the target. */

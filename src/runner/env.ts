@@ -4,6 +4,7 @@
  * environment is what they all share.
  */
 import path from 'node:path';
+import type { FailOn } from '../report/results.js';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from '../spec/levels.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -14,6 +15,12 @@ export interface RunSettings {
   profile: Profile;
   reportDir: string;
   flaws: string[];
+  /** The CI gate: `must` (default) or `should` (a SHOULD warning fails too). */
+  failOn?: FailOn;
+  /** A results.json to compare with (absolute path); the gate then fails on new failures only. */
+  baseline?: string;
+  /** `i/n` when this run is one shard of several: it writes a blob report for `merge`. */
+  shard?: string;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
@@ -25,6 +32,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): RunSettings 
     profile,
     reportDir: path.resolve(env.OC_REPORT_DIR ?? path.join(ROOT, 'reports/latest')),
     flaws: (env.OC_FLAWS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    failOn: env.OC_FAIL_ON === 'should' ? 'should' : 'must',
+    baseline: env.OC_BASELINE || undefined,
+    shard: env.OC_SHARD || undefined,
   };
 }
 
@@ -35,5 +45,9 @@ export function settingsEnv(s: RunSettings): Record<string, string> {
     OC_PROFILE: s.profile,
     OC_REPORT_DIR: s.reportDir,
     OC_FLAWS: s.flaws.join(','),
+    OC_FAIL_ON: s.failOn ?? 'must',
+    // Empty rather than absent, so a value in the caller's environment does not leak into the run.
+    OC_BASELINE: s.baseline ?? '',
+    OC_SHARD: s.shard ?? '',
   };
 }

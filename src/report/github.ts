@@ -1,0 +1,38 @@
+/**
+ * GitHub Actions: workflow-command annotations (shown on the scenario file's line in the run and the
+ * pull request) and the Markdown summary appended to $GITHUB_STEP_SUMMARY. Only when GITHUB_ACTIONS=true.
+ * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ */
+import { appendFileSync } from 'node:fs';
+import { findings, staleDeviations, stepLine } from './findings.js';
+import type { RunResults } from './results.js';
+
+const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function command(kind: 'error' | 'warning' | 'notice', file: string, line: number, title: string, message: string): string {
+  return `::${kind} file=${prop(file)},line=${line},title=${prop(title)}::${data(message)}`;
+}
+
+/** One annotation per failed or warned check, harness error and stale known deviation. */
+export function annotations(r: RunResults): string[] {
+  const out = findings(r).map((f) => {
+    const kind = f.known ? 'notice' : f.verdict === 'fail' && !f.unchanged ? 'error' : 'warning';
+    const note = f.known ? ' — known deviation, not gated' : f.unchanged ? ' — unchanged since the baseline' : '';
+    return command(kind, f.scenario.file, f.line, `${f.rule} ${f.check?.check ?? f.scenario.id} (${f.level} ${f.verdict})${note}`, `${f.scenario.id}: ${f.message}${f.check?.expected !== undefined ? `\nexpected: ${f.check.expected}\nactual:   ${f.check.actual ?? ''}` : ''}`);
+  });
+  for (const s of r.scenarios.filter((x) => x.verdict === 'error')) {
+    out.push(command('error', s.file, stepLine(s, s.error?.step), `harness error in ${s.id} (not the target's failure)`, `${s.reason ?? ''}${s.error?.hint ? `\nhint: ${s.error.hint}` : ''}`));
+  }
+  for (const s of staleDeviations(r)) {
+    out.push(command('warning', s.file, 1, `stale known deviation: ${s.id}`, `recorded as ${s.deviation!.verdict}, the target now gets ${s.verdict}: remove it from the target profile's known_deviations`));
+  }
+  return out;
+}
+
+/** Prints the annotations and appends the summary to $GITHUB_STEP_SUMMARY, inside GitHub Actions only. */
+export function reportToGithub(r: RunResults, markdown: string, env: NodeJS.ProcessEnv, print: (line: string) => void): void {
+  if (env.GITHUB_ACTIONS !== 'true') return;
+  for (const a of annotations(r)) print(a);
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+}

@@ -1,0 +1,61 @@
+/**
+ * summary.md: the run in Markdown, fit for a pull-request comment or $GITHUB_STEP_SUMMARY — a one-line
+ * verdict, the counts, the failures (rule, level, RFC section, scenario), known and stale deviations,
+ * harness errors and the baseline comparison.
+ */
+import { findings, sectionLabel, staleDeviations, type Finding } from './findings.js';
+import { exitCodeOf, VERDICTS, type BaselineDiff, type RunResults } from './results.js';
+
+/** Rows shown per table: a step summary is capped at 1 MiB, and a comment should stay readable. */
+const MAX_ROWS = 100;
+
+const cell = (s: unknown): string => String(s ?? '').replace(/\r?\n/g, ' ').replace(/[|<>]/g, (c) => ({ '|': '\\|', '<': '&lt;', '>': '&gt;' })[c]!).slice(0, 300);
+
+function tableOf(header: string[], rows: string[][]): string {
+  const shown = rows.slice(0, MAX_ROWS);
+  const more = rows.length - shown.length;
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...shown.map((r) => `| ${r.map(cell).join(' | ')} |`), ...(more > 0 ? [`\n… and ${more} more (see results.json)`] : [])].join('\n');
+}
+
+/** The one-line verdict, as the gate sees it. */
+export function verdictLine(r: RunResults): string {
+  const code = exitCodeOf(r);
+  const errors = r.scenarios.filter((s) => s.verdict === 'error').length;
+  const gate = r.gate?.failOn === 'should' ? 'MUST failures or SHOULD warnings' : 'MUST failures';
+  if (code === 2) return `⚠️ **ERROR** — ${errors} scenario(s) could not be run (harness errors, not the target's failures): the run is incomplete`;
+  if (r.baseline) {
+    const n = r.baseline.newFailures.length;
+    return code === 1 ? `❌ **FAIL** — ${n} new failure(s) since the baseline` : `✅ **PASS** — no new failures since the baseline (${r.baseline.unchangedFailures.length} unchanged, ${r.baseline.fixed.length} fixed)`;
+  }
+  const gating = findings(r).filter((f) => f.gating);
+  return code === 1 ? `❌ **FAIL** — ${new Set(gating.map((f) => f.scenario.id)).size} scenario(s) with ${gate}` : `✅ **PASS** — no ${gate}`;
+}
+
+const findingRow = (f: Finding) => [f.verdict.toUpperCase(), f.rule, f.level, sectionLabel(f), `\`${f.scenario.id}\``, f.check?.check ?? '', `${f.scenario.file}:${f.line}`, f.message];
+const FINDING_HEADER = ['Verdict', 'Rule', 'Level', 'RFC section', 'Scenario', 'Check', 'Where', 'Why'];
+
+function baselineSection(b: BaselineDiff): string {
+  const list = (title: string, ids: string[]) => `- **${title}** (${ids.length})${ids.length ? `: ${ids.slice(0, MAX_ROWS).map((id) => `\`${id}\``).join(', ')}${ids.length > MAX_ROWS ? ', …' : ''}` : ''}`;
+  return [`### Compared with the baseline`, '', `\`${b.file}\` (run of ${b.startedAt})`, '', list('New failures', b.newFailures), list('Fixed', b.fixed), list('Unchanged failures', b.unchangedFailures), list('New scenarios', b.newScenarios)].join('\n');
+}
+
+export function renderMarkdown(r: RunResults): string {
+  const all = findings(r);
+  const known = r.scenarios.filter((s) => s.deviation?.status === 'matched');
+  const stale = staleDeviations(r);
+  const errors = r.scenarios.filter((s) => s.verdict === 'error');
+  const open = all.filter((f) => !f.known);
+  const out = [
+    `## oauth-conformance: ${verdictLine(r)}`,
+    '',
+    `Target **${cell(r.target.name)}**, profile \`${r.profile}\`, gate \`--fail-on ${r.gate?.failOn ?? 'must'}\`${r.baseline ? ' against a baseline' : ''}; ${r.scenarios.length} scenarios in ${(r.durationMs / 1000).toFixed(1)} s.`,
+    '',
+    tableOf([...VERDICTS, 'known deviations', 'stale'], [[...VERDICTS.map((v) => String(r.counts[v])), String(known.length), String(stale.length)]]),
+  ];
+  if (open.length) out.push('', '### Failures and warnings', '', tableOf(FINDING_HEADER, open.map((f) => (f.unchanged ? [`${f.verdict.toUpperCase()} (unchanged)`, ...findingRow(f).slice(1)] : findingRow(f)))));
+  if (errors.length) out.push('', '### Harness errors (the rule was not exercised; not the target\'s failures)', '', tableOf(['Scenario', 'Why', 'Hint'], errors.map((s) => [`\`${s.id}\``, s.reason ?? '', s.error?.hint ?? ''])));
+  if (known.length) out.push('', '### Known deviations (not gated)', '', tableOf(['Scenario', 'Verdict', 'Reason'], known.map((s) => [`\`${s.id}\``, s.verdict, s.deviation!.reason])));
+  if (stale.length) out.push('', '### ⚠️ Stale known deviations', '', 'The target now does better than its profile records: remove these from `known_deviations`.', '', tableOf(['Scenario', 'Recorded', 'Now'], stale.map((s) => [`\`${s.id}\``, s.deviation!.verdict, s.verdict])));
+  if (r.baseline) out.push('', baselineSection(r.baseline));
+  return `${out.join('\n')}\n`;
+}

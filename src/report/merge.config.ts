@@ -1,0 +1,14 @@
+/**
+ * The Playwright config `oauth-conformance merge` hands to `playwright merge-reports`: no tests, only
+ * the run's reporters (see reporters.ts), writing into OC_REPORT_DIR. testDir is the run's, so the
+ * merged test locations resolve against this checkout.
+ */
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { readSettings, ROOT } from '../runner/env.js';
+import { reporters } from './reporters.js';
+
+export default defineConfig({
+  testDir: path.join(ROOT, 'src/runner'),
+  reporter: reporters(readSettings(), false),
+});
