@@ -203,7 +203,7 @@ describe('oauth-conformance doctor', () => {
     assert.equal(r.code, 1, r.out);
     const [only, ...more] = problems(r.out);
     assert.deepEqual(more, [], r.out);
-    assert.match(only, /✗ browser: .*interaction "login": fill label="\/customer number\/i" value="…" failed on .*\/interaction\/.* — fix: check this locator/);
+    assert.match(only, /✗ browser: .*interaction "login": fill label="\/customer number\/i" failed on .*\/interaction\/.*: timed out after 2000 ms .* — fix: check this locator/);
     assert.match(r.out, /page text: Sign in .*Username/);
     assert.match(r.out, /screenshot: \S+\.png/);
     assert.ok(r.seconds < 90, `${r.seconds} s`);
