@@ -54,7 +54,10 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     hops.set(req, hop);
     if (hop.atStub && !landing) landing = hop;
   };
-  const onResponse = async (res: import('playwright').Response) => {
+  // Headers are read asynchronously: every read is awaited (settled) before the chain is used.
+  const pending: Promise<void>[] = [];
+  const onResponse = (res: import('playwright').Response) => { pending.push(recordResponse(res)); };
+  const recordResponse = async (res: import('playwright').Response) => {
     const hop = hops.get(res.request());
     if (!hop) return;
     hop.status = res.status();
@@ -91,6 +94,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     // A page answered with an error status is the server's refusal: no login rule will appear on it.
     const patience = () => ((lastDocumentStatus ?? 0) >= 400 ? ERROR_PAGE_PATIENCE_MS : o.actionTimeout);
     const end = await interact(page, { ...o, landed: () => Boolean(landing || unreachable), deadline, patience });
+    await Promise.allSettled(pending);
     if (end.type === 'landed' && !landing && unreachable) {
       return { chain, subresources, interactions: end.ran, outcome: redirectOutcome(unreachable.url, o, unreachable.error) };
     }

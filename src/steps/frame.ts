@@ -15,11 +15,12 @@ import { timeouts, type StepContext } from './context.js';
 export async function frame(spec: FrameSpec, ctx: StepContext): Promise<FrameEvidence> {
   const r = authorizationRequest({ client: spec.client }, ctx);
   const page = await ctx.page();
-  let headers: FrameEvidence['headers'] = {};
-  const onResponse = async (res: Response) => {
+  // The framed documents' responses, in order; their headers are read asynchronously, so they are all
+  // awaited before judging, and the last non-redirect one (the document shown, or refused) counts.
+  const framed: { status: number; headers: Promise<Record<string, string>> }[] = [];
+  const onResponse = (res: Response) => {
     if (res.request().resourceType() !== 'document' || res.frame() === page.mainFrame()) return;
-    const h = await res.allHeaders().catch(() => res.headers());
-    headers = { 'x-frame-options': h['x-frame-options'], 'content-security-policy': h['content-security-policy'] };
+    framed.push({ status: res.status(), headers: res.allHeaders().catch(() => res.headers()) });
   };
   page.on('response', onResponse);
   try {
@@ -30,6 +31,9 @@ export async function frame(spec: FrameSpec, ctx: StepContext): Promise<FrameEvi
     // A refused frame is replaced by the browser's own error document.
     const rendered = Boolean(child) && !frameUrl.startsWith('chrome-error://') && frameUrl !== 'about:blank'
       && (await child!.evaluate(() => document.body?.innerText.trim().length ?? 0).catch(() => 0)) > 0;
+    const shown = [...framed].reverse().find((f) => f.status < 300 || f.status >= 400) ?? framed.at(-1);
+    const h = shown ? await shown.headers : {};
+    const headers: FrameEvidence['headers'] = { 'x-frame-options': h['x-frame-options'], 'content-security-policy': h['content-security-policy'] };
     ctx.results[ctx.index] = { kind: 'other' };
     return { kind: 'frame', step: ctx.index, url: r.url, rendered, frameUrl, headers, screenshot: await shot(page) };
   } finally {
