@@ -54,6 +54,10 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
     }
     throw err;
   }
+  if (process.env.OC_CHROMIUM && !existsSync(process.env.OC_CHROMIUM)) {
+    out(`error: OC_CHROMIUM=${process.env.OC_CHROMIUM}: no such file.\n  hint: point OC_CHROMIUM at a Chromium binary, or unset it to use the one \`npm run setup\` installs.`);
+    return 2;
+  }
   if (!chromiumExecutable()) {
     out('error: no Chromium found.\n  hint: run `npm run setup` (installs Debian\'s chromium), or set OC_CHROMIUM to a Chromium binary.');
     return 2;
@@ -92,6 +96,7 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
   const known = results.scenarios.filter((s) => s.deviation?.status === 'matched').length;
   const stale = results.scenarios.filter((s) => s.deviation?.status === 'stale').map((s) => s.id);
   out(`${results.scenarios.length} scenarios: ${c.pass} pass, ${c.fail} fail, ${c.warn} warn, ${c.skip} skip, ${c.error} error${known ? `; ${known} known deviation(s) not gated` : ''}  (${(results.durationMs / 1000).toFixed(1)} s)`);
+  for (const line of harnessErrors(results)) out(line);
   if (stale.length) out(`stale known deviation(s) — the target now does better; remove them from the profile: ${stale.join(', ')}`);
   out(`\nReports:\n  summary     ${rel(path.join(settings.reportDir, 'summary.html'))}\n  results     ${rel(resultsFile)}\n  playwright  ${rel(path.join(settings.reportDir, 'playwright/index.html'))}\n  allure      ${rel(path.join(settings.reportDir, 'allure-results'))} (npm run report:allure)`);
   return exitCodeOf(results);
@@ -102,6 +107,18 @@ function summaryTable(r: RunResults): string {
   const why = (s: RunResults['scenarios'][number]) => (s.deviation ? `known deviation: ${s.deviation.reason}` : s.verdict === 'pass' ? '' : (s.reason ?? ''));
   const rows = r.scenarios.map((s) => [mark(s), s.id, s.catalog.join(' '), s.level, why(s)]);
   return table(['VERDICT', 'SCENARIO', 'RULES', 'LEVEL', 'WHY'], rows, 90);
+}
+
+/** The harness's errors, once each with its hint: what to fix before the run can judge anything. */
+function harnessErrors(r: RunResults): string[] {
+  const seen = new Map<string, { hint?: string; n: number }>();
+  for (const s of r.scenarios) {
+    if (s.verdict !== 'error' || !s.error) continue;
+    const cause = s.error.message.split('\n')[0];
+    const e = seen.get(cause) ?? { hint: s.error.hint, n: 0 };
+    seen.set(cause, { ...e, n: e.n + 1 });
+  }
+  return [...seen].map(([cause, { hint, n }]) => `error: ${cause}${n > 1 ? ` (${n} scenarios)` : ''}${hint ? `\n  hint: ${hint}` : ''}`);
 }
 
 function rel(p: string): string {

@@ -3,7 +3,8 @@
  * steps: client authentication variant, duplicated parameters, GET instead of POST.
  */
 import type { HttpExchange } from '../evidence/types.js';
-import { send, type Params } from '../drive/http.js';
+import { describeBody, send, type Params } from '../drive/http.js';
+import { HarnessError } from '../harness-error.js';
 import type { ClientProfile } from '../target/schema.js';
 import { clientAuth, type ClientAuthVariant } from './client-auth.js';
 import { timeouts, type StepContext } from './context.js';
@@ -28,13 +29,29 @@ export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () 
   ];
   return {
     variants,
-    send: () => send({
+    send: async () => judgeable(await send({
       method: get ? 'GET' : 'POST',
       url: ctx.target.endpoints.token,
       headers: auth.headers,
       form: get ? undefined : params,
       query: get ? [...params, ...auth.query] : auth.query,
       timeout: timeouts(ctx.target).http,
-    }),
+    })),
   };
+}
+
+/**
+ * A server error (5xx), or a success that is not JSON, is no answer a token check can judge: the server
+ * failed or the URL is not a token endpoint. The harness's `error`, never the target's `fail`.
+ */
+function judgeable(ex: HttpExchange): HttpExchange {
+  const { status } = ex.response;
+  const where = `${ex.request.method} ${ex.request.url.split('?')[0]}`;
+  if (status >= 500) {
+    throw new HarnessError(`the token endpoint failed: ${where} answered ${status} (${describeBody(ex.response)})`, 'a server error judges nothing; check the server\'s logs, then run again');
+  }
+  if (status >= 200 && status < 300 && ex.response.json === undefined) {
+    throw new HarnessError(`${where} answered ${status} with ${describeBody(ex.response)}, not a JSON token response`, 'is `token_endpoint` (metadata or `endpoints.token`) the token endpoint?');
+  }
+  return ex;
 }
