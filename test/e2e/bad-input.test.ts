@@ -100,18 +100,18 @@ describe('bad files: validate exits 2 with file:line:col and the cause', { concu
     test(name, async () => {
       const file = existsSync(path.join(CORPUS, name, `${name}.yaml`)) ? `${name}/${name}.yaml` : `${name}/target.yaml`;
       const r = await cli(['validate', file]);
-      assertHarnessError(r, new RegExp(`^${file.replace(/[./]/g, '\\$&')}:${at}: .*${cause.source}`, 'm'), hint, 60_000);
+      assertHarnessError(r, new RegExp(`^${file.replace(/[./]/g, '\\$&')}:${at}: .*${cause.source}`, 'm'), hint, 120_000);
     });
   }
   test('duplicate-ids', async () => {
     const r = await cli(['validate', 'duplicate-ids']);
-    assertHarnessError(r, /^duplicate-ids\/b\/dup\.yaml:1:5: scenario id "dup" is already used by duplicate-ids\/a\/dup\.yaml:1/m, /must be unique/, 60_000);
+    assertHarnessError(r, /^duplicate-ids\/b\/dup\.yaml:1:5: scenario id "dup" is already used by duplicate-ids\/a\/dup\.yaml:1/m, /must be unique/, 120_000);
   });
   test('no-yaml-files', async () => {
-    assertHarnessError(await cli(['validate', 'no-yaml-files']), /^no-yaml-files: no scenario files/m, /pass a scenario file/, 60_000);
+    assertHarnessError(await cli(['validate', 'no-yaml-files']), /^no-yaml-files: no scenario files/m, /pass a scenario file/, 120_000);
   });
   test('a path that does not exist', async () => {
-    assertHarnessError(await cli(['validate', 'nowhere.yaml']), /^nowhere\.yaml: no such file or directory/m, undefined, 60_000);
+    assertHarnessError(await cli(['validate', 'nowhere.yaml']), /^nowhere\.yaml: no such file or directory/m, undefined, 120_000);
   });
 });
 
@@ -131,7 +131,7 @@ describe('bad command lines: exit 2 before anything runs', { concurrency: 3 }, (
   for (const [name, args, cause, hint] of USAGE) {
     test(name, async () => {
       const r = await cli(args, { OC_MISBEHAVING_ISSUER: 'http://127.0.0.1:9/x', ...(name.startsWith('OC_CHROMIUM') ? { OC_CHROMIUM: '/nonexistent/chromium' } : {}) });
-      assertHarnessError(r, cause, hint, 60_000);
+      assertHarnessError(r, cause, hint, 120_000);
     });
   }
 });
@@ -178,7 +178,7 @@ describe('misbehaving targets and browsers: every scenario `error`, exit 2', { c
     test(name, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'oc-bad-'));
       const r = await cli(['run', '--target', TARGET, '--grep', grep, '--workers', '1', '--report-dir', dir], { OC_MISBEHAVING_ISSUER: issuer(server.url), ...env });
-      assertHarnessError(r, cause, hint, 240_000);
+      assertHarnessError(r, cause, hint, 300_000);
       const res = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults;
       assert.ok(res.scenarios.length >= 1);
       assert.equal(res.counts.fail, 0, 'never the target\'s fail');
