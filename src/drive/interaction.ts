@@ -4,7 +4,7 @@
  * page no rule knows. After each page change, the first rule whose URL glob matches and whose `when`
  * element is visible runs. Nothing here knows which server it is talking to.
  */
-import type { Page } from 'playwright';
+import type { Locator, Page } from 'playwright';
 import type { Action, InteractionRule } from '../target/schema.js';
 import { HarnessError } from '../harness-error.js';
 import { describeLocator, globToRegExp, locate } from './locate.js';
@@ -69,11 +69,27 @@ async function visible(page: Page, l: NonNullable<InteractionRule['when']>): Pro
   }
 }
 
+/**
+ * Fills a field without the value in Playwright's step titles: `fill(v)` is reported as `Fill "v"` in the
+ * HTML report, which would print the test user's password. So: fill('') for the actionability waits,
+ * then set the value in the page through the input's native setter (frameworks that track the value
+ * see it) and fire input/change as typing would.
+ */
+async function fillQuietly(field: Locator, value: string, timeout: number): Promise<void> {
+  await field.fill('', { timeout });
+  await field.evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set?.call(input, v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value, { timeout });
+}
+
 async function perform(page: Page, action: Action, ruleName: string, o: InteractionOptions): Promise<void> {
   const timeout = Math.max(100, Math.min(o.actionTimeout, o.deadline - Date.now()));
   const [verb, target] = Object.entries(action)[0] as [string, Record<string, unknown>];
   try {
-    if ('fill' in action) await locate(page, action.fill).first().fill(expand(action.fill.value, o.values), { timeout });
+    if ('fill' in action) await fillQuietly(locate(page, action.fill).first(), expand(action.fill.value, o.values), timeout);
     else if ('click' in action) await locate(page, action.click).first().click({ timeout });
     else if ('check' in action) await locate(page, action.check).first().check({ timeout });
     else if ('wait' in action) {

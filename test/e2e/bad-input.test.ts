@@ -121,7 +121,7 @@ const USAGE: [string, string[], RegExp, RegExp?][] = [
   ['unknown option', ['run', '--wrokers', '2'], /^error: Unknown option '--wrokers'/m],
   ['--workers 0', ['run', '--workers', '0'], /^error: --workers takes a positive whole number/m],
   ['--profile unknown', ['run', '--profile', 'rfc1234'], /^error: --profile must be one of rfc6749, rfc9700, oauth2\.1/m],
-  ['--target missing', ['run', '--target', 'nowhere.yaml'], /nowhere\.yaml: no such file/],
+  ['--target missing', ['run', '--target', 'nowhere.yaml'], /nowhere\.yaml: cannot read file: no such file/],
   ['--target malformed', ['run', '--target', 'target-unknown-key/target.yaml'], /target-unknown-key\/target\.yaml:11:1: unknown key "scopes"/, /did you mean scope\?/],
   ['--flaw on a real target', ['run', '--target', 'misbehaving-target.yaml', '--flaw', 'code-reuse'], /--flaw applies to the embedded target only/],
   ['OC_CHROMIUM missing', ['run', '--target', 'misbehaving-target.yaml'], /^error: OC_CHROMIUM=\/nonexistent\/chromium: no such file/m, /point OC_CHROMIUM at a Chromium binary/],

@@ -125,10 +125,11 @@ describe('a full run, watched from outside', () => {
       }
       // A page of our own that embeds an outside image: the request fails, nothing reaches out.
       const failed: string[] = [];
-      page.on('requestfailed', (q) => failed.push(`${q.url()} ${q.failure()?.errorText}`));
-      await page.goto('https://client.oauth-conformance.test/cb?probe=1');
-      await page.setContent('<img src="https://tracker.example.net/pixel.gif">');
-      await page.waitForTimeout(500);
+      const own = await browser.newPage();
+      own.on('requestfailed', (q) => failed.push(`${q.url()} ${q.failure()?.errorText}`));
+      await own.goto('https://client.oauth-conformance.test/cb?probe=1');
+      await own.setContent('<img src="https://tracker.example.net/pixel.gif">');
+      await own.waitForTimeout(500);
       assert.ok(failed.some((f) => /tracker\.example\.net.*ERR_NAME_NOT_RESOLVED/.test(f)), failed.join('\n'));
       // Positive control: the harness's own host does resolve, to the stub.
       assert.ok(stub.hits.some((h) => h.url.includes('/cb?probe=1')), 'the stub saw the harness host');
