@@ -33,7 +33,8 @@ for (let i = 1; i <= runs; i++) {
   const dir = path.resolve(values['report-dir'], `run-${i}`);
   const args = [path.join(ROOT, 'bin/oauth-conformance.mjs'), 'run', '--report-dir', dir];
   for (const k of ['grep', 'target', 'workers'] as const) if (values[k]) args.push(`--${k}`, values[k]);
-  process.stdout.write(`run ${i}/${runs} → ${path.relative(process.cwd(), dir) || dir} … `);
+  const shown = path.relative(process.cwd(), dir);
+  process.stdout.write(`run ${i}/${runs} → ${shown.startsWith('..') ? dir : shown} … `);
   const started = Date.now();
   const code = await new Promise<number | null>((resolve) => spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' }).on('close', resolve));
   const file = path.join(dir, 'results.json');

@@ -41,14 +41,17 @@ export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () 
 }
 
 /**
- * A server error (5xx), or a success that is not JSON, is no answer a token check can judge: the server
- * failed or the URL is not a token endpoint. The harness's `error`, never the target's `fail`.
+ * A server error (5xx), a redirect, or a success that is not JSON is no answer a token check can judge:
+ * the server failed or the URL is not a token endpoint. The harness's `error`, never the target's `fail`.
  */
 function judgeable(ex: HttpExchange): HttpExchange {
   const { status } = ex.response;
   const where = `${ex.request.method} ${ex.request.url.split('?')[0]}`;
   if (status >= 500) {
     throw new HarnessError(`the token endpoint failed: ${where} answered ${status} (${describeBody(ex.response)})`, 'a server error judges nothing; check the server\'s logs, then run again');
+  }
+  if (status >= 300 && status < 400) {
+    throw new HarnessError(`${where} answered ${status} to ${ex.response.headers.location ?? '(no Location)'}: a redirect, not a token endpoint's answer`, 'is `token_endpoint` the token endpoint itself (the back channel follows no redirects)?');
   }
   if (status >= 200 && status < 300 && ex.response.json === undefined) {
     throw new HarnessError(`${where} answered ${status} with ${describeBody(ex.response)}, not a JSON token response`, 'is `token_endpoint` (metadata or `endpoints.token`) the token endpoint?');

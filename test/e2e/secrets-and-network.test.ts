@@ -45,10 +45,32 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
   });
 }
 
-/** Chromium's net log (JSON, possibly unterminated if the browser was killed): the addresses it connected to. */
-function netLogConnects(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/"(?:address|remote_address)":"([^"]+)"/g)].map((m) => m[1].replace(/:\d+$/, ''));
+/**
+ * Chromium's net log: the addresses its TCP sockets connected to, and those its UDP sockets sent
+ * datagrams to. A UDP "connect" that sends nothing is not traffic: Chromium's resolver does one to
+ * 2001:4860:4860::8888 to ask the kernel whether IPv6 is routable (no packet leaves); it is kept apart.
+ */
+function netLog(file: string): { tcp: string[]; udpSent: string[]; probes: string[] } {
+  type Log = { constants: { logEventTypes: Record<string, number> }; events: { type: number; source: { id: number }; params?: { address?: string } }[] };
+  const text = readFileSync(file, 'utf8').trimEnd();
+  let log: Log;
+  try {
+    log = JSON.parse(text) as Log;
+  } catch {
+    log = JSON.parse(`${text.replace(/,\s*$/, '')}]}`) as Log; // a browser that was not closed leaves the events array open
+  }
+  const T = log.constants.logEventTypes;
+  const host = (a: string) => a.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const udpAddress = new Map<number, string>();
+  const sent = new Set<number>();
+  const tcp: string[] = [];
+  for (const e of log.events) {
+    if (e.type === T.TCP_CONNECT_ATTEMPT && e.params?.address) tcp.push(host(e.params.address));
+    if (e.type === T.UDP_CONNECT && e.params?.address) udpAddress.set(e.source.id, host(e.params.address));
+    if (e.type === T.UDP_BYTES_SENT) sent.add(e.source.id);
+  }
+  const udp = [...udpAddress];
+  return { tcp, udpSent: udp.filter(([id]) => sent.has(id)).map(([, a]) => a), probes: udp.filter(([id]) => !sent.has(id)).map(([, a]) => a) };
 }
 
 describe('a full run, watched from outside', () => {
@@ -109,9 +131,12 @@ describe('a full run, watched from outside', () => {
     // Chromium: its own net log, one per browser (one per worker).
     const logs = readdirSync(netlogDir).map((f) => path.join(netlogDir, f));
     assert.ok(logs.length >= 1, 'Chromium wrote a net log');
-    const addresses = logs.flatMap(netLogConnects);
-    assert.deepEqual(addresses.filter((a) => !isLoopback(a.replace(/^\[|\]$/g, ''))), [], 'Chromium connections off loopback');
-    assert.ok(addresses.length >= 10 && addresses.some((a) => a === '127.0.0.1'), `Chromium's connections were recorded (${addresses.length})`);
+    const net = logs.map(netLog);
+    const tcp = net.flatMap((n) => n.tcp);
+    assert.deepEqual(tcp.filter((a) => !isLoopback(a)), [], 'Chromium TCP connections off loopback');
+    assert.deepEqual(net.flatMap((n) => n.udpSent).filter((a) => !isLoopback(a)), [], 'Chromium UDP datagrams off loopback (DNS, QUIC)');
+    assert.deepEqual([...new Set(net.flatMap((n) => n.probes))].filter((a) => !isLoopback(a) && a !== '2001:4860:4860::8888'), [], 'only the IPv6 routability probe');
+    assert.ok(tcp.length >= 10 && tcp.includes('127.0.0.1'), `Chromium's connections were recorded (${tcp.length})`);
   });
 
   test('a page that reaches for an outside host is refused by the resolver rules; harness hosts reach the stub', async () => {
