@@ -4,6 +4,7 @@
  * paths, and exits 0 (no failure), 1 (the gate failed: a MUST, with `--fail-on should` a SHOULD too; with a
  * baseline, a new failure only) or 2 (bad input or harness error).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumExecutable } from '../drive/chromium.js';
 import { LoadFailed, formatLoadError } from '../load/errors.js';
@@ -58,6 +59,10 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
       return 2;
     }
     throw err;
+  }
+  if (process.env.OC_CHROMIUM && !existsSync(process.env.OC_CHROMIUM)) {
+    out(`error: OC_CHROMIUM=${process.env.OC_CHROMIUM}: no such file.\n  hint: point OC_CHROMIUM at a Chromium binary, or unset it to use the one \`npm run setup\` installs.`);
+    return 2;
   }
   if (!chromiumExecutable()) {
     out('error: no Chromium found.\n  hint: run `npm run setup` (installs Debian\'s chromium), or set OC_CHROMIUM to a Chromium binary.');

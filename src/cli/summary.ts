@@ -44,12 +44,25 @@ export function finish(reportDir: string, out: (s: string) => void, problems: { 
   const known = results.scenarios.filter((s) => s.deviation?.status === 'matched').length;
   const stale = results.scenarios.filter((s) => s.deviation?.status === 'stale').map((s) => s.id);
   out(`${results.scenarios.length} scenarios: ${c.pass} pass, ${c.fail} fail, ${c.warn} warn, ${c.skip} skip, ${c.error} error${known ? `; ${known} known deviation(s) not gated` : ''}  (${(results.durationMs / 1000).toFixed(1)} s)`);
+  for (const line of harnessErrors(results)) out(line);
   if (stale.length) out(`stale known deviation(s) — the target now does better; remove them from the profile: ${stale.join(', ')}`);
   if (results.baseline) out(baselineLines(results.baseline));
   if (results.gate?.failOn === 'should') out('gate: --fail-on should (a SHOULD warning fails the run too)');
   const at = (f: string) => rel(path.join(reportDir, f));
   out(`\nReports:\n  summary     ${at('summary.html')}\n  results     ${at('results.json')}\n  playwright  ${at('playwright/index.html')}\n  allure      ${at('allure-results')} (npm run report:allure)\n  junit       ${at('junit.xml')}\n  sarif       ${at('results.sarif')}\n  markdown    ${at('summary.md')}`);
   return exitCodeOf(results);
+}
+
+/** The harness's errors, once each with its hint: what to fix before the run can judge anything. */
+function harnessErrors(r: RunResults): string[] {
+  const seen = new Map<string, { hint?: string; n: number }>();
+  for (const s of r.scenarios) {
+    if (s.verdict !== 'error' || !s.error) continue;
+    const cause = s.error.message.split('\n')[0];
+    const e = seen.get(cause) ?? { hint: s.error.hint, n: 0 };
+    seen.set(cause, { ...e, n: e.n + 1 });
+  }
+  return [...seen].map(([cause, { hint, n }]) => `error: ${cause}${n > 1 ? ` (${n} scenarios)` : ''}${hint ? `\n  hint: ${hint}` : ''}`);
 }
 
 function baselineLines(b: NonNullable<RunResults['baseline']>): string {

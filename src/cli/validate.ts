@@ -8,9 +8,9 @@ import { ROOT } from '../runner/env.js';
 import { loadScenarios } from '../scenario/load.js';
 import { loadTarget } from '../target/load.js';
 
-/** A YAML file with a top-level `clients:` key is a target profile; anything else a scenario. */
+/** A YAML file with a top-level key only target profiles have is a target profile; anything else a scenario. */
 function isTargetFile(file: string): boolean {
-  return /^clients\s*:/m.test(readFileSync(file, 'utf8'));
+  return /^(clients|issuer|embedded|interaction|user|endpoints)\s*:/m.test(readFileSync(file, 'utf8'));
 }
 
 export function validate(paths: string[], out: (s: string) => void): number {
@@ -28,6 +28,8 @@ export function validate(paths: string[], out: (s: string) => void): number {
     const r = loadScenarios(scenarioPaths, { knownChecks: CHECK_IDS });
     errors.push(...r.errors);
     scenarios = r.scenarios.length;
+    // An empty suite validates nothing: saying "ok" would hide a wrong path.
+    if (!scenarios && !r.errors.length) errors.push({ file: scenarioPaths.join(', '), line: 0, column: 0, message: 'no scenario files (*.yaml, *.yml) found', hint: 'pass a scenario file or a directory that holds some (default: suites/)' });
   }
   for (const t of targets) errors.push(...loadTarget(t, process.env, { knownFlaws: KNOWN_FLAWS }).errors);
   for (const e of errors) out(formatLoadError(e));

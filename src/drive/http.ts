@@ -53,15 +53,16 @@ export async function send(r: HttpRequest): Promise<HttpExchange> {
   for (const [k, v] of r.query ?? []) target.searchParams.append(k, v);
   const url = target.toString();
   const started = Date.now();
+  // One deadline for the whole exchange: undici's idle timeouts alone never end a body that trickles.
+  const signal = AbortSignal.timeout(r.timeout);
   let res;
+  let text: string;
   try {
-    res = await request(url, { method: r.method, headers, body, headersTimeout: r.timeout, bodyTimeout: r.timeout, maxRedirections: 0, ...(dispatcher ? { dispatcher } : {}) } as Parameters<typeof request>[1]);
+    res = await request(url, { method: r.method, headers, body, headersTimeout: r.timeout, bodyTimeout: r.timeout, maxRedirections: 0, signal, ...(dispatcher ? { dispatcher } : {}) } as Parameters<typeof request>[1]);
+    text = await readCapped(res.body);
   } catch (err) {
-    const e = err as Error & { code?: string; cause?: { code?: string } };
-    const code = e.code ?? e.cause?.code ?? e.name;
-    throw new HarnessError(`${r.method} ${url} failed: ${code} ${e.message}`.trim(), code === 'ECONNREFUSED' ? 'is the target running on that address?' : undefined);
+    throw transportError(`${r.method} ${url.split('?')[0]}`, err, r.timeout);
   }
-  const text = await readCapped(res.body);
   const responseHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : String(v);
   let json: unknown;
@@ -73,6 +74,37 @@ export async function send(r: HttpRequest): Promise<HttpExchange> {
     response: { status: res.statusCode, headers: responseHeaders, body: text, json },
     durationMs: Date.now() - started,
   };
+}
+
+/** Hints for the transport failures people meet: the cause is in the message, what to do in the hint. */
+const HINTS: [RegExp, string][] = [
+  [/ECONNREFUSED/, 'nothing listens there: is the target running on that address and port?'],
+  [/ENOTFOUND|EAI_AGAIN/, 'the host name does not resolve: check the issuer or endpoint URL'],
+  [/TIMEOUT|Timeout|AbortError|aborted/, 'the target did not answer in time: is it up? raise `timeouts.http` in the target profile if it is just slow'],
+  [/SSL|TLS|EPROTO|CERT|self[- ]signed/i, 'TLS failed: an https URL on a plain-http port, or a certificate Node does not trust (set NODE_EXTRA_CA_CERTS to your CA file)'],
+  [/ECONNRESET|SocketError|other side closed/, 'the target closed the connection: is that URL an HTTP server?'],
+];
+
+/** A transport failure as a one-line HarnessError with the cause and a hint. */
+function transportError(what: string, err: unknown, timeout: number): HarnessError {
+  const e = err as Error & { code?: string; cause?: Error & { code?: string } };
+  const timedOut = e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError' || /Timeout/.test(e.code ?? '');
+  const code = timedOut ? 'TIMEOUT' : e.code ?? e.cause?.code ?? e.name;
+  const detail = timedOut ? `no complete answer within ${timeout} ms` : firstLine(e.cause?.message && e.cause.message !== e.message ? `${e.message}: ${e.cause.message}` : e.message);
+  const hint = HINTS.find(([re]) => re.test(`${code} ${detail}`))?.[1];
+  return new HarnessError(`${what} failed: ${code} ${detail}`.trim(), hint);
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].slice(0, 200);
+}
+
+/** A short description of a body, for messages: its type, size and first characters. */
+export function describeBody(r: { headers: Record<string, string>; body: string }): string {
+  if (!r.body) return 'an empty body';
+  const type = r.headers['content-type']?.split(';')[0] ?? 'no content-type';
+  const start = r.body.trimStart().slice(0, 40).replace(/\s+/g, ' ');
+  return `${type}, ${r.body.length} characters: ${JSON.stringify(start)}${r.body.length > 40 ? '…' : ''}`;
 }
 
 /** Pairs from an object, leaving out undefined values. */

@@ -4,7 +4,7 @@
  * page no rule knows. After each page change, the first rule whose URL glob matches and whose `when`
  * element is visible runs. Nothing here knows which server it is talking to.
  */
-import type { Page } from 'playwright';
+import type { Locator as PageLocator, Page } from 'playwright';
 import type { Action, ActionTarget, InteractionRule, Locator } from '../target/schema.js';
 import { expandTemplate, type TemplateValues } from '../target/templates.js';
 import { HarnessError } from '../harness-error.js';
@@ -78,6 +78,22 @@ async function visible(page: Page, l: NonNullable<InteractionRule['when']>): Pro
   }
 }
 
+/**
+ * Fills a field without the value in Playwright's step titles: `fill(v)` is reported as `Fill "v"` in the
+ * HTML report, which would print the test user's password. So: fill('') for the actionability waits,
+ * then set the value in the page through the input's native setter (frameworks that track the value
+ * see it) and fire input/change as typing would.
+ */
+async function fillQuietly(field: PageLocator, value: string, timeout: number): Promise<void> {
+  await field.fill('', { timeout });
+  await field.evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set?.call(input, v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value, { timeout });
+}
+
 /** How long an optional step waits for its element before it is skipped. */
 const OPTIONAL_WAIT_MS = 2000;
 const OPTION_KEYS = new Set(['value', 'optional', 'timeout']);
@@ -90,7 +106,7 @@ async function perform(page: Page, action: Action, rule: InteractionRule, o: Int
   const element = verb === 'wait' ? target.visible : target;
   try {
     if (target.optional && element && !(await appears(page, element, within(target.timeout ?? OPTIONAL_WAIT_MS)))) return; // not shown this time
-    if ('fill' in action) await locate(page, action.fill).first().fill(expandTemplate(action.fill.value, o.values), { timeout });
+    if ('fill' in action) await fillQuietly(locate(page, action.fill).first(), expandTemplate(action.fill.value, o.values), timeout);
     else if ('click' in action) await locate(page, action.click).first().click({ timeout });
     else if ('check' in action) await locate(page, action.check).first().check({ timeout });
     else if ('wait' in action) {

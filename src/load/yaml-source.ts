@@ -58,7 +58,14 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     }
     return { errors };
   }
-  return { source: { file, text, doc, lines, data: doc.toJS({ maxAliasCount: 100 }) ?? null }, errors: [] };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? null;
+  } catch (err) {
+    // yaml refuses documents whose aliases expand without bound (a "billion laughs" file).
+    return { errors: [{ file, line: 1, column: 1, message: `invalid YAML: ${(err as Error).message.toLowerCase()}`, hint: 'use fewer anchors and aliases (*name): write the values out' }] };
+  }
+  return { source: { file, text, doc, lines, data }, errors: [] };
 }
 
 function syntaxError(file: string, doc: Document.Parsed, lines: LineCounter, err: YAMLError, text: string): LoadError {
@@ -73,7 +80,8 @@ function syntaxError(file: string, doc: Document.Parsed, lines: LineCounter, err
       return { file, line, column: col, message: `duplicate key "${duplicate.key}" (first at line ${first.line})`, hint: 'a key may appear once per mapping: merge the two entries' };
     }
   }
-  const message = err.message.charAt(0).toLowerCase() + err.message.slice(1);
+  // The yaml library's advice to its own callers ("please use YAML.parseAllDocuments()") is not for our users.
+  const message = (err.message.charAt(0).toLowerCase() + err.message.slice(1)).replace(/; please use [\w.]+\(\)/, '');
   const hint = SYNTAX_HINTS[err.code];
   return { file, line, column: col, message: `invalid YAML: ${message}`, ...(hint ? { hint } : {}) };
 }

@@ -101,11 +101,15 @@ export default class ConformanceReporter implements Reporter {
 
   private crashed(test: TestCase, result: TestResult): ScenarioRecord {
     const [id, title] = test.title.split(' — ');
-    const message = this.redactor.redactString(result.errors.map((e) => e.message ?? String(e.value)).join('\n').replace(/\u001b\[[0-9;]*m/g, '') || `test ended ${result.status} without a result`);
+    const text = this.redactor.redactString(result.errors.map((e) => e.message ?? String(e.value)).join('\n').replace(/\u001b\[[0-9;]*m/g, '') || `test ended ${result.status} without a result`);
+    // "HarnessError: cause\nhint: what to do" (see withHint in src/runner/fixtures.ts); Playwright's own errors are kept whole.
+    const lines = text.split('\n');
+    const message = lines[0].replace(/^(?:HarnessError|Error): /, '');
+    const hint = lines.find((l) => l.startsWith('hint: '))?.slice(6);
     return {
       id, title: title ?? '', file: test.location.file, catalog: [], requirements: [], level: 'MUST', tags: [],
-      verdict: result.status === 'skipped' ? 'skip' : 'error', reason: message.split('\n')[0], checks: [], evidence: [],
-      error: { message }, stepLines: [], durationMs: result.duration,
+      verdict: result.status === 'skipped' ? 'skip' : 'error', reason: message, checks: [], evidence: [],
+      error: { message: hint ? message : text.replace(/^(?:HarnessError|Error): /, ''), hint }, stepLines: [], durationMs: result.duration,
     };
   }
 }

@@ -40,6 +40,9 @@ export interface ScenarioOutcome {
   durationMs: number;
 }
 
+/** Playwright's errors when the browser process went away under a step. */
+const BROWSER_GONE = /Target page, context or browser has been closed|Browser has been closed|browser has disconnected|Target closed/i;
+
 /** Severity order for the scenario verdict: a proven failure outranks an incomplete run. */
 const RANK: Verdict[] = ['skip', 'pass', 'warn', 'error', 'fail'];
 
@@ -94,13 +97,15 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       const e = err as Error;
       error = err instanceof HarnessError
         ? { step: index, message: e.message, hint: err.hint, screenshot: err.screenshot }
-        : { step: index, message: `harness bug: ${e.stack ?? e.message}` };
+        : BROWSER_GONE.test(e.message)
+          ? { step: index, message: `the browser closed or crashed during the step (${e.message.split('\n')[0]})`, hint: 'was Chromium killed, or out of memory? run again; OC_CHROMIUM picks another browser' }
+          : { step: index, message: `harness bug: ${e.stack ?? e.message}` };
       break;
     }
   }
   const verdict = error ? worst([...checks.map((c) => c.verdict), 'error']) : checks.length ? worst(checks.map((c) => c.verdict)) : 'error';
   const reason = error
-    ? `step ${(error.step ?? 0) + 1}: ${error.message}`
+    ? `step ${(error.step ?? 0) + 1}: ${error.message.split('\n')[0]}`
     : !checks.length ? 'the scenario judged nothing (no check applied)' : firstReason(checks, verdict);
   return { verdict, reason, checks, evidence, error, durationMs: Date.now() - started };
 }

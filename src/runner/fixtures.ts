@@ -3,6 +3,7 @@
  * Chromium whose host-resolver rules send harness hosts to that stub. Per test, a fresh context.
  */
 import { test as base } from '@playwright/test';
+import { HarnessError } from '../harness-error.js';
 import type { Browser } from 'playwright';
 import type { Stub } from '../drive/stub.js';
 import type { ResolvedTarget } from '../steps/context.js';
@@ -24,11 +25,20 @@ export const test = base.extend<object, { harness: Harness }>({
     async ({}, use) => {
       const settings = readSettings();
       const profile = loadPlanTarget(settings);
-      const target = await resolveTarget(profile);
-      const b = await launchHarnessBrowser(target);
+      const target = await resolveTarget(profile).catch(withHint);
+      const b = await launchHarnessBrowser(target).catch(withHint);
       await use({ settings, target, stub: b.stub, browser: b.browser, isHarnessHost: b.isHarnessHost });
       await b.close();
     },
     { scope: 'worker', timeout: 60_000 },
   ],
 });
+
+/**
+ * A worker fixture's error reaches the reporter as Playwright's message only: the hint goes into the
+ * message, on its own line, where the reporter finds it (src/report/reporter.ts).
+ */
+function withHint(err: unknown): never {
+  if (err instanceof HarnessError && err.hint) throw new HarnessError(`${err.message}\nhint: ${err.hint}`);
+  throw err;
+}

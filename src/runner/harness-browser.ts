@@ -25,7 +25,9 @@ export async function launchHarnessBrowser(target: ResolvedTarget, trust?: Targe
   try {
     // A target with its own CA (the embedded https server's) is trusted by that CA's key.
     const certificates = [...(trust?.certificates ?? []), ...(target.ca ? [target.ca] : [])];
-    const browser = await chromium.launch({ executablePath, args: launchArgs(stub, hosts, targetHosts(target), { ...trust, certificates }) });
+    const browser = await chromium.launch({ executablePath, args: launchArgs(stub, hosts, targetHosts(target), { ...trust, certificates }) }).catch((err: Error) => {
+      throw new HarnessError(`Chromium did not start (${executablePath}): ${err.message.split('\n')[0]}`, 'check OC_CHROMIUM, or run `npm run setup`');
+    });
     return {
       stub,
       browser,

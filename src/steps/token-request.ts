@@ -3,7 +3,8 @@
  * steps: client authentication variant, duplicated parameters, GET instead of POST.
  */
 import type { HttpExchange } from '../evidence/types.js';
-import { send, type Params } from '../drive/http.js';
+import { describeBody, send, type Params } from '../drive/http.js';
+import { HarnessError } from '../harness-error.js';
 import type { ClientProfile } from '../target/schema.js';
 import { clientAuth, type ClientAuthVariant } from './client-auth.js';
 import { timeouts, type StepContext } from './context.js';
@@ -31,14 +32,36 @@ export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () 
       const auth = await clientAuth(r.client, r.auth, url, (assertion) => ctx.redactor.add(assertion, 'client_assertion'));
       let params: Params = [...r.params, ...auth.form];
       for (const name of r.duplicate ?? []) params = params.flatMap((p) => (p[0] === name ? [p, p] : [p]));
-      return send({
+      return judgeable(await send({
         method: get ? 'GET' : 'POST',
         url,
         headers: auth.headers,
         form: get ? undefined : params,
         query: get ? [...params, ...auth.query] : auth.query,
         timeout: timeouts(ctx.target).http,
-      });
+      }), ctx.expectsRefusal);
     },
   };
+}
+
+/**
+ * A server error (5xx), a redirect, or a success that is not JSON is no answer a token check can judge:
+ * the server failed or the URL is not a token endpoint. The harness's `error`, never the target's `fail`.
+ * Except where the step expects a refusal: then whatever came back is the refusal (or not), judged on
+ * what happened — no tokens is no tokens, and the format rules say what the answer lacked.
+ */
+function judgeable(ex: HttpExchange, expectsRefusal: boolean): HttpExchange {
+  if (expectsRefusal) return ex;
+  const { status } = ex.response;
+  const where = `${ex.request.method} ${ex.request.url.split('?')[0]}`;
+  if (status >= 500) {
+    throw new HarnessError(`the token endpoint failed: ${where} answered ${status} (${describeBody(ex.response)})`, 'a server error judges nothing; check the server\'s logs, then run again');
+  }
+  if (status >= 300 && status < 400) {
+    throw new HarnessError(`${where} answered ${status} to ${ex.response.headers.location ?? '(no Location)'}: a redirect, not a token endpoint's answer`, 'is `token_endpoint` the token endpoint itself (the back channel follows no redirects)?');
+  }
+  if (status >= 200 && status < 300 && ex.response.json === undefined) {
+    throw new HarnessError(`${where} answered ${status} with ${describeBody(ex.response)}, not a JSON token response`, 'is `token_endpoint` (metadata or `endpoints.token`) the token endpoint?');
+  }
+  return ex;
 }

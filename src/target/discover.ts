@@ -2,7 +2,7 @@
  * Endpoints of a target: explicit `endpoints` win; otherwise RFC 8414 metadata (path insertion), then
  * OpenID Connect Discovery. A target without either needs `endpoints` in its profile.
  */
-import { send } from '../drive/http.js';
+import { describeBody, send } from '../drive/http.js';
 import { HarnessError } from '../harness-error.js';
 
 export interface Endpoints {
@@ -37,7 +37,8 @@ export async function discover(issuer: string | undefined, explicit: { authoriza
       if (!authorization || !token) throw new HarnessError(`metadata at ${url} has no authorization_endpoint or token_endpoint`, 'set `endpoints:` in the target profile');
       return { issuer, authorization, token, metadata: m, metadataUrl: url };
     }
-    tried.push(`${url} → ${ex.response.status}`);
+    const { status, headers } = ex.response;
+    tried.push(`${url} → ${status}${status >= 300 && status < 400 ? ` to ${headers.location ?? '(no Location)'}` : status === 200 ? ` with ${describeBody(ex.response)}, not a JSON object` : ''}`);
   }
   if (explicit?.authorization && explicit.token) return { issuer, authorization: explicit.authorization, token: explicit.token };
   throw new HarnessError(`no metadata found for issuer ${issuer} (${tried.join('; ')})`, 'check the issuer, or set `endpoints:` in the target profile');

@@ -1,10 +1,11 @@
 /**
- * The command as a user runs it: exit codes, the reports written, no secret in any artifact or in the
- * terminal, and the harness's own errors reported as `error` (exit 2), never as the target's `fail`.
+ * The command as a user runs it: exit codes, and the harness's own errors reported as `error` (exit 2),
+ * never as the target's `fail`. The clean full run, its reports and the secret-leak search are in
+ * secrets-and-network.test.ts; malformed inputs and misbehaving targets in bad-input.test.ts.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -13,15 +14,9 @@ import type { RunResults } from '../../src/report/results.js';
 
 const BIN = path.join(ROOT, 'bin/oauth-conformance.mjs');
 const EMBEDDED = path.join(ROOT, 'fixtures/targets/embedded.yaml');
-/** Distinctive secrets for the embedded server, so any leak is findable. */
-const SECRETS = {
-  OC_EMBEDDED_SECRET: 'leak-canary-confidential-7Hq2xZ9w',
-  OC_EMBEDDED_SECOND_SECRET: 'leak-canary-second-Kp4mW8rT3v',
-  OC_EMBEDDED_PASSWORD: 'leak-canary-password-Vb6nY1sQ',
-};
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...SECRETS, ...env }, timeout: 300_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000 });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -33,47 +28,7 @@ function results(dir: string): RunResults {
   return JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults;
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
-}
-
-const BROAD = [
-  'code-single-use', 'code-redemption-race', 'refresh-token-rotated', 'refresh-token-reuse-detected', 'client-authentication-required',
-  'client-secret-in-query-refused', 'password-grant-refused', 'pkce-verifier-required', 'metadata-issuer-matches', 'authorization-page-not-framable',
-  'query-token-refused', 'state-echoed-special-characters', 'redirect-uri-other-host', 'authorization-endpoint-no-cors',
-].join('|');
-
-/** A secret-bearing parameter or field followed by a value that is not a mask. */
-const UNMASKED = /\b(access_token|refresh_token|id_token|code_verifier|client_secret|code)(=|"\s*:\s*")(?!‹)[A-Za-z0-9_~.-]{16,}/;
-
 describe('oauth-conformance run', () => {
-  test('clean embedded server: exit 0, every report written, no secret anywhere', () => {
-    const dir = tmp();
-    // Every step kind, secrets of every sort in flight (codes, tokens, refresh tokens, verifiers, client
-    // secrets in headers, bodies and queries, the password); the whole suite runs in the matrix test.
-    const r = cli(['run', '--grep', BROAD, '--report-dir', dir]);
-    assert.equal(r.code, 0, r.out);
-    const res = results(dir);
-    assert.equal(res.schema, 'oauth-conformance/results@1');
-    assert.ok(res.scenarios.every((s) => s.verdict === 'pass' || s.verdict === 'skip'), r.out);
-    assert.ok(res.scenarios.length >= 14, `${res.scenarios.length} scenarios ran`);
-    assert.match(r.out, /VERDICT\s+SCENARIO\s+RULES\s+LEVEL/);
-    assert.match(r.out, /summary\s+.*summary\.html/);
-    assert.match(readFileSync(path.join(dir, 'summary.html'), 'utf8'), /no MUST failures/);
-    assert.ok(existsSync(path.join(dir, 'playwright/index.html')), 'Playwright HTML report');
-    assert.ok(readdirSync(path.join(dir, 'allure-results')).filter((f) => f.endsWith('-result.json')).length >= res.scenarios.length, 'Allure results');
-
-    const texts = [r.out, ...files(dir).filter((f) => !f.endsWith('.png') && !f.endsWith('.zip')).map((f) => readFileSync(f, 'utf8'))];
-    for (const [name, secret] of Object.entries(SECRETS)) {
-      assert.ok(!texts.some((t) => t.includes(secret) || t.includes(Buffer.from(secret).toString('base64'))), `${name} leaked`);
-    }
-    const leaks = texts.map((t) => UNMASKED.exec(t)?.[0]).filter(Boolean);
-    assert.deepEqual(leaks, [], 'unmasked code or token');
-  });
-
   test('a flawed server: exit 1, the failing rule named with its evidence', () => {
     const dir = tmp();
     const r = cli(['run', '--flaw', 'code-reuse', '--grep', 'code-single-use', '--report-dir', dir]);
