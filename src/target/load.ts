@@ -2,6 +2,8 @@
  * Loads a target profile: YAML -> schema (defaults filled in) -> `${env:...}` substitution ->
  * checks the schema cannot express (URLs, secrets, regular expressions, known flaws).
  */
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { didYouMean } from '../load/did-you-mean.js';
 import { byPosition } from '../load/errors.js';
@@ -60,6 +62,16 @@ function checkTarget(target: TargetProfile, source: YamlSource, opts: LoadTarget
   if (!target.embedded && !target.issuer && !(target.endpoints?.authorization && target.endpoints?.token)) {
     if (target.endpoints) error(['endpoints'], '"endpoints" needs both authorization and token when there is no "issuer"', undefined, 'key');
     else error([], 'target profile needs "issuer" (or "endpoints.authorization" and "endpoints.token"), unless it is "embedded"', 'add issuer: https://your-server.example, or embedded: {} for the built-in server');
+  }
+
+  if (target.ca !== undefined && resolved(['ca'])) {
+    target.ca = path.resolve(dir, target.ca);
+    try {
+      new X509Certificate(readFileSync(target.ca));
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a PEM certificate';
+      error(['ca'], `the CA file cannot be used: ${reason} (${target.ca})`, 'give the PEM certificate of the CA that issued the server\'s certificate, relative to this profile');
+    }
   }
 
   const urls: [Path, string | undefined][] = [

@@ -2,6 +2,7 @@
  * From a loaded profile to a target the steps can use: endpoints (discovered or explicit), the
  * features, the resource URL, and the host names the browser must treat as the harness's own.
  */
+import { readFileSync } from 'node:fs';
 import { ATTACKER_HOST } from '../spec/redirect-uri-variants.js';
 import type { Feature } from '../spec/features.js';
 import type { ResolvedTarget } from '../steps/context.js';
@@ -15,8 +16,9 @@ export const EMBEDDED_ENV = { issuer: 'OC_EMBEDDED_ISSUER', resource: 'OC_EMBEDD
 export async function resolveTarget(profile: TargetProfile, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedTarget> {
   const embedded = Boolean(profile.embedded);
   const issuer = embedded ? env[EMBEDDED_ENV.issuer] : profile.issuer;
-  // The CA of an embedded https server (generated for the run): trusted before discovery needs it.
-  const ca = embedded ? env[EMBEDDED_ENV.ca] || undefined : undefined;
+  // The CA of an embedded https server (generated for the run), or the profile's private CA: trusted
+  // before discovery needs it.
+  const ca = embedded ? env[EMBEDDED_ENV.ca] || undefined : profile.ca ? readFileSync(profile.ca, 'utf8') : undefined;
   if (ca) trustCa(ca);
   const endpoints = await discover(issuer, profile.endpoints, profile.timeouts?.http ?? 10000);
   const resource = profile.resource ?? (embedded ? env[EMBEDDED_ENV.resource] : undefined);

@@ -101,6 +101,7 @@ export const targetSchema = {
         refresh_tokens: { type: 'boolean', default: true, description: 'Issue refresh tokens with the code grant; false issues none (leave the feature `refresh-token` out).' },
       },
     },
+    ca: { type: 'string', description: 'A private CA (PEM file, relative to this profile) that issued the target\'s certificates: trusted by the browser and the back channel in addition to the system\'s CAs, never instead of them.', examples: ['certs/internal-ca.pem'] },
     issuer: { type: 'string', description: 'Issuer URL; metadata is discovered from it (RFC 8414, then OpenID Connect Discovery).', examples: ['https://auth.example.com'] },
     endpoints: {
       type: 'object', additionalProperties: false,

@@ -6,8 +6,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FlawName } from '../../fixtures/servers/embedded/index.js';
+import { startEmbeddedTarget } from '../../src/runner/embedded.js';
 import { ROOT } from '../../src/runner/env.js';
 import { loadPlanTarget } from '../../src/runner/plan.js';
 import type { ScenarioOutcome } from '../../src/runner/execute.js';
@@ -117,5 +120,37 @@ describe('embedded-https: TLS with a per-run CA', () => {
   test('the same transport scenarios skip over plain http (feature https)', async () => {
     const out = await runOn(profileOf('embedded-jwt'), TLS);
     assert.deepEqual(verdicts(out), Object.fromEntries(TLS.map((id) => [id, 'skip'])), show(out));
+  });
+});
+
+describe('a target behind a private CA: `ca:` in the profile', () => {
+  const https = profileOf('embedded-https');
+  /** The https embedded server, presented as any other server: by issuer, not `embedded:`. */
+  const asExternal = async (withCa: boolean) => {
+    const server = await startEmbeddedTarget(https);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'oc-ca-')), 'ca.pem');
+    writeFileSync(file, server.ca!);
+    const { embedded: _, ...rest } = https;
+    return { server, profile: { ...rest, issuer: server.issuer, ...(withCa ? { ca: file } : {}) } as TargetProfile };
+  };
+
+  test('with the CA named, the browser and the back channel trust the server: flow and TLS-03 pass', async () => {
+    const { server, profile } = await asExternal(true);
+    const rig = await startRig({ profile, start: async () => server });
+    try {
+      const out = await rig.run(pick('code-single-use', 'tls-certificate-valid'));
+      assert.deepEqual(verdicts(out), { 'code-single-use': 'pass', 'tls-certificate-valid': 'pass' }, show(out));
+    } finally {
+      await rig.close();
+    }
+  });
+
+  test('without it, the untrusted certificate stops the run as the harness\'s error, naming the cause', async () => {
+    const { server, profile } = await asExternal(false);
+    try {
+      await assert.rejects(startRig({ profile, start: async () => server }), /certificate|CERT|self.signed/i);
+    } finally {
+      await server.close();
+    }
   });
 });
