@@ -4,6 +4,7 @@
  * rules get a real browser to the redirect URI; one complete flow ends with tokens. A check that
  * cannot mean anything after an earlier problem is not run. Exit 0 all good, 1 a problem, 2 bad input.
  */
+import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import { Agent, setGlobalDispatcher } from 'undici';
 import type { Redactor } from '../evidence/redact.js';
@@ -52,7 +53,9 @@ export async function doctor(o: DoctorOptions, report: (f: Finding) => void): Pr
       report(note(`embedded target: the built-in server was started at ${server.issuer} for these checks`));
     }
     const timeout = profile.timeouts?.http ?? 10_000;
-    if (o.ca || o.insecure) setGlobalDispatcher(new Agent({ connect: { ca: o.ca ? [...tls.rootCertificates, o.ca] : undefined, rejectUnauthorized: !o.insecure } }));
+    // --ca, else the profile's own `ca:` (what a run will trust).
+    const ca = o.ca ?? (profile.ca ? readFileSync(profile.ca, 'utf8') : undefined);
+    if (ca || o.insecure) setGlobalDispatcher(new Agent({ connect: { ca: ca ? [...tls.rootCertificates, ca] : undefined, rejectUnauthorized: !o.insecure } }));
 
     // TLS before anything else speaks https: a bad certificate would otherwise show as "unreachable".
     const trusted: string[] = [];
@@ -62,8 +65,8 @@ export async function doctor(o: DoctorOptions, report: (f: Finding) => void): Pr
       for (const origin of new Set(urls.filter((u): u is string => Boolean(u?.startsWith('https:'))).map((u) => new URL(u).origin))) {
         if (seen.has(origin)) continue;
         seen.add(origin);
-        const r = await checkTls(origin, { ca: o.ca, insecure: o.insecure, timeout });
-        if (r.spkiHash && (o.ca || o.insecure)) trusted.push(r.spkiHash);
+        const r = await checkTls(origin, { ca, insecure: o.insecure, timeout });
+        if (r.spkiHash && (ca || o.insecure)) trusted.push(r.spkiHash);
         fine = tell(r.finding) && fine;
       }
       return fine;

@@ -33,5 +33,5 @@ export async function checkTls(origin: string, o: TlsOptions): Promise<TlsResult
 function fixFor(code: string, host: string): string {
   if (/EXPIRED|NOT_YET_VALID/.test(code)) return 'renew the server\'s certificate';
   if (/ALTNAME|HOSTNAME/.test(code)) return `the certificate does not name ${host}: use the host name it was issued for, or reissue it`;
-  return 'give --ca <file.pem> with the CA that issued it (a private CA), or --insecure to check the rest anyway';
+  return 'name the CA that issued it (a private CA): `ca: <file.pem>` in the profile (for runs) or --ca <file.pem> here; or --insecure to check the rest anyway';
 }

@@ -249,7 +249,7 @@ describe('doctor and TLS', () => {
     assert.equal(r.code, 1, r.out);
     const [only, ...more] = problems(r.out);
     assert.deepEqual(more, [], r.out);
-    assert.match(only, new RegExp(`✗ TLS certificate of ${issuer} is not valid: \\w+ — fix: give --ca <file.pem>`));
+    assert.match(only, new RegExp(`✗ TLS certificate of ${issuer} is not valid: \\w+ — fix: name the CA that issued it .*--ca <file.pem>`));
 
     const trusted = await doctorOn(file, {}, { ca: caFile });
     assert.match(trusted.out, new RegExp(`✓ TLS certificate of ${issuer} is valid \\(with --ca\\)`));
