@@ -130,7 +130,7 @@ describe('oauth-conformance init', () => {
     const r = await capture((out) => init({ issuer: 'http://127.0.0.1:9', out: path.join(dir, 'down.yaml') }, out));
     assert.equal(r.code, 2);
     assert.match(r.out, /error: GET http:\/\/127\.0\.0\.1:9\/\.well-known\/oauth-authorization-server failed: ECONNREFUSED/);
-    assert.match(r.out, /hint: is the target running on that address\?/);
+    assert.match(r.out, /hint: nothing listens there: is the target running on that address and port\?/);
   });
 
   test('the command without issuer or endpoints: usage error, exit 2', async () => {
@@ -219,7 +219,7 @@ describe('oauth-conformance doctor', () => {
     assert.equal(r.code, 1, r.out);
     const [only, ...more] = problems(r.out);
     assert.deepEqual(more, [], r.out);
-    assert.match(only, new RegExp(`✗ issuer/metadata: GET http://127\\.0\\.0\\.1:${port}/\\.well-known/oauth-authorization-server failed: ECONNREFUSED.* — fix: is the target running on that address\\?; check \`issuer:\``));
+    assert.match(only, new RegExp(`✗ issuer/metadata: GET http://127\\.0\\.0\\.1:${port}/\\.well-known/oauth-authorization-server failed: ECONNREFUSED.* — fix: nothing listens there: is the target running on that address and port\\?; check \`issuer:\``));
     assert.match(r.out, /– client credentials and the browser flow: not checked/);
     assert.ok(r.seconds < 30, `${r.seconds} s`);
   });
