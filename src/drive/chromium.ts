@@ -60,8 +60,8 @@ export function launchArgs(stub: { port: number; spkiHash: string }, harnessHost
   ];
 }
 
-/** base64 SHA-256 of a certificate's SubjectPublicKeyInfo, the form --ignore-certificate-errors-spki-list takes. */
-export function spkiHash(certPem: string): string {
-  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+/** base64 SHA-256 of a certificate's SubjectPublicKeyInfo (PEM or DER), the form --ignore-certificate-errors-spki-list takes. */
+export function spkiHash(cert: string | Buffer): string {
+  const spki = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });
   return createHash('sha256').update(spki).digest('base64');
 }

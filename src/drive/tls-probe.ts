@@ -5,9 +5,9 @@
  * security level refuses to offer TLS 1.0/1.1 at all, so the probe lowers it (SECLEVEL=0): otherwise a
  * refusal would be the harness's, not the server's.
  */
-import { createHash, X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
+import { spkiHash } from './chromium.js';
 
 export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 export type TlsVersion = (typeof TLS_VERSIONS)[number];
@@ -44,11 +44,10 @@ export async function verifyCertificate(o: TlsProbeOptions): Promise<TlsVerifica
     const identityError = socket.authorized ? tls.checkServerIdentity(o.host, cert) : undefined;
     const authError = socket.authorizationError as unknown as (Error & { code?: string }) | string | null;
     const error = socket.authorized ? (identityError && ((identityError as Error & { code?: string }).code ?? identityError.message)) : String((typeof authError === 'object' && authError?.code) || authError);
-    const spki = cert.raw ? new X509Certificate(cert.raw).publicKey.export({ type: 'spki', format: 'der' }) : undefined;
     return {
       verified: socket.authorized && !identityError, ...(error ? { error } : {}),
       subject: String(cert.subject?.CN ?? ''), issuer: String(cert.issuer?.CN ?? ''), validTo: cert.valid_to, altNames: cert.subjectaltname,
-      ...(spki ? { spkiHash: createHash('sha256').update(spki).digest('base64') } : {}),
+      ...(cert.raw ? { spkiHash: spkiHash(cert.raw) } : {}),
     };
   } finally {
     socket.destroy();
