@@ -9,6 +9,7 @@ import type { AuthorizationOutcome, Hop, Subresource } from '../evidence/types.j
 import { baseOf, fragmentOf, queryOf, safeUrl } from '../evidence/params.js';
 import { HarnessError } from '../harness-error.js';
 import { interact, shot, type InteractionOptions } from './interaction.js';
+import { watchRedirectLocations } from './redirect-locations.js';
 
 export interface AuthorizeDriveOptions extends Omit<InteractionOptions, 'landed' | 'deadline' | 'patience'> {
   url: string;
@@ -71,15 +72,21 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   };
   // A redirect the browser could not follow (an unresolvable host, loopback, javascript:) is still the
   // server sending the user there: the Location is the evidence, the failed load is not an error.
-  let unreachable: { url: string; error: string } | undefined;
+  // Failures are judged lazily: the Location of a redirect Chromium refused may arrive just after.
   const asOrigin = new URL(o.url).origin;
-  const onFailed = (req: Request) => {
-    const hop = hops.get(req);
-    if (!hop) return;
-    const error = req.failure()?.errorText ?? 'failed';
-    const from = req.redirectedFrom();
-    const target = hop.location ?? (from ? hops.get(from)?.location ?? req.url() : undefined);
-    if (target && !unreachable && safeUrl(target)?.origin !== asOrigin) unreachable = { url: target, error };
+  const redirects = await watchRedirectLocations(page);
+  const failures: { req: Request; error: string }[] = [];
+  const onFailed = (req: Request) => { if (hops.has(req)) failures.push({ req, error: req.failure()?.errorText ?? 'failed' }); };
+  const unreachable = (): { url: string; error: string } | undefined => {
+    for (const { req, error } of failures) {
+      const hop = hops.get(req)!;
+      // No response reported for this hop: Chromium may have dropped a redirect it refused to follow.
+      if (hop.status === undefined) hop.location ??= redirects.of(req.url());
+      const from = req.redirectedFrom();
+      const target = hop.location ?? (from ? hops.get(from)?.location ?? req.url() : undefined);
+      if (target && safeUrl(target)?.origin !== asOrigin) return { url: target, error };
+    }
+    return undefined;
   };
   page.on('request', onRequest);
   page.on('response', onResponse);
@@ -89,14 +96,15 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     try {
       await page.goto(o.url, { waitUntil: 'commit', timeout: o.flowTimeout });
     } catch (err) {
-      if (!landing && !unreachable) throw new HarnessError(`the authorization endpoint did not answer: ${(err as Error).message.split('\n')[0]}`, 'is the target running and its issuer/endpoints right in the profile?');
+      if (!landing && !unreachable()) throw new HarnessError(`the authorization endpoint did not answer: ${(err as Error).message.split('\n')[0]}`, 'is the target running and its issuer/endpoints right in the profile?');
     }
     // A page answered with an error status is the server's refusal: no login rule will appear on it.
     const patience = () => ((lastDocumentStatus ?? 0) >= 400 ? ERROR_PAGE_PATIENCE_MS : o.actionTimeout);
-    const end = await interact(page, { ...o, landed: () => Boolean(landing || unreachable), deadline, patience });
+    const end = await interact(page, { ...o, landed: () => Boolean(landing || unreachable()), deadline, patience });
     await Promise.allSettled(pending);
-    if (end.type === 'landed' && !landing && unreachable) {
-      return { chain, subresources, interactions: end.ran, outcome: redirectOutcome(unreachable.url, o, unreachable.error) };
+    const refused = unreachable();
+    if (end.type === 'landed' && !landing && refused) {
+      return { chain, subresources, interactions: end.ran, outcome: redirectOutcome(refused.url, o, refused.error) };
     }
     if (end.type === 'landed') {
       await page.waitForURL((u) => atStub(u.toString()), { timeout: Math.max(1000, deadline - Date.now()) }).catch(() => undefined);
@@ -123,6 +131,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     page.off('request', onRequest);
     page.off('response', onResponse);
     page.off('requestfailed', onFailed);
+    await redirects.close();
   }
 }
 

@@ -61,4 +61,6 @@ for (const flaw of Object.keys(FLAWS) as FlawName[]) {
 test('every scenario is caught by at least one flaw, or coverage.yaml says why none can be injected', { skip: process.env.OC_MATRIX !== 'full' && 'needs the full matrix (OC_MATRIX=full); by default each flaw runs only its guards' }, () => {
   const uncaught = scenarios.map((s) => s.scenario.id).filter((id) => !caughtBy.has(id) && !noFlaw[id]);
   assert.deepEqual(uncaught, []);
+  const stale = Object.keys(noFlaw).filter((id) => caughtBy.has(id)).map((id) => `${id} is caught by ${caughtBy.get(id)!.join(', ')}`);
+  assert.deepEqual(stale, [], 'coverage.yaml no_flaw entries for scenarios a flaw now catches');
 });
