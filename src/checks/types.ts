@@ -35,6 +35,11 @@ export interface CheckDefinition<K extends EvidenceKind = EvidenceKind> {
   on: K;
   /** The rule is judged on a request the server should refuse: a page no interaction rule knows is then its error page. */
   expectsRefusal?: boolean;
+  /**
+   * The rule is judged on the server's pages as a first-time visitor meets them (login, consent, framing,
+   * subresources): a scenario judged by it never reuses the worker's logged-in browser session.
+   */
+  freshBrowser?: boolean;
   /** Ambient checks judge every piece of evidence of their kind, in every scenario. */
   ambient?: (e: EvidenceOf<K>) => boolean;
   evaluate(e: EvidenceOf<K>, ctx: CheckContext): Judgement;

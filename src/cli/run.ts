@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromiumExecutable } from '../drive/chromium.js';
 import { LoadFailed, formatLoadError } from '../load/errors.js';
 import { ROOT, settingsEnv, type RunSettings } from '../runner/env.js';
-import { loadPlanScenarios, loadPlanTarget } from '../runner/plan.js';
+import { writePlanFile } from '../runner/plan.js';
 import { PROFILES, type Profile } from '../spec/levels.js';
 import { UsageError } from './args.js';
 import { clearReports, playwright } from './playwright.js';
@@ -45,13 +45,9 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
     ...gate,
     shard: f.shard,
   };
-  let targetName: string;
-  let count: number;
+  let plan: ReturnType<typeof writePlanFile>;
   try {
-    const target = loadPlanTarget(settings);
-    targetName = target.name;
-    if (settings.flaws.length && !target.embedded) throw new UsageError('--flaw applies to the embedded target only');
-    count = loadPlanScenarios(settings).length;
+    plan = writePlanFile(settings);
   } catch (err) {
     if (err instanceof LoadFailed) {
       for (const e of err.errors) out(formatLoadError(e));
@@ -60,6 +56,17 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
     }
     throw err;
   }
+  try {
+    return await runPlan(plan, settings, f, out);
+  } finally {
+    plan.remove();
+  }
+}
+
+async function runPlan(plan: ReturnType<typeof writePlanFile>, settings: RunSettings, f: RunFlags, out: (s: string) => void): Promise<number> {
+  const targetName = plan.target.name;
+  const count = plan.scenarios.length;
+  if (settings.flaws.length && !plan.target.embedded) throw new UsageError('--flaw applies to the embedded target only');
   if (process.env.OC_CHROMIUM && !existsSync(process.env.OC_CHROMIUM)) {
     out(`error: OC_CHROMIUM=${process.env.OC_CHROMIUM}: no such file.\n  hint: point OC_CHROMIUM at a Chromium binary, or unset it to use the one \`npm run setup\` installs.`);
     return 2;
@@ -76,7 +83,7 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
   if (!f.slow) args.push('--grep-invert', '@slow');
   // A shard also writes a blob report (see reporters.ts) for `oauth-conformance merge`.
   if (f.shard) args.push('--shard', f.shard);
-  const { code, stderr } = await playwright(args, { ...settingsEnv(settings), ...(f.workers ? { OC_WORKERS: f.workers } : {}), OC_MERGED_RUN: '' });
+  const { code, stderr } = await playwright(args, { ...settingsEnv(settings), OC_PLAN: plan.file, ...(f.workers ? { OC_WORKERS: f.workers } : {}), OC_MERGED_RUN: '' });
   return finish(settings.reportDir, out, {
     missing: `the run produced no results (Playwright exited ${code}).\n${stderr}`,
     empty: `no scenario ran${f.grep ? ` (--grep ${JSON.stringify(f.grep)} matched none)` : ''}.${stderr ? `\n${stderr}` : ''}`,

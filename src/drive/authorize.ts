@@ -11,7 +11,7 @@ import { HarnessError } from '../harness-error.js';
 import { interact, shot, type InteractionOptions } from './interaction.js';
 import { watchRedirectLocations } from './redirect-locations.js';
 
-export interface AuthorizeDriveOptions extends Omit<InteractionOptions, 'landed' | 'deadline' | 'patience'> {
+export interface AuthorizeDriveOptions extends Omit<InteractionOptions, 'landed' | 'deadline' | 'gaveUp'> {
   url: string;
   /** Hosts that belong to the harness (redirect URIs, attacker hosts). */
   isHarnessHost: (host: string) => boolean;
@@ -28,10 +28,10 @@ export interface AuthorizeDriveResult {
   subresources: Subresource[];
   interactions: string[];
   outcome: AuthorizationOutcome;
-  screenshot?: Buffer;
 }
 
-const ERROR_PAGE_PATIENCE_MS = 300;
+/** An error page whose load event never comes (a hanging subresource) is judged after this long. */
+const ERROR_PAGE_LOAD_MS = 2000;
 const MAX_SUBRESOURCES = 200;
 /** Response headers of the server's pages that rules judge (framing, referrer, caching, CORS). */
 const PAGE_HEADERS = ['x-frame-options', 'content-security-policy', 'referrer-policy', 'cache-control', 'access-control-allow-origin'];
@@ -41,6 +41,8 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   const hops = new Map<Request, Hop>();
   let landing: Hop | undefined;
   let lastDocumentStatus: number | undefined;
+  let loaded = false;
+  const onLoad = () => { loaded = true; };
   const atStub = (url: string) => { const u = safeUrl(url); return Boolean(u && o.isHarnessHost(u.hostname)); };
   const subresources: Subresource[] = [];
   const onRequest = (req: Request) => {
@@ -50,6 +52,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
       }
       return;
     }
+    loaded = false;
     const hop: Hop = { url: req.url(), method: req.method(), atStub: atStub(req.url()) };
     chain.push(hop);
     hops.set(req, hop);
@@ -91,6 +94,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   page.on('request', onRequest);
   page.on('response', onResponse);
   page.on('requestfailed', onFailed);
+  page.on('load', onLoad);
   try {
     const deadline = Date.now() + o.flowTimeout;
     try {
@@ -99,8 +103,14 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
       if (!landing && !unreachable()) throw new HarnessError(`the authorization endpoint did not answer: ${(err as Error).message.split('\n')[0]}`, 'is the target running and its issuer/endpoints right in the profile?');
     }
     // A page answered with an error status is the server's refusal: no login rule will appear on it.
-    const patience = () => ((lastDocumentStatus ?? 0) >= 400 ? ERROR_PAGE_PATIENCE_MS : o.actionTimeout);
-    const end = await interact(page, { ...o, landed: () => Boolean(landing || unreachable()), deadline, patience });
+    // It has settled once loaded and two frames painted, time for an onload redirect to have started
+    // (which would fire a navigation request and clear `loaded`): an event, not a fixed sleep.
+    const gaveUp = async (waited: number) => {
+      if ((lastDocumentStatus ?? 0) < 400) return waited > o.actionTimeout;
+      if (waited > ERROR_PAGE_LOAD_MS) return true;
+      return loaded && (await framesPainted(page)) && loaded;
+    };
+    const end = await interact(page, { ...o, landed: () => Boolean(landing || unreachable()), deadline, gaveUp });
     await Promise.allSettled(pending);
     const refused = unreachable();
     if (end.type === 'landed' && !landing && refused) {
@@ -123,16 +133,25 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
         await shot(page),
       );
     }
-    const screenshot = await shot(page);
-    const title = await page.title().catch(() => '');
-    const text = (await page.locator('body').innerText({ timeout: 2000 }).catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 300);
-    return { chain, subresources, interactions: end.ran, screenshot, outcome: { type: 'error-page', url: page.url(), status, title, text } };
+    // No screenshot here: the scenario takes one if a rule judged on this page does not hold (execute.ts).
+    const [title, body] = await page.evaluate(() => [document.title, document.body?.innerText ?? '']).catch(() => ['', '']);
+    const text = body.replace(/\s+/g, ' ').trim().slice(0, 300);
+    return { chain, subresources, interactions: end.ran, outcome: { type: 'error-page', url: page.url(), status, title, text } };
   } finally {
     page.off('request', onRequest);
     page.off('response', onResponse);
     page.off('requestfailed', onFailed);
+    page.off('load', onLoad);
     await redirects.close();
   }
+}
+
+/** Two animation frames of the page (bounded, should frames be throttled); false if it navigated away meanwhile. */
+async function framesPainted(page: Page): Promise<boolean> {
+  return page.evaluate(() => new Promise<boolean>((done) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+    setTimeout(() => done(true), 250);
+  })).catch(() => false);
 }
 
 function redirectOutcome(url: string, o: AuthorizeDriveOptions, unreachable?: string): AuthorizationOutcome {

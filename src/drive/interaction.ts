@@ -17,8 +17,12 @@ export interface InteractionOptions {
   values: TemplateValues;
   /** True once the browser has been sent to a harness host. */
   landed: () => boolean;
-  /** How long a page may take to show something a rule knows; short for a server error status. */
-  patience: () => number;
+  /**
+   * Whether to stop waiting for a rule to fit the page, `waited` ms after the page changed: after the
+   * action timeout for an ordinary page (a login form may render late), as soon as an error page has
+   * settled (authorize.ts).
+   */
+  gaveUp: (waited: number) => Promise<boolean>;
   actionTimeout: number;
   deadline: number;
 }
@@ -65,7 +69,7 @@ async function waitForRule(page: Page, o: InteractionOptions): Promise<Interacti
       if (!rule.when || (await visible(page, rule.when))) return rule;
       waited.push(rule);
     }
-    if (Date.now() > Math.min(o.deadline, start + o.patience())) return waited;
+    if (Date.now() > o.deadline || (await o.gaveUp(Date.now() - start))) return waited;
     await page.waitForTimeout(POLL_MS);
   }
 }

@@ -7,7 +7,6 @@
 import http from 'node:http';
 import https from 'node:https';
 import type net from 'node:net';
-import { generate } from 'selfsigned';
 import { spkiHash } from './chromium.js';
 import { tlsOrPlain } from './tls-or-plain.js';
 
@@ -31,7 +30,23 @@ function framePage(src: string): string {
   return `<!doctype html><title>attacker</title><p>attacker page</p><iframe id="victim" src="${attr}" width="800" height="600"></iframe>`;
 }
 
-export async function startStub(hosts: string[]): Promise<Stub> {
+/** The stub's certificate and key (PEM), for the hosts it answers as. */
+export interface StubTls { cert: string; key: string }
+
+/**
+ * A self-signed certificate for the stub's hosts. A run makes one in its global setup and hands it to
+ * every worker (OC_STUB_TLS): key generation and its library cost each process most of a second.
+ */
+export async function stubCertificate(hosts: string[]): Promise<StubTls> {
+  const { generate } = await import('selfsigned');
+  const pems = await generate([{ name: 'commonName', value: 'oauth-conformance stub' }], {
+    keySize: 2048,
+    extensions: [{ name: 'subjectAltName', altNames: [...new Set(hosts)].map((value) => ({ type: 2, value })) }],
+  } as Parameters<typeof generate>[1]);
+  return { cert: pems.cert, key: pems.private };
+}
+
+export async function startStub(hosts: string[], tls?: StubTls): Promise<Stub> {
   const hits: StubHit[] = [];
   const handler: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
@@ -44,12 +59,9 @@ export async function startStub(hosts: string[]): Promise<Stub> {
       res.end(url.pathname === FRAME_PATH ? framePage(url.searchParams.get('src') ?? '') : PAGE);
     });
   };
-  const pems = await generate([{ name: 'commonName', value: 'oauth-conformance stub' }], {
-    keySize: 2048,
-    extensions: [{ name: 'subjectAltName', altNames: [...new Set(hosts)].map((value) => ({ type: 2, value })) }],
-  } as Parameters<typeof generate>[1]);
+  const pems = tls ?? await stubCertificate(hosts);
   const plain = http.createServer(handler);
-  const secure = https.createServer({ key: pems.private, cert: pems.cert }, handler);
+  const secure = https.createServer({ key: pems.key, cert: pems.cert }, handler);
   const front = tlsOrPlain(secure, plain);
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
   return {

@@ -17,6 +17,7 @@ import { levelFor, type Level, type Profile } from '../spec/levels.js';
 import { requirementUrl } from '../spec/links.js';
 import type { ResolvedTarget, StepContext, StepResult } from '../steps/context.js';
 import { kindOf, runStep } from '../steps/index.js';
+import { shot } from '../drive/interaction.js';
 
 export interface ScenarioRunOptions {
   target: ResolvedTarget;
@@ -75,6 +76,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
     try {
       const ev = await wrap(stepTitle(step, index), () => runStep(step, ctx));
       evidence.push(ev);
+      const judgedBefore = checks.length;
       for (const e of expected) {
         const check = CHECKS_BY_ID.get(e.check)!;
         if (check.on !== ev.kind) {
@@ -86,6 +88,11 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       for (const check of AMBIENT_CHECKS) {
         if (check.on !== ev.kind || expected.some((e) => e.check === check.id)) continue;
         if ((check.ambient as (e: Evidence) => boolean)(ev)) checks.push(judge(check, ev, { all: evidence }, { profile: o.profile, ambient: true }));
+      }
+      // A screenshot costs the browser about 80 ms: the server's page is captured when a rule judged on
+      // it did not hold, while the browser still shows it (the next step has not run).
+      if (ev.kind === 'authorization' && ev.outcome.type === 'error-page' && checks.slice(judgedBefore).some((c) => c.verdict !== 'pass' && c.verdict !== 'skip')) {
+        ev.screenshot = await shot(await o.page());
       }
     } catch (err) {
       if (err instanceof NotApplicable) {

@@ -1,6 +1,7 @@
 /**
  * Playwright fixtures: per worker, the resolved target (discovery once), the loopback stub and a
- * Chromium whose host-resolver rules send harness hosts to that stub. Per test, a fresh context.
+ * Chromium whose host-resolver rules send harness hosts to that stub. Per test, a context of its own
+ * (scenario-browser.ts: a fresh one, or one starting from the worker's logged-in session).
  */
 import { test as base } from '@playwright/test';
 import { HarnessError } from '../harness-error.js';
@@ -9,7 +10,8 @@ import type { Stub } from '../drive/stub.js';
 import type { ResolvedTarget } from '../steps/context.js';
 import { resolveTarget } from '../target/resolve.js';
 import { readSettings, type RunSettings } from './env.js';
-import { launchHarnessBrowser } from './harness-browser.js';
+import { launchHarnessBrowser, stubTlsFromEnv } from './harness-browser.js';
+import { ScenarioBrowser } from './scenario-browser.js';
 import { loadPlanTarget } from './plan.js';
 
 export interface Harness {
@@ -17,6 +19,8 @@ export interface Harness {
   target: ResolvedTarget;
   stub: Stub;
   browser: Browser;
+  /** This worker's scenario contexts, with the logged-in session they may share. */
+  contexts: ScenarioBrowser;
   isHarnessHost(host: string): boolean;
 }
 
@@ -26,8 +30,8 @@ export const test = base.extend<object, { harness: Harness }>({
       const settings = readSettings();
       const profile = loadPlanTarget(settings);
       const target = await resolveTarget(profile).catch(withHint);
-      const b = await launchHarnessBrowser(target).catch(withHint);
-      await use({ settings, target, stub: b.stub, browser: b.browser, isHarnessHost: b.isHarnessHost });
+      const b = await launchHarnessBrowser(target, undefined, stubTlsFromEnv()).catch(withHint);
+      await use({ settings, target, stub: b.stub, browser: b.browser, contexts: new ScenarioBrowser(b.browser), isHarnessHost: b.isHarnessHost });
       await b.close();
     },
     { scope: 'worker', timeout: 60_000 },

@@ -1,19 +1,26 @@
 /**
  * Starts the embedded authorization server when the target profile asks for it, once per run, and
- * hands its address to the workers through the environment. Stopped by the returned teardown.
+ * hands its address to the workers through the environment, with the stub's certificate. Stopped by the returned teardown.
  */
 import { featureFindings } from '../target/features-vs-metadata.js';
 import { resolveTarget } from '../target/resolve.js';
 import type { TargetProfile } from '../target/schema.js';
+import { stubCertificate } from '../drive/stub.js';
 import { embeddedEnv, startEmbeddedTarget } from './embedded.js';
+import { STUB_TLS_ENV, stubCertificateHosts } from './harness-browser.js';
 import { readSettings } from './env.js';
 import { loadPlanTarget } from './plan.js';
 
 export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
   const settings = readSettings();
   const profile = loadPlanTarget(settings);
-  if (!profile.embedded) return reportFeatures(profile);
-  const server = await startEmbeddedTarget(profile, settings.flaws);
+  // The workers' stub certificate is made once, while the server starts (fixtures.ts reads it).
+  const [server, tls] = await Promise.all([
+    profile.embedded ? startEmbeddedTarget(profile, settings.flaws) : undefined,
+    stubCertificate(stubCertificateHosts(profile)),
+  ]);
+  process.env[STUB_TLS_ENV] = JSON.stringify(tls);
+  if (!server) return reportFeatures(profile);
   Object.assign(process.env, embeddedEnv(server));
   await reportFeatures(profile);
   return () => server.close();

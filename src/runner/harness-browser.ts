@@ -5,9 +5,10 @@
  */
 import { chromium, type Browser } from 'playwright';
 import { chromiumExecutable, launchArgs, type TargetTrust } from '../drive/chromium.js';
-import { startStub, type Stub } from '../drive/stub.js';
+import { startStub, type Stub, type StubTls } from '../drive/stub.js';
 import { HarnessError } from '../harness-error.js';
 import type { ResolvedTarget } from '../steps/context.js';
+import type { TargetProfile } from '../target/schema.js';
 import { harnessHosts, isHarnessHostOf, targetHosts } from '../target/resolve.js';
 
 export interface HarnessBrowser {
@@ -17,11 +18,30 @@ export interface HarnessBrowser {
   close(): Promise<void>;
 }
 
-export async function launchHarnessBrowser(target: ResolvedTarget, trust?: TargetTrust): Promise<HarnessBrowser> {
+/** Where the run's global setup leaves the stub certificate (JSON StubTls) for the workers. */
+export const STUB_TLS_ENV = 'OC_STUB_TLS';
+
+export function stubTlsFromEnv(env: NodeJS.ProcessEnv = process.env): StubTls | undefined {
+  try {
+    const tls = env[STUB_TLS_ENV] ? JSON.parse(env[STUB_TLS_ENV]) as StubTls : undefined;
+    return tls?.cert && tls.key ? tls : undefined;
+  } catch {
+    return undefined; // malformed: the worker makes its own
+  }
+}
+
+/** The names the stub's certificate must cover: each harness host, and the wildcards as they are. */
+export function stubCertificateHosts(profile: TargetProfile): string[] {
+  const hosts = harnessHosts(profile);
+  return hosts.map((h) => h.replace(/^\*\./, '')).concat(hosts.filter((h) => h.startsWith('*.')));
+}
+
+/** `tls`: the stub certificate the run's global setup made (OC_STUB_TLS), else one is made here. */
+export async function launchHarnessBrowser(target: ResolvedTarget, trust?: TargetTrust, tls?: StubTls): Promise<HarnessBrowser> {
   const executablePath = chromiumExecutable();
   if (!executablePath) throw new HarnessError('no Chromium found', 'run `npm run setup` (installs Debian\'s chromium), or set OC_CHROMIUM to a Chromium binary');
   const hosts = harnessHosts(target.profile);
-  const stub = await startStub(hosts.map((h) => h.replace(/^\*\./, '')).concat(hosts.filter((h) => h.startsWith('*.'))));
+  const stub = await startStub(stubCertificateHosts(target.profile), tls);
   try {
     // A target with its own CA (the embedded https server's) is trusted by that CA's key.
     const certificates = [...(trust?.certificates ?? []), ...(target.ca ? [target.ca] : [])];

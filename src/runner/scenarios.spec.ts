@@ -44,17 +44,15 @@ for (const loaded of loadPlanScenarios(settings)) {
     for (const r of s.requirements) await allure.link(requirementUrl(r) ?? '', requirementLabel(r));
     if (s.description) await allure.description(s.description);
 
-    // A browser context only for scenarios with a browser step: metadata and back-channel scenarios need none.
-    let context: import('playwright').BrowserContext | undefined;
-    let page: import('playwright').Page | undefined;
+    const pages = harness.contexts.open(s);
     const outcome = await executeScenario(loaded, {
       target: harness.target,
       profile: settings.profile,
-      page: async () => (page ??= await (context ??= await harness.browser.newContext({ locale: 'en-US' })).newPage()),
+      page: pages.page,
       isHarnessHost: harness.isHarnessHost,
       redactor,
       wrapStep: (title, body) => test.step(title, body),
-    }).finally(() => context?.close());
+    }).finally(() => pages.close());
 
     const screenshots: Buffer[] = [];
     const named = (buf: Buffer | undefined, name: string) => (buf ? (screenshots.push(buf), `${name}.png`) : undefined);

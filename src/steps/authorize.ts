@@ -44,6 +44,5 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
     subresources: driven.subresources,
     outcome: o,
     pkce: r.pkce,
-    screenshot: driven.screenshot,
   };
 }

@@ -23,17 +23,24 @@ import type { Locator, TargetProfile } from './schema.js';
 export interface LoadTargetOptions {
   /** Flaw names the embedded server knows; `embedded.flaws` is checked against them when given. */
   knownFlaws?: ReadonlySet<string>;
+  /** The document as an earlier load of the same file validated it (defaults filled in): skips the schema. */
+  validated?: unknown;
 }
 
 const naming: Naming = { root: 'target profile' };
 
 let validator: ValidateFunction | undefined;
 
-export function loadTarget(file: string, env: NodeJS.ProcessEnv = process.env, opts: LoadTargetOptions = {}): { target: TargetProfile | undefined; errors: LoadError[] } {
+export function loadTarget(file: string, env: NodeJS.ProcessEnv = process.env, opts: LoadTargetOptions = {}): { target: TargetProfile | undefined; errors: LoadError[]; validated?: unknown } {
   const { source, errors } = readYamlSource(file);
   if (!source) return { target: undefined, errors };
-  validator ??= createAjv().compile(targetSchema);
-  if (!validator(source.data)) return { target: undefined, errors: schemaErrors(validator.errors, source, naming).sort(byPosition) };
+  if (opts.validated !== undefined) {
+    source.data = structuredClone(opts.validated);
+  } else {
+    validator ??= createAjv().compile(targetSchema);
+    if (!validator(source.data)) return { target: undefined, errors: schemaErrors(validator.errors, source, naming).sort(byPosition) };
+  }
+  const validated = structuredClone(source.data);
 
   const { value, problems } = substituteEnv(source.data, env);
   for (const p of problems) errors.push(errorAt(source, p.path, p.message, p.hint));
@@ -42,7 +49,7 @@ export function loadTarget(file: string, env: NodeJS.ProcessEnv = process.env, o
   const target = value as TargetProfile;
   errors.push(...checkTarget(target, source, opts, (p) => !unresolved.has(toPointer(p)), path.dirname(file)));
   if (!errors.length) errors.push(...checkPlaceholders(target, source, env));
-  return { target: errors.length ? undefined : target, errors: errors.sort(byPosition) };
+  return { target: errors.length ? undefined : target, errors: errors.sort(byPosition), validated };
 }
 
 /**

@@ -11,6 +11,7 @@ import { embeddedEnv, startEmbeddedTarget } from '../../src/runner/embedded.js';
 import { ROOT } from '../../src/runner/env.js';
 import { executeScenario, type ScenarioOutcome } from '../../src/runner/execute.js';
 import { launchHarnessBrowser, type HarnessBrowser } from '../../src/runner/harness-browser.js';
+import { ScenarioBrowser } from '../../src/runner/scenario-browser.js';
 import { loadPlanScenarios, loadPlanTarget } from '../../src/runner/plan.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
@@ -71,14 +72,15 @@ export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfi
       async run(scenarios, judged = 'rfc9700', concurrency = 3) {
         const results = new Map<string, ScenarioOutcome>();
         const queue = [...scenarios];
+        // Each lane is a runner worker: its own contexts and shared session (src/runner/scenario-browser.ts).
         const worker = async () => {
+          const contexts = new ScenarioBrowser(b);
           for (let s = queue.shift(); s; s = queue.shift()) {
-            const context = await b.newContext();
+            const pages = contexts.open(s.scenario);
             try {
-              let page: import('playwright').Page | undefined;
-              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: async () => (page ??= await context.newPage()), isHarnessHost, redactor: redactorFor(profile) }));
+              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: pages.page, isHarnessHost, redactor: redactorFor(profile) }));
             } finally {
-              await context.close();
+              await pages.close();
             }
           }
         };

@@ -19,6 +19,7 @@ export const repeatedAuthorizationNotAutomatic: CheckDefinition<'authorization'>
   quote: 'The authorization server SHOULD NOT process repeated authorization requests automatically (without active resource owner interaction) without '
     + 'authenticating the client or relying on other measures to ensure that the repeated request comes from the original client and not an impersonator.',
   on: 'authorization',
+  freshBrowser: true,
   evaluate(e, ctx) {
     const first = ctx.all.find((x): x is AuthorizationEvidence => x.kind === 'authorization' && x.step < e.step && x.client === e.client && deliveredGrants(x).length > 0);
     if (!first) return { holds: 'n/a', reason: `no earlier authorization of client ${e.client} in this scenario was granted: this request is not a repeated one` };

@@ -19,6 +19,7 @@ export const userAuthenticatedBeforeCode: CheckDefinition<'authorization'> = {
   quote: 'The authorization server MUST first verify the identity of the resource owner. (RFC 6749 §3.1) — The authorization server MUST always authenticate '
     + 'the user first and, with the exception of the silent authentication use case, prompt the user for credentials when needed, before redirecting the user. (RFC 9700 §4.11.2)',
   on: 'authorization',
+  freshBrowser: true,
   evaluate(e, ctx) {
     if (ctx.all.some((x) => x.kind === 'authorization' && x.step < e.step)) {
       return { holds: 'n/a', reason: 'an earlier authorization of this scenario may have left a session at the server' };

@@ -24,6 +24,7 @@ export const clickjackingPrevented: CheckDefinition<'frame'> = {
   quote: 'Authorization servers MUST prevent clickjacking attacks. Multiple countermeasures are described in [RFC6819], including the use of the '
     + 'X-Frame-Options HTTP response header field and frame-busting JavaScript. (RFC 9700 §4.16)',
   on: 'frame',
+  freshBrowser: true,
   evaluate(e) {
     if (!e.frameUrl || e.frameUrl === 'about:blank') return { holds: 'n/a', reason: 'the attacker page\'s frame never loaded the server\'s page' };
     const expected = 'the browser refuses to render the page in a frame of https://attacker.example';

@@ -14,6 +14,7 @@ export const cspFrameAncestors: CheckDefinition<'frame'> = {
   level: { default: 'SHOULD', rfc6749: 'MAY' },
   quote: 'In addition to those, authorization servers SHOULD also use Content Security Policy (CSP) level 2 [W3C.CSP-2] or greater.',
   on: 'frame',
+  freshBrowser: true,
   evaluate(e) {
     if (!e.frameUrl || e.frameUrl === 'about:blank') return { holds: 'n/a', reason: 'the attacker page\'s frame never loaded the server\'s page' };
     const csp = e.headers['content-security-policy'];

@@ -17,6 +17,7 @@ export const no307AfterCredentials: CheckDefinition<'authorization'> = {
   quote: 'Authorization servers that redirect a request that potentially contains the user\'s credentials therefore MUST NOT use the HTTP 307 status code '
     + 'for redirection. If an HTTP redirection (and not, for example, JavaScript) is used for such a request, the authorization server SHOULD use HTTP status code 303 (See Other).',
   on: 'authorization',
+  freshBrowser: true,
   evaluate(e) {
     const posts = e.chain.filter((h) => h.method === 'POST' && !h.atStub && h.status !== undefined);
     if (!posts.length) return { holds: 'n/a', reason: 'the browser posted no form to the server in this flow' };

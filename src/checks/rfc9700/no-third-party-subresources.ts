@@ -44,6 +44,7 @@ export const noThirdPartySubresources: CheckDefinition<'authorization'> = {
   level: 'SHOULD',
   quote: 'The page rendered as a result of the OAuth authorization response and the authorization endpoint SHOULD NOT include third-party resources or links to external sites.',
   on: 'authorization',
+  freshBrowser: true,
   evaluate(e) {
     if (!serverPageShown(e)) return { holds: 'n/a', reason: 'the flow never showed a page of the server' };
     const secrets = secretsOf(e);

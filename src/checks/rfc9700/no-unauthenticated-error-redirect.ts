@@ -21,6 +21,7 @@ export const noUnauthenticatedErrorRedirect: CheckDefinition<'authorization'> = 
   quote: 'The authorization server MUST always authenticate the user first and, with the exception of the silent authentication use case, prompt the '
     + 'user for credentials when needed, before redirecting the user. (RFC 9700 §4.11.2; judged at SHOULD since RFC 6749 §4.1.2.1 prescribes the error redirect)',
   on: 'authorization',
+  freshBrowser: true,
   expectsRefusal: true,
   evaluate(e, ctx) {
     if ((e.request.params.prompt ?? '').split(' ').includes('none')) {
