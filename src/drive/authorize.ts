@@ -9,7 +9,7 @@ import type { AuthorizationOutcome, Hop, Subresource } from '../evidence/types.j
 import { baseOf, fragmentOf, queryOf, safeUrl } from '../evidence/params.js';
 import { HarnessError } from '../harness-error.js';
 import { interact, shot, type InteractionOptions } from './interaction.js';
-import { watchRedirectLocations } from './redirect-locations.js';
+import { redirectLocationsOf } from './redirect-locations.js';
 
 export interface AuthorizeDriveOptions extends Omit<InteractionOptions, 'landed' | 'deadline' | 'gaveUp'> {
   url: string;
@@ -77,7 +77,8 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   // server sending the user there: the Location is the evidence, the failed load is not an error.
   // Failures are judged lazily: the Location of a redirect Chromium refused may arrive just after.
   const asOrigin = new URL(o.url).origin;
-  const redirects = await watchRedirectLocations(page);
+  const redirects = await redirectLocationsOf(page);
+  redirects.clear();
   const failures: { req: Request; error: string }[] = [];
   const onFailed = (req: Request) => { if (hops.has(req)) failures.push({ req, error: req.failure()?.errorText ?? 'failed' }); };
   const unreachable = (): { url: string; error: string } | undefined => {
@@ -117,7 +118,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
       return { chain, subresources, interactions: end.ran, outcome: redirectOutcome(refused.url, o, refused.error) };
     }
     if (end.type === 'landed') {
-      await page.waitForURL((u) => atStub(u.toString()), { timeout: Math.max(1000, deadline - Date.now()) }).catch(() => undefined);
+      if (!atStub(page.url())) await page.waitForURL((u) => atStub(u.toString()), { timeout: Math.max(1000, deadline - Date.now()) }).catch(() => undefined);
       // The fragment never reaches a server: take it from the Location that sent the browser there, or the page URL.
       const sentBy = [...chain].reverse().find((h) => h.location && atStub(h.location));
       const url = sentBy?.location ?? (atStub(page.url()) ? page.url() : landing!.url);
@@ -142,7 +143,6 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     page.off('response', onResponse);
     page.off('requestfailed', onFailed);
     page.off('load', onLoad);
-    await redirects.close();
   }
 }
 

@@ -9,13 +9,23 @@ import type { Page } from 'playwright';
 export interface RedirectLocations {
   /** The Location last received in answer to a request for this URL, made absolute (raw if it does not parse). */
   of(url: string): string | undefined;
-  close(): Promise<void>;
+  /** Forgets what earlier flows on this page received. */
+  clear(): void;
 }
 
 interface RequestWillBeSent { requestId: string; request: { url: string } }
 interface ExtraInfo { requestId: string; statusCode?: number; headers: Record<string, string> }
 
-export async function watchRedirectLocations(page: Page): Promise<RedirectLocations> {
+const watchers = new WeakMap<Page, Promise<RedirectLocations>>();
+
+/** The page's watcher, made once per page (a page shared by scenarios keeps its protocol session). */
+export function redirectLocationsOf(page: Page): Promise<RedirectLocations> {
+  let w = watchers.get(page);
+  if (!w) watchers.set(page, (w = watch(page)));
+  return w;
+}
+
+async function watch(page: Page): Promise<RedirectLocations> {
   const session = await page.context().newCDPSession(page);
   // One protocol id follows a request through its redirects: remember the URL it is at now.
   const urlOf = new Map<string, string>();
@@ -31,6 +41,6 @@ export async function watchRedirectLocations(page: Page): Promise<RedirectLocati
   await session.send('Network.enable');
   return {
     of: (url) => locations.get(url),
-    close: () => session.detach().catch(() => undefined),
+    clear: () => { urlOf.clear(); locations.clear(); },
   };
 }

@@ -28,6 +28,11 @@ export interface ScenarioRecord {
   /** 1-based line of each step in the scenario file, to point at the failing one. */
   stepLines: number[];
   durationMs: number;
+  /**
+   * The browser it ran in: `shared`, the worker's logged-in one (its flows may skip the login page), or
+   * `fresh`, a context no other scenario touched (src/runner/scenario-browser.ts). Absent: no browser step.
+   */
+  browser?: 'shared' | 'fresh';
   /** A known deviation of the target that matched this scenario: `matched` (as expected, not gated) or `stale` (it now does better). */
   deviation?: { verdict: Verdict; reason: string; status: 'matched' | 'stale' | 'different' };
 }

@@ -36,19 +36,23 @@ for (const loaded of loadPlanScenarios(settings)) {
     const profile = harness.target.profile;
     for (const [value, kind] of profileSecrets(profile)) redactor.add(value, kind);
 
-    await allure.epic(requirementLabel(s.requirements[0]).split(' §')[0]);
-    await allure.feature(requirementLabel(s.requirements[0]));
     // Allure groups by epic / feature / story = specification / section / rule (the catalog row, in words).
-    for (const row of s.catalog) await allure.story(`${row} ${RULES.get(row) ?? ''}`.trim());
-    await allure.severity(s.level === 'MUST' ? 'critical' : s.level === 'SHOULD' ? 'normal' : 'minor');
-    for (const r of s.requirements) await allure.link(requirementUrl(r) ?? '', requirementLabel(r));
+    // Each runtime call is an attachment message to the runner: labels and links go in one call each.
+    await allure.labels(
+      { name: 'epic', value: requirementLabel(s.requirements[0]).split(' §')[0] },
+      { name: 'feature', value: requirementLabel(s.requirements[0]) },
+      ...s.catalog.map((row) => ({ name: 'story', value: `${row} ${RULES.get(row) ?? ''}`.trim() })),
+      { name: 'severity', value: s.level === 'MUST' ? 'critical' : s.level === 'SHOULD' ? 'normal' : 'minor' },
+    );
+    await allure.links(...s.requirements.map((r) => ({ url: requirementUrl(r) ?? '', name: requirementLabel(r) })));
     if (s.description) await allure.description(s.description);
 
     const pages = harness.contexts.open(s);
+    let usedBrowser = false;
     const outcome = await executeScenario(loaded, {
       target: harness.target,
       profile: settings.profile,
-      page: pages.page,
+      page: () => { usedBrowser = true; return pages.page(); },
       isHarnessHost: harness.isHarnessHost,
       redactor,
       wrapStep: (title, body) => test.step(title, body),
@@ -67,6 +71,7 @@ for (const loaded of loadPlanScenarios(settings)) {
       error: outcome.error && { step: outcome.error.step, message: outcome.error.message, hint: outcome.error.hint, screenshot: named(outcome.error.screenshot, 'error') },
       stepLines: loaded.stepLines,
       durationMs: outcome.durationMs,
+      browser: usedBrowser ? (pages.reusesSession ? 'shared' : 'fresh') : undefined,
       deviation: knownDeviation(profile, s.id, settings.profile, outcome.verdict),
     });
     let i = 0;

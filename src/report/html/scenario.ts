@@ -21,7 +21,7 @@ export function scenarioRow(s: ScenarioRecord): string {
 export function scenarioDetails(s: ScenarioRecord, read: ReadFile, source: ReadSource): string {
   const open = s.verdict === 'fail' || s.verdict === 'error' ? ' open' : '';
   return `<details id="s-${esc(s.id)}" ${filterAttributes(s)}${open}><summary>${badge(s.verdict)} <b>${esc(s.id)}</b> — ${esc(s.title)}</summary>
-<p class="meta">${esc(s.file)} · ${s.requirements.map((id) => requirementLink(id)).join(', ')} · ${(s.durationMs / 1000).toFixed(1)} s${s.tags.length ? ` · tags ${esc(s.tags.join(', '))}` : ''}</p>
+<p class="meta">${esc(s.file)} · ${s.requirements.map((id) => requirementLink(id)).join(', ')} · ${(s.durationMs / 1000).toFixed(1)} s${s.browser ? ` · ${s.browser === 'shared' ? 'the worker\'s shared, logged-in browser' : 'a fresh browser'}` : ''}${s.tags.length ? ` · tags ${esc(s.tags.join(', '))}` : ''}</p>
 ${s.deviation ? `<p class="deviation"><b>Known deviation (${esc(s.deviation.status)}):</b> expected ${esc(s.deviation.verdict)} — ${esc(s.deviation.reason)}</p>` : ''}
 ${s.error ? `<div class="error"><b>Harness error${s.error.step !== undefined ? ` at step ${s.error.step + 1} (line ${s.stepLines[s.error.step] ?? '?'})` : ''}:</b> ${esc(s.error.message)}${s.error.hint ? `<br><i>hint: ${esc(s.error.hint)}</i>` : ''}${img(s.error.screenshot, read)}</div>` : ''}
 ${s.checks.length ? `<table class="checks"><thead><tr><th>verdict</th><th>check</th><th>level</th><th>expected</th><th>actual</th><th>message</th></tr></thead><tbody>${s.checks.map((c) => checkRows(c, s)).join('')}</tbody></table>` : ''}

@@ -1,0 +1,23 @@
+/**
+ * The worker's shared browser, end to end against the embedded server: the first scenario that may
+ * share it logs in, the next lands on the client without any page of the server, and a scenario that
+ * judges the first visit still meets the login page in a fresh context.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { defaultScenarios, startRig, type Rig } from './harness.js';
+
+let rig: Rig;
+before(async () => { rig = await startRig(); });
+after(async () => { await rig.close(); });
+
+test('a shared session skips the login page; a first-visit scenario still gets it', async () => {
+  const ids = ['code-flow-no-tokens-in-urls', 'code-single-use', 'user-authenticated-first'];
+  const byId = new Map(defaultScenarios().map((s) => [s.scenario.id, s]));
+  const outcomes = await rig.run(ids.map((id) => byId.get(id)!), 'rfc9700', 1);
+  const interactions = (id: string) => outcomes.get(id)!.evidence.flatMap((e) => (e.kind === 'authorization' ? [e.interactions] : []));
+  for (const id of ids) assert.equal(outcomes.get(id)!.verdict, 'pass', `${id}: ${outcomes.get(id)!.reason}`);
+  assert.deepEqual(interactions('code-flow-no-tokens-in-urls'), [['login', 'consent']], 'the first shared scenario logs in');
+  assert.deepEqual(interactions('code-single-use'), [[]], 'the next one is a returning user');
+  assert.deepEqual(interactions('user-authenticated-first'), [['login', 'consent']], 'a first-visit scenario meets the login page');
+});
