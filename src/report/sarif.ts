@@ -31,9 +31,11 @@ function ruleHelp(id: string, fs: Finding[]): { text: string; markdown: string }
     const reqs = f.check?.requirements.map((r) => r.id) ?? f.scenario.requirements;
     const links = reqs.map((r) => ({ label: requirementLabel(r), url: requirementUrl(r) }));
     const title = def?.title ?? f.scenario.title;
+    // What the check would have accepted is the concrete target: "expected" of the failing judgement.
+    const remedy = `change the authorization server so that ${title.charAt(0).toLowerCase()}${title.slice(1)}${f.check?.expected ? `: a pass is ${f.check.expected}` : ''} (reproduce with \`oauth-conformance run --grep ${f.scenario.id}\`).`;
     return {
-      text: [`${title} (${f.level})`, def?.quote && `"${def.quote}"`, ...links.map((l) => `${l.label}: ${l.url ?? ''}`), `Remediation: change the authorization server so that this holds — ${title.charAt(0).toLowerCase()}${title.slice(1)}.`].filter(Boolean).join('\n'),
-      markdown: [`**${title}** (${f.level})`, def?.quote && `> ${def.quote}`, links.map((l) => (l.url ? `[${l.label}](${l.url})` : l.label)).join(' · '), `**Remediation:** change the authorization server so that this holds — ${title.charAt(0).toLowerCase()}${title.slice(1)}.`].filter(Boolean).join('\n\n'),
+      text: [`${title} (${f.level})`, def?.quote && `"${def.quote}"`, ...links.map((l) => `${l.label}: ${l.url ?? ''}`), `Remediation: ${remedy}`].filter(Boolean).join('\n'),
+      markdown: [`**${title}** (${f.level})`, def?.quote && `> ${def.quote}`, links.map((l) => (l.url ? `[${l.label}](${l.url})` : l.label)).join(' · '), `**Remediation:** ${remedy}`].filter(Boolean).join('\n\n'),
     };
   });
   return { text: `${id}: ${catalogRule(id) ?? ''}\n\n${parts.map((p) => p.text).join('\n\n')}`, markdown: `**${id}**: ${catalogRule(id) ?? ''}\n\n${parts.map((p) => p.markdown).join('\n\n---\n\n')}` };
