@@ -11,7 +11,7 @@ import { HarnessError } from '../harness-error.js';
 import { interact, shot, type InteractionOptions } from './interaction.js';
 import { redirectLocationsOf } from './redirect-locations.js';
 
-export interface AuthorizeDriveOptions extends Omit<InteractionOptions, 'landed' | 'deadline' | 'gaveUp'> {
+export interface AuthorizeDriveOptions extends Omit<InteractionOptions, 'landed' | 'deadline' | 'gaveUp' | 'navigating'> {
   url: string;
   /** Hosts that belong to the harness (redirect URIs, attacker hosts). */
   isHarnessHost: (host: string) => boolean;
@@ -30,6 +30,8 @@ export interface AuthorizeDriveResult {
   outcome: AuthorizationOutcome;
 }
 
+/** How long a failed navigation's protocol events may lag behind Playwright's. */
+const FAILURE_GRACE_MS = 1000;
 /** An error page whose load event never comes (a hanging subresource) is judged after this long. */
 const ERROR_PAGE_LOAD_MS = 2000;
 const MAX_SUBRESOURCES = 200;
@@ -39,6 +41,7 @@ const PAGE_HEADERS = ['x-frame-options', 'content-security-policy', 'referrer-po
 export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): Promise<AuthorizeDriveResult> {
   const chain: Hop[] = [];
   const hops = new Map<Request, Hop>();
+  const unanswered = new Map<Request, number>();
   let landing: Hop | undefined;
   let lastDocumentStatus: number | undefined;
   let loaded = false;
@@ -53,6 +56,9 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
       return;
     }
     loaded = false;
+    unanswered.set(req, Date.now());
+    const from = req.redirectedFrom();
+    if (from) unanswered.delete(from);
     const hop: Hop = { url: req.url(), method: req.method(), atStub: atStub(req.url()) };
     chain.push(hop);
     hops.set(req, hop);
@@ -62,6 +68,8 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   const pending: Promise<void>[] = [];
   const onResponse = (res: import('playwright').Response) => { pending.push(recordResponse(res)); };
   const recordResponse = async (res: import('playwright').Response) => {
+    // A redirect is answered once the browser requests its Location (or fails to): see onRequest, onFailed.
+    if (res.status() < 300 || res.status() >= 400) unanswered.delete(res.request());
     const hop = hops.get(res.request());
     if (!hop) return;
     hop.status = res.status();
@@ -79,16 +87,30 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   const asOrigin = new URL(o.url).origin;
   const redirects = await redirectLocationsOf(page);
   redirects.clear();
-  const failures: { req: Request; error: string }[] = [];
-  const onFailed = (req: Request) => { if (hops.has(req)) failures.push({ req, error: req.failure()?.errorText ?? 'failed' }); };
+  const failures: { req: Request; error: string; at: number }[] = [];
+  const onFailed = (req: Request) => {
+    unanswered.delete(req);
+    if (hops.has(req)) failures.push({ req, error: req.failure()?.errorText ?? 'failed', at: Date.now() });
+  };
+  // A failed hop with no answer on the server's own origin may be a redirect Chromium refused: its Location
+  // comes from the protocol, whose events can lag behind Playwright's. Waited for, briefly.
+  const understood = (f: { req: Request; at: number }) => hops.get(f.req)!.status !== undefined || leaves(targetOf(f)) || Date.now() - f.at > FAILURE_GRACE_MS;
+  // Navigations requested and not yet answered or understood (a request that hangs stops counting after the action timeout).
+  const navigating = () => [...unanswered.values()].some((since) => Date.now() - since < o.actionTimeout) || !failures.every(understood);
+  // Where a failed hop was sent: its own Location (from the protocol when Chromium refused the redirect),
+  // else the Location that led to it.
+  const targetOf = ({ req }: { req: Request }): string | undefined => {
+    const hop = hops.get(req)!;
+    // No response reported for this hop: Chromium may have dropped a redirect it refused to follow.
+    if (hop.status === undefined) hop.location ??= redirects.of(req.url());
+    const from = req.redirectedFrom();
+    return hop.location ?? (from ? hops.get(from)?.location ?? req.url() : undefined);
+  };
+  const leaves = (target: string | undefined): target is string => Boolean(target && safeUrl(target)?.origin !== asOrigin);
   const unreachable = (): { url: string; error: string } | undefined => {
-    for (const { req, error } of failures) {
-      const hop = hops.get(req)!;
-      // No response reported for this hop: Chromium may have dropped a redirect it refused to follow.
-      if (hop.status === undefined) hop.location ??= redirects.of(req.url());
-      const from = req.redirectedFrom();
-      const target = hop.location ?? (from ? hops.get(from)?.location ?? req.url() : undefined);
-      if (target && safeUrl(target)?.origin !== asOrigin) return { url: target, error };
+    for (const f of failures) {
+      const target = targetOf(f);
+      if (leaves(target)) return { url: target, error: f.error };
     }
     return undefined;
   };
@@ -101,6 +123,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     try {
       await page.goto(o.url, { waitUntil: 'commit', timeout: o.flowTimeout });
     } catch (err) {
+      while (!landing && !failures.every(understood)) await new Promise((r) => setTimeout(r, 20));
       if (!landing && !unreachable()) throw new HarnessError(`the authorization endpoint did not answer: ${(err as Error).message.split('\n')[0]}`, 'is the target running and its issuer/endpoints right in the profile?');
     }
     // A page answered with an error status is the server's refusal: no login rule will appear on it.
@@ -111,7 +134,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
       if (waited > ERROR_PAGE_LOAD_MS) return true;
       return loaded && (await framesPainted(page)) && loaded;
     };
-    const end = await interact(page, { ...o, landed: () => Boolean(landing || unreachable()), deadline, gaveUp });
+    const end = await interact(page, { ...o, landed: () => Boolean(landing || unreachable()), navigating, deadline, gaveUp });
     await Promise.allSettled(pending);
     const refused = unreachable();
     if (end.type === 'landed' && !landing && refused) {

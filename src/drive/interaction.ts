@@ -18,6 +18,12 @@ export interface InteractionOptions {
   /** True once the browser has been sent to a harness host. */
   landed: () => boolean;
   /**
+   * True while a navigation of the page has been requested and has neither an answer nor a failure yet:
+   * the page shown is the one being left, and no rule may run on it (a click that submitted a form would
+   * otherwise meet its own page again and look like a rule that did nothing).
+   */
+  navigating?: () => boolean;
+  /**
    * Whether to stop waiting for a rule to fit the page, `waited` ms after the page changed: after the
    * action timeout for an ordinary page (a login form may render late), as soon as an error page has
    * settled (authorize.ts).
@@ -62,6 +68,10 @@ async function waitForRule(page: Page, o: InteractionOptions): Promise<Interacti
   const start = Date.now();
   for (;;) {
     if (o.landed()) return 'landed';
+    if (o.navigating?.() && Date.now() < o.deadline) {
+      await page.waitForTimeout(POLL_MS);
+      continue;
+    }
     const url = page.url();
     const waited: InteractionRule[] = [];
     for (const rule of o.rules) {

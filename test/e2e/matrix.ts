@@ -30,6 +30,8 @@ export interface FlawVerdict {
   flaw: FlawName;
   /** Scenarios with new breaches under the flaw. */
   caught: string[];
+  /** Of those, the scenarios guarding a rule the flaw breaks (their own catalog rows name it): the ones that prove a check can fail. */
+  guarded: string[];
   /** Everything unsound about this flaw's row: no guarding scenario caught it, collateral breaches, harness errors. */
   problems: string[];
 }
@@ -54,5 +56,5 @@ export function judgeFlaw(flaw: FlawName, scenarios: LoadedScenario[], clean: Ou
   }
   const guarded = caught.filter((id) => scenarios.find((x) => x.scenario.id === id)!.scenario.catalog.some((c) => broken.has(c)));
   if (!guarded.length) problems.push(`no scenario guarding ${[...broken].join(', ')} caught the flaw`);
-  return { flaw, caught, problems };
+  return { flaw, caught, guarded, problems };
 }
