@@ -92,11 +92,6 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     unanswered.delete(req);
     if (hops.has(req)) failures.push({ req, error: req.failure()?.errorText ?? 'failed', at: Date.now() });
   };
-  // A failed hop with no answer on the server's own origin may be a redirect Chromium refused: its Location
-  // comes from the protocol, whose events can lag behind Playwright's. Waited for, briefly.
-  const understood = (f: { req: Request; at: number }) => hops.get(f.req)!.status !== undefined || leaves(targetOf(f)) || Date.now() - f.at > FAILURE_GRACE_MS;
-  // Navigations requested and not yet answered or understood (a request that hangs stops counting after the action timeout).
-  const navigating = () => [...unanswered.values()].some((since) => Date.now() - since < o.actionTimeout) || !failures.every(understood);
   // Where a failed hop was sent: its own Location (from the protocol when Chromium refused the redirect),
   // else the Location that led to it.
   const targetOf = ({ req }: { req: Request }): string | undefined => {
@@ -107,6 +102,11 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     return hop.location ?? (from ? hops.get(from)?.location ?? req.url() : undefined);
   };
   const leaves = (target: string | undefined): target is string => Boolean(target && safeUrl(target)?.origin !== asOrigin);
+  // A failed hop with no answer on the server's own origin may be a redirect Chromium refused: its Location
+  // comes from the protocol, whose events can lag behind Playwright's. Waited for, briefly.
+  const understood = (f: { req: Request; at: number }) => hops.get(f.req)!.status !== undefined || leaves(targetOf(f)) || Date.now() - f.at > FAILURE_GRACE_MS;
+  // Navigations requested and not yet answered or understood (a request that hangs stops counting after the action timeout).
+  const navigating = () => [...unanswered.values()].some((since) => Date.now() - since < o.actionTimeout) || !failures.every(understood);
   const unreachable = (): { url: string; error: string } | undefined => {
     for (const f of failures) {
       const target = targetOf(f);
