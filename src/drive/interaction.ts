@@ -22,7 +22,7 @@ export interface InteractionOptions {
    * the page shown is the one being left, and no rule may run on it (a click that submitted a form would
    * otherwise meet its own page again and look like a rule that did nothing).
    */
-  navigating?: () => boolean;
+  navigating: () => boolean;
   /**
    * Whether to stop waiting for a rule to fit the page, `waited` ms after the page changed: after the
    * action timeout for an ordinary page (a login form may render late), as soon as an error page has
@@ -68,7 +68,7 @@ async function waitForRule(page: Page, o: InteractionOptions): Promise<Interacti
   const start = Date.now();
   for (;;) {
     if (o.landed()) return 'landed';
-    if (o.navigating?.() && Date.now() < o.deadline) {
+    if (o.navigating() && Date.now() < o.deadline) {
       await page.waitForTimeout(POLL_MS);
       continue;
     }
