@@ -21,3 +21,15 @@ test('a shared session skips the login page; a first-visit scenario still gets i
   assert.deepEqual(interactions('code-single-use'), [[]], 'the next one is a returning user');
   assert.deepEqual(interactions('user-authenticated-first'), [['login', 'consent']], 'a first-visit scenario meets the login page');
 });
+
+test('the server\'s error page is screenshotted only when a rule judged on it does not hold', async () => {
+  // Clean server: the manipulated redirect_uri is refused on an error page, and the refusal passes.
+  const scenario = defaultScenarios().find((s) => s.scenario.id === 'redirect-uri-other-host')!;
+  const o = (await rig.run([scenario], 'rfc9700', 1)).get('redirect-uri-other-host')!;
+  assert.equal(o.verdict, 'pass', o.reason);
+  const auth = o.evidence.find((e) => e.kind === 'authorization');
+  assert.equal(auth?.kind === 'authorization' && auth.outcome.type, 'error-page');
+  assert.equal(auth && 'screenshot' in auth ? auth.screenshot : undefined, undefined, 'no screenshot of a page nothing is wrong with');
+  // The other side (a rule that does not hold on an error page keeps its screenshot) has no live control yet:
+  // no flaw makes the embedded server refuse where it should not. report-page.test.ts renders a recorded one.
+});
