@@ -1,0 +1,62 @@
+/**
+ * A second real authorization server, @jmondi/oauth2-server (fixtures/servers/jmondi), under the full
+ * default suite through a real Chromium, as a user would run it with fixtures/targets/jmondi.yaml:
+ * no scenario ends in `error`; every verdict other than pass or skip is a recorded known deviation of
+ * the profile with the same verdict; no recorded deviation is stale; every skip gives its reason. The
+ * verdicts are explained one by one in fixtures/servers/jmondi/README.md.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { startJmondiServer, type JmondiServer } from '../../fixtures/servers/jmondi/index.js';
+import { optionsFromProfile } from '../../fixtures/servers/jmondi/profile.js';
+import type { ScenarioOutcome } from '../../src/runner/execute.js';
+import { ROOT } from '../../src/runner/env.js';
+import { defaultScenarios, loadProfile, startRig, type Rig } from './harness.js';
+
+const profile = loadProfile(path.join(ROOT, 'fixtures/targets/jmondi.yaml'));
+const deviations = (profile.known_deviations ?? []).filter((d) => !d.profile || d.profile === 'rfc9700');
+const scenarios = defaultScenarios().filter((s) => !s.scenario.tags?.includes('slow'));
+
+describe('@jmondi/oauth2-server, the full default suite', () => {
+  let rig: Rig;
+  let server: JmondiServer | undefined;
+  let results: Map<string, ScenarioOutcome>;
+  let seconds = 0;
+
+  before(async () => {
+    rig = await startRig({ profile, start: async (p) => (server = await startJmondiServer(optionsFromProfile(p))) });
+    const started = Date.now();
+    results = await rig.run(scenarios);
+    seconds = (Date.now() - started) / 1000;
+  });
+  after(() => rig?.close());
+
+  test('every scenario ran, none ended in `error`, and the run took a reasonable time', (t) => {
+    const counts: Record<string, number> = {};
+    for (const o of results.values()) counts[o.verdict] = (counts[o.verdict] ?? 0) + 1;
+    t.diagnostic(`${results.size} scenarios in ${seconds.toFixed(1)} s: ${JSON.stringify(counts)}`);
+    for (const [id, o] of [...results].sort()) if (o.verdict !== 'pass') t.diagnostic(`${o.verdict.padEnd(5)} ${id}: ${o.reason ?? ''}`);
+    assert.equal(results.size, scenarios.length);
+    const errors = [...results].filter(([, o]) => o.verdict === 'error').map(([id, o]) => `${id}: ${o.reason}`);
+    assert.deepEqual(errors, [], 'the harness\'s own trouble on a real server');
+    assert.ok(server!.logins.length > 0, 'the login form was used');
+    assert.ok(seconds < 300, `the run took ${seconds} s`);
+  });
+
+  test('every fail or warn is a recorded known deviation with that verdict, and every recorded one still holds', () => {
+    const unexplained = [...results]
+      .filter(([id, o]) => (o.verdict === 'fail' || o.verdict === 'warn') && !deviations.some((d) => d.scenario === id))
+      .map(([id, o]) => `${id}: ${o.verdict} — ${o.reason}`);
+    assert.deepEqual(unexplained, [], 'verdicts no known deviation explains');
+    const stale = deviations
+      .filter((d) => results.get(d.scenario)?.verdict !== d.verdict)
+      .map((d) => `${d.scenario}: recorded ${d.verdict}, got ${results.get(d.scenario)?.verdict ?? 'not run'} — ${results.get(d.scenario)?.reason ?? ''}`);
+    assert.deepEqual(stale, [], 'known deviations that no longer match');
+  });
+
+  test('every skip names its reason', () => {
+    const bare = [...results].filter(([, o]) => o.verdict === 'skip' && !o.reason).map(([id]) => id);
+    assert.deepEqual(bare, []);
+  });
+});
