@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
-import { HarnessError } from '../harness-error.js';
+import { HarnessError, NotApplicable } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
 import { client, earlier, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
@@ -71,11 +71,16 @@ function verifierOf(spec: TokenSpec, auth: AuthorizeResult, ctx: StepContext, va
   return other.verifier;
 }
 
-function noCode(ctx: StepContext, codeFrom: number): HarnessError {
+function noCode(ctx: StepContext, codeFrom: number): HarnessError | NotApplicable {
   const ev = ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
   const where = ev?.kind === 'authorization' && ev.outcome.type === 'redirect'
     ? `a redirect without a code (${ev.outcome.query.error?.[0] ?? ev.outcome.fragment.error?.[0] ?? 'no error'})`
-    : 'an error page';
+    : `an error page${ev?.kind === 'authorization' && ev.outcome.type === 'error-page' && ev.outcome.status ? ` (HTTP ${ev.outcome.status})` : ''}`;
+  // A request sent without PKCE on purpose, to a server that supports it, refused: the server requires
+  // PKCE for this client, so the code the step needs cannot exist (a legitimate refusal, not our error).
+  if (ev?.kind === 'authorization' && !ev.pkce && ctx.target.features.has('pkce')) {
+    return new NotApplicable(`the server refused the authorization request sent without a PKCE challenge (it ended with ${where}): it requires PKCE for client "${ev.client}", so no code without a challenge exists to test`);
+  }
   return new HarnessError(
     `step ${ctx.index + 1} needs the code of step ${codeFrom + 1}, but that authorization ended with ${where}`,
     'a valid request got no code: check the client id, redirect URI and scope in the target profile',
