@@ -3,7 +3,8 @@
  * default suite through a real Chromium, as a user would run it with fixtures/targets/jmondi.yaml:
  * no scenario ends in `error`; every verdict other than pass or skip is a recorded known deviation of
  * the profile with the same verdict; no recorded deviation is stale; every skip gives its reason. The
- * verdicts are explained one by one in fixtures/servers/jmondi/README.md.
+ * verdicts are explained one by one in fixtures/servers/jmondi/README.md. Then the same library behind
+ * a store with a database's round trip, where its check-then-revoke of codes and refresh tokens races.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { startJmondiServer, type JmondiServer } from '../../fixtures/servers/jmo
 import { optionsFromProfile } from '../../fixtures/servers/jmondi/profile.js';
 import type { ScenarioOutcome } from '../../src/runner/execute.js';
 import { ROOT } from '../../src/runner/env.js';
-import { defaultScenarios, loadProfile, startRig, type Rig } from './harness.js';
+import { breaches, defaultScenarios, loadProfile, startRig, type Rig } from './harness.js';
 
 const profile = loadProfile(path.join(ROOT, 'fixtures/targets/jmondi.yaml'));
 const deviations = (profile.known_deviations ?? []).filter((d) => !d.profile || d.profile === 'rfc9700');
@@ -58,5 +59,28 @@ describe('@jmondi/oauth2-server, the full default suite', () => {
   test('every skip names its reason', () => {
     const bare = [...results].filter(([, o]) => o.verdict === 'skip' && !o.reason).map(([id]) => id);
     assert.deepEqual(bare, []);
+  });
+});
+
+/**
+ * The library checks a code (isRevoked) and revokes it only after issuing tokens, and refreshes the same
+ * way: not atomic. In one process with in-memory repositories nothing runs in between, so the default
+ * run above sees one success; with 2 ms per repository call (a database) concurrent redemptions all get
+ * through the check. A real weakness the race scenarios must catch every time.
+ */
+describe('@jmondi/oauth2-server with a database-like store: its code and refresh races', () => {
+  const races = defaultScenarios().filter((s) => ['code-redemption-race', 'refresh-token-race'].includes(s.scenario.id));
+  const todo = 'a single round of concurrent requests misses this window in about 2 of 5 runs (measured); '
+    + 'issue 11 item 1 (several rounds, last-byte synchronized release) is what makes it hold every time';
+
+  test('concurrent redemptions of one code, and concurrent refreshes of one token, succeed more than once: fail and warn', { todo }, async () => {
+    const rig = await startRig({ profile, start: (p) => startJmondiServer(optionsFromProfile(p, { storeLatencyMs: 2 })) });
+    try {
+      const results = await rig.run(races);
+      assert.deepEqual(breaches(results.get('code-redemption-race')!), ['code-race-single-success:fail'], results.get('code-redemption-race')!.reason);
+      assert.deepEqual(breaches(results.get('refresh-token-race')!), ['refresh-race-single-success:warn'], results.get('refresh-token-race')!.reason);
+    } finally {
+      await rig.close();
+    }
   });
 });
