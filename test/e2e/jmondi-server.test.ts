@@ -84,3 +84,38 @@ describe('@jmondi/oauth2-server with a database-like store: its code and refresh
     }
   });
 });
+
+/** The endpoints its metadata advertises beyond the suite's reach today: revocation and introspection. */
+describe('@jmondi/oauth2-server, revocation and introspection over plain HTTP', () => {
+  let server: JmondiServer;
+  const web = profile.clients.confidential;
+  const basic = `Basic ${Buffer.from(`${web.id}:${web.secret}`).toString('base64')}`;
+  const post = (path: string, form: Record<string, string>, auth = basic) => fetch(`${server.issuer}${path}`, {
+    method: 'POST', headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form),
+  });
+  before(async () => { server = await startJmondiServer(optionsFromProfile(profile)); });
+  after(() => server?.close());
+
+  test('a client_credentials token is active and works at the resource until revoked; a wrong secret introspects nothing', async () => {
+    const meta = await (await fetch(`${server.issuer}/.well-known/oauth-authorization-server`)).json() as Record<string, string>;
+    assert.equal(meta.revocation_endpoint, `${server.issuer}/token/revoke`);
+    assert.equal(meta.introspection_endpoint, `${server.issuer}/token/introspect`);
+    const issued = await post('/token', { grant_type: 'client_credentials', scope: 'read' });
+    assert.equal(issued.status, 200);
+    const { access_token: token, refresh_token: refresh } = await issued.json() as Record<string, string>;
+    assert.equal(refresh, undefined, 'no refresh token with client_credentials (RFC 6749 §4.4.3)');
+    const introspect = async () => (await (await post('/token/introspect', { token })).json()) as { active: boolean; scope?: string; client_id?: string };
+    const me = () => fetch(server.resourceUrl, { headers: { authorization: `Bearer ${token}` } });
+
+    assert.deepEqual(await introspect().then(({ active, scope, client_id }) => ({ active, scope, client_id })), { active: true, scope: 'read', client_id: web.id });
+    assert.equal((await me()).status, 200);
+    const wrong = await post('/token/introspect', { token }, `Basic ${Buffer.from(`${web.id}:wrong`).toString('base64')}`);
+    assert.equal(wrong.status, 401);
+
+    assert.equal((await post('/token/revoke', { token })).status, 200);
+    assert.equal((await introspect()).active, false);
+    const after = await me();
+    assert.equal(after.status, 401);
+    assert.match(after.headers.get('www-authenticate') ?? '', /^Bearer realm="jmondi", error="invalid_token"$/);
+  });
+});
