@@ -56,9 +56,13 @@ describe('@jmondi/oauth2-server, the full default suite', () => {
     assert.deepEqual(stale, [], 'known deviations that no longer match');
   });
 
-  test('every skip names its reason', () => {
+  test('every skip names its reason; a precondition the server refuses is a skip with its answer', () => {
     const bare = [...results].filter(([, o]) => o.verdict === 'skip' && !o.reason).map(([id]) => id);
     assert.deepEqual(bare, []);
+    // PKCE is required for every client here: no code without a challenge exists for the downgrade test.
+    const downgrade = results.get('pkce-verifier-without-challenge-rejected')!;
+    assert.equal(downgrade.verdict, 'skip');
+    assert.match(downgrade.reason!, /refused the authorization request sent without a PKCE challenge \(it ended with an error page \(HTTP 400\)\): it requires PKCE for client "confidential"/);
   });
 });
 
