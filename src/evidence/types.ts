@@ -93,22 +93,43 @@ export interface TokenEvidence extends HttpExchange {
   sentRefreshToken?: string;
 }
 
-/** The same request fired concurrently (TK-03, RT-07), and what each issued token did afterwards. */
+/** One request of a race: `failed` (status 0, empty body) when no answer came. */
+export interface RaceExchange extends HttpExchange {
+  failed?: string;
+}
+
+/** One round of a race: N identical requests released together, and what each issued token did afterwards. */
+export interface TokenRaceRound {
+  exchanges: RaceExchange[];
+  /** Requests that had sent all but their last byte when the round was released (normally all of them). */
+  primed: number;
+  /** The refresh token every request of this round sent (refresh races), redacted in reports. */
+  sentRefreshToken?: string;
+  /** Status of the protected resource for each issued access token, in the order of `exchanges` (absent when the target has no resource). */
+  resourceStatuses?: (number | undefined)[];
+  /** Status of one later refresh with each new refresh token issued, in the order of `exchanges` (refresh races). */
+  refreshStatuses?: (number | undefined)[];
+}
+
+/**
+ * The same request fired concurrently (TK-03, RT-07), in several rounds: each round races a fresh code
+ * (or refresh token) with synchronized release (src/drive/release-together.ts).
+ */
 export interface TokenRaceEvidence {
   kind: 'token-race';
   step: number;
   grant: 'authorization_code' | 'refresh_token';
-  /** The authorize step whose code was raced (authorization_code). */
+  /** The authorize step whose code was raced (authorization_code; re-run for every later round). */
   codeFrom?: number;
-  /** The token step whose refresh token was raced (refresh_token). */
+  /** The token step whose refresh token was raced (refresh_token; re-run for every later round). */
   tokenFrom?: number;
-  /** The refresh token sent by every request, redacted in reports. */
-  sentRefreshToken?: string;
-  /** Status of one later refresh with each new refresh token issued, in the order of `exchanges` (refresh races). */
-  refreshStatuses?: (number | undefined)[];
-  exchanges: HttpExchange[];
-  /** Status of the protected resource for each issued access token, in the order of `exchanges` (absent when the target has no resource). */
-  resourceStatuses?: (number | undefined)[];
+  /** Requests per round. */
+  concurrent: number;
+  rounds: TokenRaceRound[];
+  /** Rounds planned; fewer ran when `stopped` says why. */
+  plannedRounds: number;
+  /** Why the race stopped early: a later round could not be prepared after a violation was already seen. */
+  stopped?: string;
 }
 
 export interface ResourceEvidence extends HttpExchange {

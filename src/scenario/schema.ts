@@ -90,6 +90,12 @@ const clientAuthVariant = {
   description: 'Client authentication: as registered; none (no credentials, client_id in the body); no-client-id (nothing that identifies the client); a wrong or empty secret (for a JWT client assertion: signed with a wrong key, or unsigned with alg none); the other method (Basic <-> body; a client_secret_jwt secret by Basic); the secret in the URL query. A variant that cannot exist for the client (another method for a private_key_jwt client) makes the scenario skip.',
 } as const;
 
+const raceRounds = {
+  type: 'integer', minimum: 1, maximum: 50, default: 5,
+  description: 'With `concurrent`: how many rounds to race, each with a fresh code or refresh token (the steps that produced it run again); `run --race-rounds` overrides it.',
+  examples: [5],
+} as const;
+
 const token = {
   type: 'object',
   additionalProperties: false,
@@ -115,7 +121,8 @@ const token = {
     extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters added to the request body.', examples: [{ code_challenge_method: 'plain' }] },
     duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Body parameters sent twice.', examples: [['code']] },
     method: { type: 'string', enum: ['POST', 'GET'], default: 'POST', description: 'GET sends the parameters in the query (RFC 6749 §3.2 requires POST).' },
-    concurrent: { type: 'integer', minimum: 2, maximum: 20, description: 'Fire this many identical requests at once (a race, TK-03); evidence kind `token-race`.' },
+    concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical requests at once, released together (a race, TK-03); evidence kind `token-race`.', examples: [8] },
+    rounds: raceRounds,
   },
 } as const;
 
@@ -128,7 +135,8 @@ const refresh = {
     client: { type: 'string', description: 'Client key that authenticates; default: the client the refresh token was issued to.' },
     auth: clientAuthVariant,
     scope: { type: 'string', description: 'scope sent (default: none, i.e. the original scope).' },
-    concurrent: { type: 'integer', minimum: 2, maximum: 20, description: 'Fire this many identical refreshes at once (a race, RT-07); evidence kind `token-race`.' },
+    concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical refreshes at once, released together (a race, RT-07); evidence kind `token-race`.', examples: [8] },
+    rounds: raceRounds,
   },
 } as const;
 

@@ -4,17 +4,46 @@
  * a missing, wrong, downgraded or foreign PKCE verifier, repeated parameters, GET, or a race.
  */
 import { randomBytes } from 'node:crypto';
-import type { TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
+import type { Evidence, TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
 import { HarnessError } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
 import { client, earlier, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
-import { race } from './race.js';
+import { race, times } from './race.js';
 import { tokenRequest } from './token-request.js';
 
 export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: codeFrom, result: auth } = earlier(ctx, 'authorize', spec.code);
   if (!auth.code) throw noCode(ctx, codeFrom);
+  if (spec.concurrent) return codeRace(spec, spec.concurrent, codeFrom, ctx);
+  const clientKey = spec.client ?? auth.client;
+  const { req, variants } = redemption(spec, { ...auth, code: auth.code }, ctx);
+  const ex = await req.send();
+  const tokens = tokensOf(ctx, ex.response.json);
+  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope };
+  return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex };
+}
+
+/**
+ * Rounds of N concurrent redemptions, each round of a fresh code: the authorize step runs again (in the
+ * worker's logged-in browser session, so it is quick).
+ */
+async function codeRace(spec: TokenSpec, concurrent: number, codeFrom: number, ctx: StepContext): Promise<TokenRaceEvidence> {
+  const { rounds, plannedRounds, stopped } = await race(ctx, {
+    concurrent,
+    rounds: spec.rounds,
+    async prepare(round) {
+      const again = round > 0 ? await ctx.rerun!(codeFrom) : undefined;
+      const auth = ctx.results[codeFrom];
+      if (auth?.kind !== 'authorize' || !auth.code) throw noCode(ctx, codeFrom, again);
+      return { requests: await times(concurrent, redemption(spec, { ...auth, code: auth.code }, ctx).req.build) };
+    },
+  });
+  return { kind: 'token-race', step: ctx.index, grant: 'authorization_code', codeFrom, concurrent, rounds, plannedRounds, ...(stopped ? { stopped } : {}) };
+}
+
+/** The redemption request of a code, with the step's manipulations. */
+function redemption(spec: TokenSpec, auth: AuthorizeResult & { code: string }, ctx: StepContext): { req: ReturnType<typeof tokenRequest>; variants: string[] } {
   const clientKey = spec.client ?? auth.client;
   const variants: string[] = [];
   const redirectUri = redirectUriOf(spec, auth, variants);
@@ -34,15 +63,7 @@ export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvi
     ],
   });
   variants.push(...req.variants, ...Object.keys(spec.extra ?? {}).map((k) => `extra:${k}`));
-
-  if (spec.concurrent) {
-    const { exchanges, resourceStatuses } = await race(spec.concurrent, req.send, ctx);
-    return { kind: 'token-race', step: ctx.index, grant: 'authorization_code', codeFrom, exchanges, resourceStatuses };
-  }
-  const ex = await req.send();
-  const tokens = tokensOf(ctx, ex.response.json);
-  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope };
-  return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex };
+  return { req, variants };
 }
 
 function redirectUriOf(spec: TokenSpec, auth: AuthorizeResult, variants: string[]): string | undefined {
@@ -71,8 +92,8 @@ function verifierOf(spec: TokenSpec, auth: AuthorizeResult, ctx: StepContext, va
   return other.verifier;
 }
 
-function noCode(ctx: StepContext, codeFrom: number): HarnessError {
-  const ev = ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
+function noCode(ctx: StepContext, codeFrom: number, rerun?: Evidence): HarnessError {
+  const ev = rerun ?? ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
   const where = ev?.kind === 'authorization' && ev.outcome.type === 'redirect'
     ? `a redirect without a code (${ev.outcome.query.error?.[0] ?? ev.outcome.fragment.error?.[0] ?? 'no error'})`
     : 'an error page';
