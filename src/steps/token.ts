@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Evidence, TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
-import { HarnessError } from '../harness-error.js';
+import { HarnessError, NotApplicable } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
 import { client, earlier, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
@@ -92,11 +92,18 @@ function verifierOf(spec: TokenSpec, auth: AuthorizeResult, ctx: StepContext, va
   return other.verifier;
 }
 
-function noCode(ctx: StepContext, codeFrom: number, rerun?: Evidence): HarnessError {
+function noCode(ctx: StepContext, codeFrom: number, rerun?: Evidence): HarnessError | NotApplicable {
   const ev = rerun ?? ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
-  const where = ev?.kind === 'authorization' && ev.outcome.type === 'redirect'
-    ? `a redirect without a code (${ev.outcome.query.error?.[0] ?? ev.outcome.fragment.error?.[0] ?? 'no error'})`
-    : 'an error page';
+  const o = ev?.kind === 'authorization' ? ev.outcome : undefined;
+  const error = o?.type === 'redirect' ? o.query.error?.[0] ?? o.fragment.error?.[0] : undefined;
+  const where = o?.type === 'redirect' ? `a redirect without a code (${error ?? 'no error'})` : 'an error page';
+  // A server may require PKCE of every client: a code without a challenge is then not to be had.
+  if (ev?.kind === 'authorization' && ev.request.params.code_challenge === undefined && (error || o?.type === 'error-page')) {
+    const said = o?.type === 'redirect'
+      ? `error=${error}${(o.query.error_description ?? o.fragment.error_description)?.[0] ? ` (${(o.query.error_description ?? o.fragment.error_description)![0]})` : ''}`
+      : `an error page${o?.status ? ` (HTTP ${o.status})` : ''}: ${JSON.stringify(o?.text.slice(0, 120) ?? '')}`;
+    return new NotApplicable(`the server issues no code without a PKCE challenge: step ${codeFrom + 1}, sent without code_challenge, got ${said}`);
+  }
   return new HarnessError(
     `step ${ctx.index + 1} needs the code of step ${codeFrom + 1}, but that authorization ended with ${where}`,
     'a valid request got no code: check the client id, redirect URI and scope in the target profile',
