@@ -141,6 +141,17 @@ export interface ResourceEvidence extends HttpExchange {
   presented: 'header' | 'query' | 'none' | 'bogus';
 }
 
+/** A token introspection request (RFC 7662), or why there was none (the server advertises no endpoint). */
+export interface IntrospectionEvidence {
+  kind: 'introspection';
+  step: number;
+  /** The token or refresh step whose token was introspected. */
+  tokenFrom: number;
+  which: 'access_token' | 'refresh_token';
+  /** The request and answer; absent when the metadata advertises no `introspection_endpoint`. */
+  exchange?: HttpExchange;
+}
+
 /** The authorization server metadata documents (RFC 8414 §3; OpenID Connect Discovery). */
 export interface MetadataEvidence {
   kind: 'metadata';
@@ -186,6 +197,6 @@ export interface TlsEvidence {
   handshakes: TlsHandshake[];
 }
 
-export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence | TlsEvidence;
+export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | IntrospectionEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence | TlsEvidence;
 export type EvidenceKind = Evidence['kind'];
 export type EvidenceOf<K extends EvidenceKind> = Extract<Evidence, { kind: K }>;

@@ -203,6 +203,16 @@ const resource = {
   },
 } as const;
 
+const introspect = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Token introspection (RFC 7662) at the metadata\'s `introspection_endpoint`, authenticated as the token\'s client; without an advertised endpoint the step records that, and its checks skip.',
+  properties: {
+    token: { ...stepRef, description: 'The token or refresh step whose token is introspected; default: the latest that issued one.' },
+    which: { type: 'string', enum: ['access_token', 'refresh_token'], default: 'access_token', description: 'Which of that step\'s tokens.' },
+  },
+} as const;
+
 const authorizeStep = { type: 'object', additionalProperties: false, required: ['authorize'], properties: { authorize, ...common } } as const;
 const tokenStep = { type: 'object', additionalProperties: false, required: ['token'], properties: { token, ...common } } as const;
 const resourceStep = { type: 'object', additionalProperties: false, required: ['resource'], properties: { resource, ...common } } as const;
@@ -211,9 +221,10 @@ const grantStep = { type: 'object', additionalProperties: false, required: ['gra
 const metadataStep = { type: 'object', additionalProperties: false, required: ['metadata'], properties: { metadata, ...common } } as const;
 const probeStep = { type: 'object', additionalProperties: false, required: ['probe'], properties: { probe, ...common } } as const;
 const frameStep = { type: 'object', additionalProperties: false, required: ['frame'], properties: { frame, ...common } } as const;
+const introspectStep = { type: 'object', additionalProperties: false, required: ['introspect'], properties: { introspect, ...common } } as const;
 const tlsStep = { type: 'object', additionalProperties: false, required: ['tls'], properties: { tls: tlsProbe, ...common } } as const;
 
-export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'metadata', 'probe', 'frame', 'tls'] as const;
+export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'introspect', 'metadata', 'probe', 'frame', 'tls'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const scenarioSchema = {
@@ -235,8 +246,8 @@ export const scenarioSchema = {
     steps: {
       type: 'array',
       minItems: 1,
-      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, metadata, probe, frame or tls.',
-      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, metadataStep, probeStep, frameStep, tlsStep] },
+      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, introspect, metadata, probe, frame or tls.',
+      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, introspectStep, metadataStep, probeStep, frameStep, tlsStep] },
     },
   },
 } as const;
@@ -246,6 +257,7 @@ export type ScenarioStep = Scenario['steps'][number];
 export type AuthorizeSpec = FromSchema<typeof authorize>;
 export type TokenSpec = FromSchema<typeof token>;
 export type ResourceSpec = FromSchema<typeof resource>;
+export type IntrospectSpec = FromSchema<typeof introspect>;
 export type RefreshSpec = FromSchema<typeof refresh>;
 export type GrantSpec = FromSchema<typeof grant>;
 export type MetadataSpec = FromSchema<typeof metadata>;

@@ -21,6 +21,9 @@ ${timeline(e)}
 ${e.rounds.map((r, k) => `<p>Round ${k + 1}${r.primed < r.exchanges.length ? ` (${r.primed} of ${r.exchanges.length} released together)` : ''}:</p>
 <ol>${r.exchanges.map((x, i) => `<li>${x.failed ? `no answer (${esc(x.failed)})` : `HTTP ${x.response.status} ${esc(x.response.body.slice(0, 200))}`}${r.resourceStatuses?.[i] !== undefined ? `; its access token at the resource: HTTP ${r.resourceStatuses[i]}` : ''}${r.refreshStatuses?.[i] !== undefined ? `; its new refresh token, used once more: HTTP ${r.refreshStatuses[i]}` : ''}</li>`).join('')}</ol>`).join('\n')}${e.stopped ? `<p>${esc(e.stopped)}</p>` : ''}</div>`;
   }
+  if (e.kind === 'introspection') {
+    return `<div class="ev"><h4>Step ${e.step + 1}: introspection of the ${e.which === 'refresh_token' ? 'refresh' : 'access'} token of step ${e.tokenFrom + 1}${e.exchange ? ` → HTTP ${e.exchange.response.status}` : ''}</h4>${e.exchange ? exchange(e.exchange) : '<p>The metadata advertises no <code>introspection_endpoint</code>.</p>'}</div>`;
+  }
   if (e.kind === 'tls') {
     const v = e.verification;
     return `<div class="ev"><h4>Step ${e.step + 1}: TLS handshakes with ${esc(e.address)} (${esc(e.endpoint)} endpoint)</h4><p>Certificate: ${v.verified ? 'verified' : `<b>not verified</b> (${esc(v.error ?? '?')})`}; subject <code>${esc(v.subject ?? '?')}</code>, issuer <code>${esc(v.issuer ?? '?')}</code>, valid to ${esc(v.validTo ?? '?')}</p>
