@@ -91,8 +91,8 @@ const clientAuthVariant = {
 } as const;
 
 const raceRounds = {
-  type: 'integer', minimum: 1, maximum: 50, default: 5,
-  description: 'With `concurrent`: how many rounds to race, each with a fresh code or refresh token (the steps that produced it run again); `run --race-rounds` overrides it.',
+  type: 'integer', minimum: 1, maximum: 50,
+  description: 'With `concurrent`: how many rounds to race (default 5), each with a fresh code or refresh token (the steps that produced it run again); `run --race-rounds` overrides it.',
   examples: [5],
 } as const;
 
