@@ -6,13 +6,14 @@
  * of a replayed code are judged without a protected resource too.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FlawName } from '../../fixtures/servers/embedded/index.js';
 import type { TokenRaceEvidence } from '../../src/evidence/types.js';
 import { startEmbeddedTarget } from '../../src/runner/embedded.js';
-import { readSettings, settingsEnv } from '../../src/runner/env.js';
+import { readSettings, ROOT, settingsEnv } from '../../src/runner/env.js';
 import type { ScenarioOutcome } from '../../src/runner/execute.js';
-import { defaultScenarios, embeddedProfile, startRig, type Rig } from './harness.js';
+import { defaultScenarios, embeddedProfile, loadProfile, startRig, type Rig } from './harness.js';
 
 const SCENARIOS = defaultScenarios();
 const only = (...ids: string[]) => SCENARIOS.filter((s) => ids.includes(s.scenario.id));
@@ -61,6 +62,15 @@ describe('code-redemption-race: 10 of 10', () => {
     });
   }));
 });
+
+describe('over https (the server\'s own CA trusted, as for every back-channel request)', () => withRig(['code-redemption-race'], (rig) => {
+  test('every request released together, the race caught', { timeout: 60_000 }, async () => {
+    const o = (await rig().run(only('code-redemption-race'), 'rfc9700', 1)).get('code-redemption-race')!;
+    assert.equal(o.verdict, 'fail', o.reason);
+    for (const r of raceOf(o).rounds) assert.deepEqual([r.primed, r.exchanges.filter((x) => x.failed).length], [8, 0]);
+    assert.match(raceOf(o).rounds[0].exchanges[0].request.url, /^https:/);
+  });
+}, { profile: loadProfile(path.join(ROOT, 'fixtures/targets/embedded-https.yaml')) }));
 
 describe('refresh-token-race', () => {
   describe('clean server', () => withRig([], (rig) => {
