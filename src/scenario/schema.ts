@@ -99,6 +99,7 @@ const raceRounds = {
 const token = {
   type: 'object',
   additionalProperties: false,
+  dependencies: { rounds: ['concurrent'] },
   description: 'A back-channel authorization_code grant request to the token endpoint, optionally manipulated.',
   properties: {
     code: { ...stepRef, description: 'The authorize step whose code is redeemed; default: the latest one.' },
@@ -129,6 +130,7 @@ const token = {
 const refresh = {
   type: 'object',
   additionalProperties: false,
+  dependencies: { rounds: ['concurrent'] },
   description: 'A refresh_token grant request (RFC 6749 §6).',
   properties: {
     token: { ...stepRef, description: 'The token or refresh step whose refresh token is used; default: the latest that issued one.' },

@@ -66,6 +66,7 @@ const FILES: [string, string, RegExp, RegExp?][] = [
   ['type-step-null', '8:5', /"authorize" in step 1 must be a mapping \(got nothing\)/, /write \{\} for an empty mapping/],
   ['type-title-mapping', '2:8', /"title" must be text \(got a mapping\)/],
   ['type-concurrent-string', '10:38', /"concurrent" in token \(step 2\) must be a whole number \(got "many"\)/],
+  ['rounds-without-concurrent', '10:26', /"rounds" in token \(step 2\) needs "concurrent" too/],
   ['missing-id', '1:1', /missing required key "id" in scenario/],
   ['missing-steps', '1:1', /missing required key "steps" in scenario/],
   ['empty-steps', '7:8', /"steps" must have at least 1 item/],
