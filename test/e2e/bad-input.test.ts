@@ -121,6 +121,7 @@ const USAGE: [string, string[], RegExp, RegExp?][] = [
   ['unknown command', ['frobnicate'], /^error: unknown command "frobnicate"/m],
   ['unknown option', ['run', '--wrokers', '2'], /^error: Unknown option '--wrokers'/m],
   ['--workers 0', ['run', '--workers', '0'], /^error: --workers takes a positive whole number/m],
+  ['--race-rounds 0', ['run', '--race-rounds', '0'], /^error: --race-rounds takes a whole number from 1 to 50/m],
   ['--profile unknown', ['run', '--profile', 'rfc1234'], /^error: --profile must be one of rfc6749, rfc9700, oauth2\.1/m],
   ['--target missing', ['run', '--target', 'nowhere.yaml'], /nowhere\.yaml: cannot read file: no such file/],
   ['--target malformed', ['run', '--target', 'target-unknown-key/target.yaml'], /target-unknown-key\/target\.yaml:11:1: unknown key "scopes"/, /did you mean scope\?/],
