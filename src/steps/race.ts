@@ -21,7 +21,6 @@ export interface RoundRequests {
 }
 
 export interface RacePlan {
-  concurrent: number;
   /** The scenario's rounds; `ctx.raceRounds` (the command line) overrides it. */
   rounds?: number;
   /** The requests of round `r`; round 0 uses what the earlier steps produced, later rounds get fresh ones. */

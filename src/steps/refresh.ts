@@ -34,7 +34,6 @@ export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<Toke
  */
 async function refreshRace(spec: RefreshSpec, concurrent: number, tokenFrom: number, clientKey: string, ctx: StepContext): Promise<TokenRaceEvidence> {
   const { rounds, plannedRounds, stopped } = await race(ctx, {
-    concurrent,
     rounds: spec.rounds,
     async prepare(round) {
       if (round > 0) for (const i of producers(ctx, tokenFrom)) await ctx.rerun!(i);

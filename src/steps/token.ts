@@ -30,7 +30,6 @@ export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvi
  */
 async function codeRace(spec: TokenSpec, concurrent: number, codeFrom: number, ctx: StepContext): Promise<TokenRaceEvidence> {
   const { rounds, plannedRounds, stopped } = await race(ctx, {
-    concurrent,
     rounds: spec.rounds,
     async prepare(round) {
       const again = round > 0 ? await ctx.rerun!(codeFrom) : undefined;
