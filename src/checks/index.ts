@@ -11,6 +11,8 @@ import { redirectUriRejected } from './rfc6749/redirect-uri-rejected.js';
 import { stateEchoed } from './rfc6749/state-echoed.js';
 import { tokenIssued } from './rfc6749/token-issued.js';
 import { tokensRevokedAfterCodeReplay } from './rfc6749/tokens-revoked-after-code-replay.js';
+import { refreshTokenRevokedAfterCodeReplay } from './rfc6749/refresh-token-revoked-after-code-replay.js';
+import { accessTokenInactiveAfterCodeReplay } from './rfc6749/access-token-inactive-after-code-replay.js';
 import { implicitGrantRefused } from './rfc9700/implicit-grant-refused.js';
 import { noTokensInUrls } from './rfc9700/no-tokens-in-urls.js';
 
@@ -98,6 +100,8 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   tokenIssued,
   codeReplayRejected,
   tokensRevokedAfterCodeReplay,
+  refreshTokenRevokedAfterCodeReplay,
+  accessTokenInactiveAfterCodeReplay,
   redirectUriRejected,
   stateEchoed,
   noTokensInUrls,

@@ -27,6 +27,7 @@ commands:
       --flaw <name>             embedded target only: inject a named flaw (repeatable) — negative controls
       --shard <i/n>             run shard i of n (CI machines); writes a blob report to <report-dir>/blob/shard-i-of-n
       --slow                    include scenarios tagged slow (left out by default)
+      --race-rounds <n>         rounds of every race scenario, each with a fresh code or refresh token (default: the scenario's, 5)
       --fail-on <must|should>   what fails the gate (default must; should: a SHOULD warning too)
       --baseline <results.json> compare with an earlier run; the gate then fails on new failures only
   merge <blob dirs...>  merge the blob reports of a sharded run into the reports of one run
@@ -75,9 +76,9 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, {
         target: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, 'report-dir': { type: 'string' },
         profile: { type: 'string' }, flaw: { type: 'string', multiple: true }, shard: { type: 'string' }, slow: { type: 'boolean' },
-        ...GATE_OPTIONS,
+        'race-rounds': { type: 'string' }, ...GATE_OPTIONS,
       });
-      return run({ ...values, reportDir: values['report-dir'], failOn: values['fail-on'], suites: positionals }, out);
+      return run({ ...values, reportDir: values['report-dir'], failOn: values['fail-on'], raceRounds: values['race-rounds'], suites: positionals }, out);
     }
     case 'merge': {
       const { values, positionals } = parse(rest, { 'report-dir': { type: 'string' }, ...GATE_OPTIONS });

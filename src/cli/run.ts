@@ -28,12 +28,15 @@ export interface RunFlags {
   slow?: boolean;
   failOn?: string;
   baseline?: string;
+  /** Rounds of every race step (`--race-rounds`), overriding the scenarios'. */
+  raceRounds?: string;
 }
 
 export async function run(f: RunFlags, out: (s: string) => void): Promise<number> {
   if (f.profile && !PROFILES.includes(f.profile as Profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}`);
   if (f.workers && !/^[1-9][0-9]*$/.test(f.workers)) throw new UsageError('--workers takes a positive whole number');
   if (f.shard && !/^[1-9][0-9]*\/[1-9][0-9]*$/.test(f.shard)) throw new UsageError('--shard takes i/n, e.g. 1/3');
+  if (f.raceRounds && !(/^[1-9][0-9]*$/.test(f.raceRounds) && Number(f.raceRounds) <= 50)) throw new UsageError('--race-rounds takes a whole number from 1 to 50');
   const gate = gateOptions(f, out);
   if (!gate) return 2;
   const settings: RunSettings = {
@@ -44,6 +47,7 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
     flaws: f.flaw ?? [],
     ...gate,
     shard: f.shard,
+    raceRounds: f.raceRounds ? Number(f.raceRounds) : undefined,
   };
   let plan: ReturnType<typeof writePlanFile>;
   try {

@@ -42,7 +42,13 @@ export function trustedCas(): string[] | undefined {
   return trusted.size ? [...trusted] : undefined;
 }
 
-export async function send(r: HttpRequest): Promise<HttpExchange> {
+/** TLS options of every back-channel connection (for a dispatcher of one's own, e.g. the race sender). */
+export function connectOptions(): { ca: string[] } | undefined {
+  return trusted.size ? { ca: [...rootCertificates, ...trusted] } : undefined;
+}
+
+/** The request as it goes on the wire: headers with accept and content-type, the form encoded, the query added. */
+export function prepared(r: HttpRequest): { url: string; headers: Record<string, string>; body?: string } {
   const headers: Record<string, string> = { accept: 'application/json', ...r.headers };
   let body: string | undefined;
   if (r.form) {
@@ -51,7 +57,11 @@ export async function send(r: HttpRequest): Promise<HttpExchange> {
   }
   const target = new URL(r.url);
   for (const [k, v] of r.query ?? []) target.searchParams.append(k, v);
-  const url = target.toString();
+  return { url: target.toString(), headers, body };
+}
+
+export async function send(r: HttpRequest): Promise<HttpExchange> {
+  const { url, headers, body } = prepared(r);
   const started = Date.now();
   // One deadline for the whole exchange: undici's idle timeouts alone never end a body that trickles.
   const signal = AbortSignal.timeout(r.timeout);
@@ -63,17 +73,20 @@ export async function send(r: HttpRequest): Promise<HttpExchange> {
   } catch (err) {
     throw transportError(`${r.method} ${url.split('?')[0]}`, err, r.timeout);
   }
+  return exchangeOf({ method: r.method, url, headers, body }, res.statusCode, res.headers, text, started);
+}
+
+/** An answer as evidence: headers flattened, the body parsed as JSON when it is JSON. */
+export function exchangeOf(
+  req: HttpExchange['request'], status: number, rawHeaders: Record<string, string | string[] | undefined>, text: string, started: number,
+): HttpExchange {
   const responseHeaders: Record<string, string> = {};
-  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  for (const [k, v] of Object.entries(rawHeaders)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : String(v);
   let json: unknown;
   if (/json/i.test(responseHeaders['content-type'] ?? '') || text.trimStart().startsWith('{')) {
     try { json = JSON.parse(text); } catch { json = undefined; }
   }
-  return {
-    request: { method: r.method, url, headers, body },
-    response: { status: res.statusCode, headers: responseHeaders, body: text, json },
-    durationMs: Date.now() - started,
-  };
+  return { request: req, response: { status, headers: responseHeaders, body: text, json }, durationMs: Date.now() - started };
 }
 
 /** Hints for the transport failures people meet: the cause is in the message, what to do in the hint. */
@@ -86,7 +99,7 @@ const HINTS: [RegExp, string][] = [
 ];
 
 /** A transport failure as a one-line HarnessError with the cause and a hint. */
-function transportError(what: string, err: unknown, timeout: number): HarnessError {
+export function transportError(what: string, err: unknown, timeout: number): HarnessError {
   const e = err as Error & { code?: string; cause?: Error & { code?: string } };
   const timedOut = e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError' || /Timeout/.test(e.code ?? '');
   const code = timedOut ? 'TIMEOUT' : e.code ?? e.cause?.code ?? e.name;
@@ -113,7 +126,7 @@ export function pairs(o: Record<string, string | undefined>): Params {
 }
 
 /** Reads at most MAX_BODY bytes: a huge body must not exhaust the harness. */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy?: () => void }): Promise<string> {
+export async function readCapped(body: AsyncIterable<Buffer> & { destroy?: () => void }): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {

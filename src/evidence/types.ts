@@ -93,22 +93,43 @@ export interface TokenEvidence extends HttpExchange {
   sentRefreshToken?: string;
 }
 
-/** The same request fired concurrently (TK-03, RT-07), and what each issued token did afterwards. */
+/** One request of a race: `failed` (status 0, empty body) when no answer came. */
+export interface RaceExchange extends HttpExchange {
+  failed?: string;
+}
+
+/** One round of a race: N identical requests released together, and what each issued token did afterwards. */
+export interface TokenRaceRound {
+  exchanges: RaceExchange[];
+  /** Requests that had sent all but their last byte when the round was released (normally all of them). */
+  primed: number;
+  /** The refresh token every request of this round sent (refresh races), redacted in reports. */
+  sentRefreshToken?: string;
+  /** Status of the protected resource for each issued access token, in the order of `exchanges` (absent when the target has no resource). */
+  resourceStatuses?: (number | undefined)[];
+  /** Status of one later refresh with each new refresh token issued, in the order of `exchanges` (refresh races). */
+  refreshStatuses?: (number | undefined)[];
+}
+
+/**
+ * The same request fired concurrently (TK-03, RT-07), in several rounds: each round races a fresh code
+ * (or refresh token) with synchronized release (src/drive/release-together.ts).
+ */
 export interface TokenRaceEvidence {
   kind: 'token-race';
   step: number;
   grant: 'authorization_code' | 'refresh_token';
-  /** The authorize step whose code was raced (authorization_code). */
+  /** The authorize step whose code was raced (authorization_code; re-run for every later round). */
   codeFrom?: number;
-  /** The token step whose refresh token was raced (refresh_token). */
+  /** The token step whose refresh token was raced (refresh_token; re-run for every later round). */
   tokenFrom?: number;
-  /** The refresh token sent by every request, redacted in reports. */
-  sentRefreshToken?: string;
-  /** Status of one later refresh with each new refresh token issued, in the order of `exchanges` (refresh races). */
-  refreshStatuses?: (number | undefined)[];
-  exchanges: HttpExchange[];
-  /** Status of the protected resource for each issued access token, in the order of `exchanges` (absent when the target has no resource). */
-  resourceStatuses?: (number | undefined)[];
+  /** Requests per round. */
+  concurrent: number;
+  rounds: TokenRaceRound[];
+  /** Rounds planned; fewer ran when `stopped` says why. */
+  plannedRounds: number;
+  /** Why the race stopped early: a later round could not be prepared after a violation was already seen. */
+  stopped?: string;
 }
 
 export interface ResourceEvidence extends HttpExchange {
@@ -118,6 +139,17 @@ export interface ResourceEvidence extends HttpExchange {
   tokenFrom?: number;
   /** How the token was presented: `header` (Authorization: Bearer), `query` (?access_token=), `none`, or `bogus` (a made-up token in the header). */
   presented: 'header' | 'query' | 'none' | 'bogus';
+}
+
+/** A token introspection request (RFC 7662), or why there was none (the server advertises no endpoint). */
+export interface IntrospectionEvidence {
+  kind: 'introspection';
+  step: number;
+  /** The token or refresh step whose token was introspected. */
+  tokenFrom: number;
+  which: 'access_token' | 'refresh_token';
+  /** The request and answer; absent when the metadata advertises no `introspection_endpoint`. */
+  exchange?: HttpExchange;
 }
 
 /** The authorization server metadata documents (RFC 8414 §3; OpenID Connect Discovery). */
@@ -165,6 +197,6 @@ export interface TlsEvidence {
   handshakes: TlsHandshake[];
 }
 
-export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence | TlsEvidence;
+export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | IntrospectionEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence | TlsEvidence;
 export type EvidenceKind = Evidence['kind'];
 export type EvidenceOf<K extends EvidenceKind> = Extract<Evidence, { kind: K }>;

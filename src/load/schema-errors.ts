@@ -100,6 +100,10 @@ export function schemaErrors(errors: ErrorObject[] | null | undefined, source: Y
         add(pointer, 'key', `missing required key${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in ${containerName(path, naming)}`);
         break;
       }
+      case 'dependencies':
+        // e.g. `rounds` without `concurrent`: the key that needs the other is where the fix goes.
+        add(toPointer([...path, String(p.property)]), 'key', `"${p.property}" in ${containerName(path, naming)} needs "${p.missingProperty}" too`);
+        break;
       case 'type': {
         const types = (Array.isArray(p.type) ? p.type : String(p.type).split(',')).map((t: string) => TYPE_WORDS[t] ?? t);
         const hint = e.data === null && p.type === 'object' && path.length > 0 ? 'write {} for an empty mapping' : undefined;

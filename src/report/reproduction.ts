@@ -11,7 +11,8 @@ function lines(e: RecordedEvidence): string[] {
     case 'authorization': return [`open in a browser (client ${e.client}): ${e.request.url}`];
     case 'frame': return [`frame in an attacker page: ${e.url}`];
     case 'metadata': return e.documents.map((d) => curlOf(d.request));
-    case 'token-race': return [`${e.exchanges.length} times at once: ${curlOf(e.exchanges[0].request)}`];
+    case 'token-race': return e.rounds.slice(0, 1).flatMap((r) => r.exchanges.slice(0, 1).map((x) => `${e.concurrent} times at once (${e.rounds.length} round(s), each with a fresh ${e.grant === 'refresh_token' ? 'refresh token' : 'code'}): ${curlOf(x.request)}`));
+    case 'introspection': return e.exchange ? [curlOf(e.exchange.request)] : ['(no introspection_endpoint advertised)'];
     case 'tls': return e.handshakes.map((h) => `openssl s_client -connect ${e.address} -${h.version.replace('TLSv', 'tls').replace('.', '_')} </dev/null`);
     default: return [curlOf(e.request)];
   }

@@ -3,12 +3,13 @@
  * clients (with the public key of each private_key_jwt client), its user, flaws and switches. Shared by
  * the run's global setup, `doctor` and the harness's own end-to-end rig.
  */
-import type { EmbeddedServer, FlawName } from '../../fixtures/servers/embedded/index.js';
+import type { EmbeddedOptions, EmbeddedServer, FlawName } from '../../fixtures/servers/embedded/index.js';
 import { loadClientKey, publicJwk } from '../target/client-key.js';
 import { EMBEDDED_ENV } from '../target/resolve.js';
 import type { TargetProfile } from '../target/schema.js';
 
-export async function startEmbeddedTarget(profile: TargetProfile, extraFlaws: readonly string[] = []): Promise<EmbeddedServer> {
+/** `switches`: server behaviour no profile field sets, for the harness's own tests (e.g. PKCE required of every client). */
+export async function startEmbeddedTarget(profile: TargetProfile, extraFlaws: readonly string[] = [], switches: Pick<EmbeddedOptions, 'pkceRequired'> = {}): Promise<EmbeddedServer> {
   const { startEmbeddedServer } = await import('../../fixtures/servers/embedded/index.js');
   const e: Partial<NonNullable<TargetProfile['embedded']>> = profile.embedded ?? {};
   return startEmbeddedServer({
@@ -21,6 +22,7 @@ export async function startEmbeddedTarget(profile: TargetProfile, extraFlaws: re
     https: e.https,
     consent: e.consent,
     refreshTokens: e.refresh_tokens,
+    ...switches,
   });
 }
 

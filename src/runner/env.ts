@@ -21,6 +21,8 @@ export interface RunSettings {
   baseline?: string;
   /** `i/n` when this run is one shard of several: it writes a blob report for `merge`. */
   shard?: string;
+  /** Rounds of every race step (`run --race-rounds`), overriding the scenarios'. */
+  raceRounds?: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
@@ -35,6 +37,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): RunSettings 
     failOn: env.OC_FAIL_ON === 'should' ? 'should' : 'must',
     baseline: env.OC_BASELINE || undefined,
     shard: env.OC_SHARD || undefined,
+    raceRounds: Number(env.OC_RACE_ROUNDS) > 0 ? Number(env.OC_RACE_ROUNDS) : undefined,
   };
 }
 
@@ -49,5 +52,6 @@ export function settingsEnv(s: RunSettings): Record<string, string> {
     // Empty rather than absent, so a value in the caller's environment does not leak into the run.
     OC_BASELINE: s.baseline ?? '',
     OC_SHARD: s.shard ?? '',
+    OC_RACE_ROUNDS: s.raceRounds ? String(s.raceRounds) : '',
   };
 }

@@ -25,6 +25,8 @@ export interface ScenarioRunOptions {
   page(): Promise<Page>;
   isHarnessHost(host: string): boolean;
   redactor: Redactor;
+  /** Rounds of every race step, overriding the scenario's (`run --race-rounds`). */
+  raceRounds?: number;
   /** Called around each step, e.g. to show it as a Playwright test.step. */
   wrapStep?: <T>(title: string, body: () => Promise<T>) => Promise<T>;
 }
@@ -69,10 +71,13 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       for (const e of expected) checks.push(skipped(e, index, `step ${index + 1} needs ${lacking.join(', ')}, which the target lacks`, o.profile));
       continue;
     }
-    const ctx: StepContext = {
-      target: o.target, page: o.page, isHarnessHost: o.isHarnessHost, redactor: o.redactor, evidence, results, ids, index,
-      expectsRefusal: expected.some((e) => CHECKS_BY_ID.get(e.check)?.expectsRefusal),
-    };
+    const contextFor = (i: number, seen: Evidence[]): StepContext => ({
+      target: o.target, page: o.page, isHarnessHost: o.isHarnessHost, redactor: o.redactor, evidence: seen, results, ids, index: i,
+      expectsRefusal: (s.steps[i].expect ?? []).map(normalize).some((e) => CHECKS_BY_ID.get(e.check)?.expectsRefusal),
+      raceRounds: o.raceRounds,
+      rerun: (j) => runStep(s.steps[j], contextFor(j, [...evidence])),
+    });
+    const ctx = contextFor(index, evidence);
     try {
       const ev = await wrap(stepTitle(step, index), () => runStep(step, ctx));
       evidence.push(ev);

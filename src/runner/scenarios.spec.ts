@@ -55,6 +55,7 @@ for (const loaded of loadPlanScenarios(settings)) {
       page: () => { usedBrowser = true; return pages.page(); },
       isHarnessHost: harness.isHarnessHost,
       redactor,
+      raceRounds: settings.raceRounds,
       wrapStep: (title, body) => test.step(title, body),
     }).finally(() => pages.close());
 

@@ -90,9 +90,16 @@ const clientAuthVariant = {
   description: 'Client authentication: as registered; none (no credentials, client_id in the body); no-client-id (nothing that identifies the client); a wrong or empty secret (for a JWT client assertion: signed with a wrong key, or unsigned with alg none); the other method (Basic <-> body; a client_secret_jwt secret by Basic); the secret in the URL query. A variant that cannot exist for the client (another method for a private_key_jwt client) makes the scenario skip.',
 } as const;
 
+const raceRounds = {
+  type: 'integer', minimum: 1, maximum: 50,
+  description: 'With `concurrent`: how many rounds to race (default 5), each with a fresh code or refresh token (the steps that produced it run again); `run --race-rounds` overrides it.',
+  examples: [5],
+} as const;
+
 const token = {
   type: 'object',
   additionalProperties: false,
+  dependencies: { rounds: ['concurrent'] },
   description: 'A back-channel authorization_code grant request to the token endpoint, optionally manipulated.',
   properties: {
     code: { ...stepRef, description: 'The authorize step whose code is redeemed; default: the latest one.' },
@@ -115,20 +122,23 @@ const token = {
     extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters added to the request body.', examples: [{ code_challenge_method: 'plain' }] },
     duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Body parameters sent twice.', examples: [['code']] },
     method: { type: 'string', enum: ['POST', 'GET'], default: 'POST', description: 'GET sends the parameters in the query (RFC 6749 §3.2 requires POST).' },
-    concurrent: { type: 'integer', minimum: 2, maximum: 20, description: 'Fire this many identical requests at once (a race, TK-03); evidence kind `token-race`.' },
+    concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical requests at once, released together (a race, TK-03); evidence kind `token-race`.', examples: [8] },
+    rounds: raceRounds,
   },
 } as const;
 
 const refresh = {
   type: 'object',
   additionalProperties: false,
+  dependencies: { rounds: ['concurrent'] },
   description: 'A refresh_token grant request (RFC 6749 §6).',
   properties: {
     token: { ...stepRef, description: 'The token or refresh step whose refresh token is used; default: the latest that issued one.' },
     client: { type: 'string', description: 'Client key that authenticates; default: the client the refresh token was issued to.' },
     auth: clientAuthVariant,
     scope: { type: 'string', description: 'scope sent (default: none, i.e. the original scope).' },
-    concurrent: { type: 'integer', minimum: 2, maximum: 20, description: 'Fire this many identical refreshes at once (a race, RT-07); evidence kind `token-race`.' },
+    concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical refreshes at once, released together (a race, RT-07); evidence kind `token-race`.', examples: [8] },
+    rounds: raceRounds,
   },
 } as const;
 
@@ -195,6 +205,16 @@ const resource = {
   },
 } as const;
 
+const introspect = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Token introspection (RFC 7662) at the metadata\'s `introspection_endpoint`, authenticated as the token\'s client; without an advertised endpoint the step records that, and its checks skip.',
+  properties: {
+    token: { ...stepRef, description: 'The token or refresh step whose token is introspected; default: the latest that issued one.' },
+    which: { type: 'string', enum: ['access_token', 'refresh_token'], default: 'access_token', description: 'Which of that step\'s tokens.' },
+  },
+} as const;
+
 const authorizeStep = { type: 'object', additionalProperties: false, required: ['authorize'], properties: { authorize, ...common } } as const;
 const tokenStep = { type: 'object', additionalProperties: false, required: ['token'], properties: { token, ...common } } as const;
 const resourceStep = { type: 'object', additionalProperties: false, required: ['resource'], properties: { resource, ...common } } as const;
@@ -203,9 +223,10 @@ const grantStep = { type: 'object', additionalProperties: false, required: ['gra
 const metadataStep = { type: 'object', additionalProperties: false, required: ['metadata'], properties: { metadata, ...common } } as const;
 const probeStep = { type: 'object', additionalProperties: false, required: ['probe'], properties: { probe, ...common } } as const;
 const frameStep = { type: 'object', additionalProperties: false, required: ['frame'], properties: { frame, ...common } } as const;
+const introspectStep = { type: 'object', additionalProperties: false, required: ['introspect'], properties: { introspect, ...common } } as const;
 const tlsStep = { type: 'object', additionalProperties: false, required: ['tls'], properties: { tls: tlsProbe, ...common } } as const;
 
-export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'metadata', 'probe', 'frame', 'tls'] as const;
+export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'introspect', 'metadata', 'probe', 'frame', 'tls'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const scenarioSchema = {
@@ -227,8 +248,8 @@ export const scenarioSchema = {
     steps: {
       type: 'array',
       minItems: 1,
-      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, metadata, probe, frame or tls.',
-      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, metadataStep, probeStep, frameStep, tlsStep] },
+      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, introspect, metadata, probe, frame or tls.',
+      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, introspectStep, metadataStep, probeStep, frameStep, tlsStep] },
     },
   },
 } as const;
@@ -238,6 +259,7 @@ export type ScenarioStep = Scenario['steps'][number];
 export type AuthorizeSpec = FromSchema<typeof authorize>;
 export type TokenSpec = FromSchema<typeof token>;
 export type ResourceSpec = FromSchema<typeof resource>;
+export type IntrospectSpec = FromSchema<typeof introspect>;
 export type RefreshSpec = FromSchema<typeof refresh>;
 export type GrantSpec = FromSchema<typeof grant>;
 export type MetadataSpec = FromSchema<typeof metadata>;

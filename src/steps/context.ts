@@ -43,6 +43,10 @@ export interface StepContext {
   index: number;
   /** The scenario asserts a refusal on this step (e.g. a manipulated redirect_uri). */
   expectsRefusal: boolean;
+  /** Runs an earlier step again, its evidence not kept: each round of a race needs a fresh code or refresh token. */
+  rerun?(index: number): Promise<Evidence>;
+  /** Rounds of every race step, overriding the scenario's (`run --race-rounds`). */
+  raceRounds?: number;
 }
 
 export function client(ctx: StepContext, key: string): ClientProfile {

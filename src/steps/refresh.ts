@@ -1,38 +1,65 @@
 /**
  * refresh — a refresh_token grant request (RFC 6749 §6) with the refresh token of an earlier step;
- * or N identical ones at once (RT-07), each new refresh token then tried once more.
+ * or rounds of N identical ones at once (RT-07), each new refresh token then tried once more.
  */
 import type { TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
+import type { Params } from '../drive/http.js';
 import { HarnessError } from '../harness-error.js';
 import type { RefreshSpec } from '../scenario/schema.js';
 import { client, earlier, tokensOf, type StepContext } from './context.js';
-import { race } from './race.js';
+import { race, statusOf, times } from './race.js';
 import { tokenRequest } from './token-request.js';
 
 export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: tokenFrom, result: from } = earlier(ctx, 'token', spec.token, (r) => Boolean(r.refreshToken));
   if (!from.refreshToken) throw new HarnessError(`step ${ctx.index + 1} needs a refresh token, but step ${tokenFrom + 1} issued none`, 'declare the `refresh-token` feature only if the server issues refresh tokens with the code grant');
   const clientKey = spec.client ?? from.client;
+  if (spec.concurrent) return refreshRace(spec, spec.concurrent, tokenFrom, clientKey, ctx);
   const req = tokenRequest(ctx, {
     client: client(ctx, clientKey),
     auth: spec.auth,
-    params: [['grant_type', 'refresh_token'], ['refresh_token', from.refreshToken], ...(spec.scope !== undefined ? [['scope', spec.scope] as [string, string]] : [])],
+    params: refreshParams(from.refreshToken, spec.scope),
   });
-  if (spec.concurrent) {
-    const { exchanges, issued, resourceStatuses } = await race(spec.concurrent, req.send, ctx);
-    // Does each new refresh token work? One plain refresh each, one after the other.
-    const refreshStatuses: (number | undefined)[] = [];
-    for (const { refreshToken } of issued) {
-      const again = refreshToken && refreshToken !== from.refreshToken
-        ? tokenRequest(ctx, { client: client(ctx, clientKey), params: [['grant_type', 'refresh_token'], ['refresh_token', refreshToken]] })
-        : undefined;
-      refreshStatuses.push(again && (await again.send()).response.status);
-    }
-    return { kind: 'token-race', step: ctx.index, grant: 'refresh_token', tokenFrom, sentRefreshToken: from.refreshToken, exchanges, resourceStatuses, refreshStatuses };
-  }
   const ex = await req.send();
   const tokens = tokensOf(ctx, ex.response.json);
   ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? from.scope };
   const variants = [...req.variants, ...(spec.client && spec.client !== from.client ? [`client:${spec.client}`] : []), ...(spec.scope !== undefined ? ['scope'] : [])];
   return { kind: 'token', step: ctx.index, grant: 'refresh_token', client: clientKey, variants, tokenFrom, originalScope: from.scope, sentRefreshToken: from.refreshToken, ...ex };
+}
+
+/**
+ * Rounds of N concurrent refreshes, each round with a fresh refresh token: the steps that produced it
+ * (authorize, token, …) run again, since a race that trips reuse detection revokes the whole family.
+ * Each new refresh token is then used once more, one after the other.
+ */
+async function refreshRace(spec: RefreshSpec, concurrent: number, tokenFrom: number, clientKey: string, ctx: StepContext): Promise<TokenRaceEvidence> {
+  const { rounds, plannedRounds, stopped } = await race(ctx, {
+    rounds: spec.rounds,
+    async prepare(round) {
+      if (round > 0) for (const i of producers(ctx, tokenFrom)) await ctx.rerun!(i);
+      const from = ctx.results[tokenFrom];
+      if (from?.kind !== 'token' || !from.refreshToken) throw new HarnessError(`round ${round + 1} of step ${ctx.index + 1} needs a fresh refresh token, but step ${tokenFrom + 1}, run again, issued none`);
+      const req = tokenRequest(ctx, { client: client(ctx, clientKey), auth: spec.auth, params: refreshParams(from.refreshToken, spec.scope) });
+      return { requests: await times(concurrent, req.build), sentRefreshToken: from.refreshToken };
+    },
+    async afterwards(refreshTokens, sent) {
+      const statuses: (number | undefined)[] = [];
+      for (const rt of refreshTokens) {
+        statuses.push(rt && rt !== sent ? await statusOf(await tokenRequest(ctx, { client: client(ctx, clientKey), params: refreshParams(rt) }).build()) : undefined);
+      }
+      return statuses;
+    },
+  });
+  return { kind: 'token-race', step: ctx.index, grant: 'refresh_token', tokenFrom, concurrent, rounds, plannedRounds, ...(stopped ? { stopped } : {}) };
+}
+
+function refreshParams(refreshToken: string, scope?: string): Params {
+  return [['grant_type', 'refresh_token'], ['refresh_token', refreshToken], ...(scope !== undefined ? [['scope', scope] as [string, string]] : [])];
+}
+
+/** The steps whose results led to step `index`'s tokens (its code's authorize step, …), oldest first. */
+function producers(ctx: StepContext, index: number): number[] {
+  const ev = ctx.evidence.find((e) => e.kind === 'token' && e.step === index);
+  const from = ev?.kind === 'token' ? (ev.grant === 'authorization_code' ? ev.codeFrom : ev.grant === 'refresh_token' ? ev.tokenFrom : undefined) : undefined;
+  return from === undefined ? [index] : [...producers(ctx, from), index];
 }

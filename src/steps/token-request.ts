@@ -3,7 +3,7 @@
  * steps: client authentication variant, duplicated parameters, GET instead of POST.
  */
 import type { HttpExchange } from '../evidence/types.js';
-import { describeBody, send, type Params } from '../drive/http.js';
+import { describeBody, send, type HttpRequest, type Params } from '../drive/http.js';
 import { HarnessError } from '../harness-error.js';
 import type { ClientProfile } from '../target/schema.js';
 import { clientAuth, type ClientAuthVariant } from './client-auth.js';
@@ -17,7 +17,7 @@ export interface TokenRequestSpec {
   method?: 'POST' | 'GET';
 }
 
-export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () => Promise<HttpExchange>; variants: string[] } {
+export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () => Promise<HttpExchange>; build: () => Promise<HttpRequest>; variants: string[] } {
   const get = r.method === 'GET';
   const variants = [
     ...(r.auth && r.auth !== 'as-registered' ? [`auth:${r.auth}`] : []),
@@ -25,22 +25,24 @@ export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () 
     ...(get ? ['method:GET'] : []),
   ];
   const url = ctx.target.endpoints.token;
+  // Built per request: a client assertion is single-use (its jti), so each one signs a new one.
+  const build = async (): Promise<HttpRequest> => {
+    const auth = await clientAuth(r.client, r.auth, url, (assertion) => ctx.redactor.add(assertion, 'client_assertion'));
+    let params: Params = [...r.params, ...auth.form];
+    for (const name of r.duplicate ?? []) params = params.flatMap((p) => (p[0] === name ? [p, p] : [p]));
+    return {
+      method: get ? 'GET' : 'POST',
+      url,
+      headers: auth.headers,
+      form: get ? undefined : params,
+      query: get ? [...params, ...auth.query] : auth.query,
+      timeout: timeouts(ctx.target).http,
+    };
+  };
   return {
     variants,
-    // Built per request: a client assertion is single-use (its jti), so each send signs a new one.
-    send: async () => {
-      const auth = await clientAuth(r.client, r.auth, url, (assertion) => ctx.redactor.add(assertion, 'client_assertion'));
-      let params: Params = [...r.params, ...auth.form];
-      for (const name of r.duplicate ?? []) params = params.flatMap((p) => (p[0] === name ? [p, p] : [p]));
-      return judgeable(await send({
-        method: get ? 'GET' : 'POST',
-        url,
-        headers: auth.headers,
-        form: get ? undefined : params,
-        query: get ? [...params, ...auth.query] : auth.query,
-        timeout: timeouts(ctx.target).http,
-      }), ctx.expectsRefusal);
-    },
+    build,
+    send: async () => judgeable(await send(await build()), ctx.expectsRefusal),
   };
 }
 

@@ -4,17 +4,45 @@
  * a missing, wrong, downgraded or foreign PKCE verifier, repeated parameters, GET, or a race.
  */
 import { randomBytes } from 'node:crypto';
-import type { TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
+import type { Evidence, TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
 import { HarnessError, NotApplicable } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
 import { client, earlier, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
-import { race } from './race.js';
+import { race, times } from './race.js';
 import { tokenRequest } from './token-request.js';
 
 export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: codeFrom, result: auth } = earlier(ctx, 'authorize', spec.code);
   if (!auth.code) throw noCode(ctx, codeFrom);
+  if (spec.concurrent) return codeRace(spec, spec.concurrent, codeFrom, ctx);
+  const clientKey = spec.client ?? auth.client;
+  const { req, variants } = redemption(spec, { ...auth, code: auth.code }, ctx);
+  const ex = await req.send();
+  const tokens = tokensOf(ctx, ex.response.json);
+  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope };
+  return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex };
+}
+
+/**
+ * Rounds of N concurrent redemptions, each round of a fresh code: the authorize step runs again (in the
+ * worker's logged-in browser session, so it is quick).
+ */
+async function codeRace(spec: TokenSpec, concurrent: number, codeFrom: number, ctx: StepContext): Promise<TokenRaceEvidence> {
+  const { rounds, plannedRounds, stopped } = await race(ctx, {
+    rounds: spec.rounds,
+    async prepare(round) {
+      const again = round > 0 ? await ctx.rerun!(codeFrom) : undefined;
+      const auth = ctx.results[codeFrom];
+      if (auth?.kind !== 'authorize' || !auth.code) throw noCode(ctx, codeFrom, again);
+      return { requests: await times(concurrent, redemption(spec, { ...auth, code: auth.code }, ctx).req.build) };
+    },
+  });
+  return { kind: 'token-race', step: ctx.index, grant: 'authorization_code', codeFrom, concurrent, rounds, plannedRounds, ...(stopped ? { stopped } : {}) };
+}
+
+/** The redemption request of a code, with the step's manipulations. */
+function redemption(spec: TokenSpec, auth: AuthorizeResult & { code: string }, ctx: StepContext): { req: ReturnType<typeof tokenRequest>; variants: string[] } {
   const clientKey = spec.client ?? auth.client;
   const variants: string[] = [];
   const redirectUri = redirectUriOf(spec, auth, variants);
@@ -34,15 +62,7 @@ export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvi
     ],
   });
   variants.push(...req.variants, ...Object.keys(spec.extra ?? {}).map((k) => `extra:${k}`));
-
-  if (spec.concurrent) {
-    const { exchanges, resourceStatuses } = await race(spec.concurrent, req.send, ctx);
-    return { kind: 'token-race', step: ctx.index, grant: 'authorization_code', codeFrom, exchanges, resourceStatuses };
-  }
-  const ex = await req.send();
-  const tokens = tokensOf(ctx, ex.response.json);
-  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope };
-  return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex };
+  return { req, variants };
 }
 
 function redirectUriOf(spec: TokenSpec, auth: AuthorizeResult, variants: string[]): string | undefined {
@@ -71,15 +91,17 @@ function verifierOf(spec: TokenSpec, auth: AuthorizeResult, ctx: StepContext, va
   return other.verifier;
 }
 
-function noCode(ctx: StepContext, codeFrom: number): HarnessError | NotApplicable {
-  const ev = ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
-  const where = ev?.kind === 'authorization' && ev.outcome.type === 'redirect'
-    ? `a redirect without a code (${ev.outcome.query.error?.[0] ?? ev.outcome.fragment.error?.[0] ?? 'no error'})`
-    : `an error page${ev?.kind === 'authorization' && ev.outcome.type === 'error-page' && ev.outcome.status ? ` (HTTP ${ev.outcome.status})` : ''}`;
-  // A request sent without PKCE on purpose, to a server that supports it, refused: the server requires
-  // PKCE for this client, so the code the step needs cannot exist (a legitimate refusal, not our error).
-  if (ev?.kind === 'authorization' && !ev.pkce && ctx.target.features.has('pkce')) {
-    return new NotApplicable(`the server refused the authorization request sent without a PKCE challenge (it ended with ${where}): it requires PKCE for client "${ev.client}", so no code without a challenge exists to test`);
+function noCode(ctx: StepContext, codeFrom: number, rerun?: Evidence): HarnessError | NotApplicable {
+  const ev = rerun ?? ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
+  const o = ev?.kind === 'authorization' ? ev.outcome : undefined;
+  const error = o?.type === 'redirect' ? o.query.error?.[0] ?? o.fragment.error?.[0] : undefined;
+  const where = o?.type === 'redirect' ? `a redirect without a code (${error ?? 'no error'})` : `an error page${o?.type === 'error-page' && o.status ? ` (HTTP ${o.status})` : ''}`;
+  // A server may require PKCE of every client: a code without a challenge is then not to be had.
+  if (ev?.kind === 'authorization' && ev.request.params.code_challenge === undefined && (error || o?.type === 'error-page')) {
+    const said = o?.type === 'redirect'
+      ? `error=${error}${(o.query.error_description ?? o.fragment.error_description)?.[0] ? ` (${(o.query.error_description ?? o.fragment.error_description)![0]})` : ''}`
+      : `an error page${o?.status ? ` (HTTP ${o.status})` : ''}: ${JSON.stringify(o?.text.slice(0, 120) ?? '')}`;
+    return new NotApplicable(`the server issues no code without a PKCE challenge: step ${codeFrom + 1}, sent without code_challenge, got ${said}`);
   }
   return new HarnessError(
     `step ${ctx.index + 1} needs the code of step ${codeFrom + 1}, but that authorization ended with ${where}`,

@@ -58,7 +58,7 @@ export interface Rig {
  * Starts server + stub + browser for one profile: the embedded server (with `flaws`) by default, or
  * the server `start` returns.
  */
-export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile; start?: StartServer } = {}): Promise<Rig> {
+export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile; start?: StartServer; raceRounds?: number } = {}): Promise<Rig> {
   const profile = opts.profile ?? embeddedProfile();
   const server = await (opts.start ?? embeddedServer(opts.flaws))(profile);
   let harness: HarnessBrowser | undefined;
@@ -78,7 +78,7 @@ export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfi
           for (let s = queue.shift(); s; s = queue.shift()) {
             const pages = contexts.open(s.scenario);
             try {
-              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: pages.page, isHarnessHost, redactor: redactorFor(profile) }));
+              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: pages.page, isHarnessHost, redactor: redactorFor(profile), raceRounds: opts.raceRounds }));
             } finally {
               await pages.close();
             }

@@ -20,7 +20,7 @@ import {
 } from '../fixtures/evidence/builders.js';
 import {
   PUBLIC_CLIENT_ID, SECOND_CLIENT_ID, authorizedWith, basicHeader, codeParams, errorResponse, formRequest, opaque, publicRedemption,
-  race, redemption, refreshed, refreshRace, resourceCall, resourceRefusal, tokenResponse,
+  race, raceRounds, redemption, refreshed, refreshRace, resourceCall, resourceRefusal, tokenResponse,
 } from '../fixtures/evidence/back-channel.js';
 
 
@@ -219,30 +219,61 @@ describe('pkce-plain-refused (PK-10)', () => {
 
 describe('code-race-single-success (TK-03)', () => {
   const ok = tokenResponse();
+  const refused = (n: number) => Array.from({ length: n }, () => invalidGrant);
+  const serverError = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' };
 
   test('pass: one of five succeeds, its token alone works', () => {
-    const o = run('code-race-single-success', race([ok, invalidGrant, invalidGrant, invalidGrant, invalidGrant], [200, undefined, undefined, undefined, undefined]));
+    const o = run('code-race-single-success', race([ok, ...refused(4)], [200, undefined, undefined, undefined, undefined]));
     assert.deepEqual(seen(o), {
-      verdict: 'pass', level: 'MUST', expected: '1 of 5 concurrent redemptions issues tokens; at most 1 access token works afterwards',
-      actual: '1 of 5 issued tokens (1 distinct access token; statuses 200, 400, 400, 400, 400); 1 working at the resource afterwards', message: 'holds',
+      verdict: 'pass', level: 'MUST', expected: 'in each round, 1 of 5 concurrent redemptions of one code issues tokens; at most 1 access token works afterwards',
+      actual: 'round 1: 1 of 5 issued tokens (statuses 200, 400, 400, 400, 400), 1 working at the resource afterwards', message: 'holds',
     });
   });
 
   test('fail: three succeed, even with the same tokens', () => {
     const o = run('code-race-single-success', race([ok, ok, ok, invalidGrant], [200, 200, 200, undefined]));
     assert.deepEqual(vl(o), ['fail', 'MUST']);
-    assert.equal(o.message, 'the code was redeemed 3 times by 4 concurrent requests; 3 of the access tokens still work');
-    assert.match(o.actual!, /^3 of 4 issued tokens \(1 distinct access token;/);
+    assert.equal(o.message, 'a code was redeemed 3 times by 4 concurrent requests in round 1 (1 of 1 rounds with two or more successes); 3 of those access tokens still work');
   });
 
   test('fail: two succeed though the tokens were revoked afterwards; without a resource', () => {
     const two = [tokenResponse({ access_token: opaque('a') }), tokenResponse({ access_token: opaque('b') })];
-    assert.equal(run('code-race-single-success', race(two, [401, 401])).message, 'the code was redeemed 2 times by 2 concurrent requests; 0 of the access tokens still work');
-    assert.equal(run('code-race-single-success', race(two)).message, 'the code was redeemed 2 times by 2 concurrent requests');
+    assert.equal(run('code-race-single-success', race(two, [401, 401])).message, 'a code was redeemed 2 times by 2 concurrent requests in round 1 (1 of 1 rounds with two or more successes); 0 of those access tokens still work');
+    assert.equal(run('code-race-single-success', race(two)).message, 'a code was redeemed 2 times by 2 concurrent requests in round 1 (1 of 1 rounds with two or more successes)');
   });
 
-  test('skip: none succeeded', () => {
-    assert.equal(run('code-race-single-success', race([invalidGrant, invalidGrant])).verdict, 'skip');
+  test('fail: a double success in one round of five, every round in the actual', () => {
+    const one = { responses: [ok, ...refused(7)] };
+    const o = run('code-race-single-success', raceRounds([one, one, { responses: [ok, ok, ...refused(6)] }, one, one]));
+    assert.deepEqual(vl(o), ['fail', 'MUST']);
+    assert.equal(o.message, 'a code was redeemed 2 times by 8 concurrent requests in round 3 (1 of 5 rounds with two or more successes)');
+    assert.equal(o.actual!.split('; ').length, 5);
+    assert.match(o.actual!, /^round 1: 1 of 8 issued tokens \(statuses 200, 400, 400, 400, 400, 400, 400, 400\); round 2: .*; round 3: 2 of 8 issued tokens \(statuses 200, 200, 400, 400, 400, 400, 400, 400\); round 4: /);
+  });
+
+  test('fail, not error: server errors beside several successes are evidence', () => {
+    const o = run('code-race-single-success', race([ok, serverError, ok, serverError, invalidGrant, serverError]));
+    assert.deepEqual(vl(o), ['fail', 'MUST']);
+    assert.match(o.actual!, /^round 1: 2 of 6 issued tokens \(statuses 200, 500, 200, 500, 400, 500\)$/);
+  });
+
+  test('a request without an answer is shown as such; a round released only in part says so', () => {
+    const e = race([ok, invalidGrant]);
+    e.rounds[0].exchanges[1] = { ...e.rounds[0].exchanges[1], response: { status: 0, headers: {}, body: '' }, failed: 'POST failed: ECONNRESET' };
+    e.rounds[0].primed = 1;
+    assert.equal(run('code-race-single-success', e).actual, 'round 1: 1 of 2 issued tokens (statuses 200, no answer, 1 released together)');
+  });
+
+  test('skip, never pass: every request of every round refused', () => {
+    const o = run('code-race-single-success', raceRounds([{ responses: refused(8) }, { responses: refused(8) }]));
+    assert.equal(o.verdict, 'skip');
+    assert.match(o.message, /^none of the 16 concurrent redemptions \(2 round\(s\) of 8\) succeeded \(round 1: 400, 400/);
+  });
+
+  test('pass with a note: one success in some rounds, none in others', () => {
+    const o = run('code-race-single-success', raceRounds([{ responses: [ok, invalidGrant] }, { responses: refused(2) }]));
+    assert.equal(o.verdict, 'pass');
+    assert.equal(o.message, '1 of 2 rounds had no success at all');
   });
 });
 
@@ -253,21 +284,22 @@ describe('refresh-race-single-success (RT-07)', () => {
   test('pass: one of four concurrent refreshes succeeds', () => {
     const o = run('refresh-race-single-success', refreshRace(rt0, [rotated('1'), invalidGrant, invalidGrant, invalidGrant], { resource: [200, undefined, undefined, undefined], refresh: [200, undefined, undefined, undefined] }));
     assert.deepEqual(seen(o), {
-      verdict: 'pass', level: 'SHOULD', expected: 'at most 1 of 4 concurrent refreshes yields a working access token / refresh token pair',
-      actual: '1 of 4 refreshes issued tokens (statuses 200, 400, 400, 400); afterwards 1 new refresh token(s) worked and 1 access token(s) worked at the resource', message: 'holds',
+      verdict: 'pass', level: 'SHOULD', expected: 'in each round, at most 1 of 4 concurrent refreshes with one refresh token issues tokens',
+      actual: 'round 1: 1 of 4 issued tokens (statuses 200, 400, 400, 400), afterwards 1 new refresh token(s) worked and 1 access token(s) at the resource', message: 'holds',
     });
   });
 
   test('warn: three succeed and two forked families keep working (the negative control of a race)', () => {
     const o = run('refresh-race-single-success', refreshRace(rt0, [rotated('1'), rotated('2'), rotated('3'), invalidGrant], { resource: [200, 200, 401, undefined], refresh: [200, 200, 400, undefined] }));
     assert.deepEqual(vl(o), ['warn', 'SHOULD']);
-    assert.equal(o.message, 'one rotating refresh token was redeemed 3 times by 4 concurrent requests, and 2 of the resulting token sets still work: the token family forked');
+    assert.equal(o.message, 'one rotating refresh token was redeemed 3 times by 4 concurrent requests in round 1 (1 of 1 rounds with two or more successes): the token family forked, and 2 of the resulting token sets still work');
   });
 
-  test('pass with a note: several succeeded but all but one were revoked afterwards', () => {
+  test('warn: two succeeded even though both sets were revoked afterwards', () => {
     const o = run('refresh-race-single-success', refreshRace(rt0, [rotated('1'), rotated('2')], { resource: [401, 401], refresh: [400, 400] }));
-    assert.equal(o.verdict, 'pass');
-    assert.match(o.message, /^2 requests succeeded, but the server revoked/);
+    assert.equal(o.verdict, 'warn');
+    assert.equal(o.message, 'one rotating refresh token was redeemed 2 times by 2 concurrent requests in round 1 (1 of 1 rounds with two or more successes): the token family forked');
+    assert.match(o.actual!, /afterwards 0 new refresh token\(s\) worked and 0 access token\(s\) at the resource$/);
   });
 
   test('skip: no rotation (the same refresh token back), no success, or a code race', () => {
@@ -276,6 +308,44 @@ describe('refresh-race-single-success (RT-07)', () => {
     assert.equal(run('refresh-race-single-success', refreshRace(rt0, [invalidGrant, invalidGrant])).verdict, 'skip');
     assert.equal(run('refresh-race-single-success', race([tokenResponse(), tokenResponse()])).verdict, 'skip');
     assert.equal(run('code-race-single-success', refreshRace(rt0, [rotated('1'), rotated('2')])).verdict, 'skip');
+  });
+});
+
+describe('tokens of a replayed code, without a protected resource (TK-02)', () => {
+  const refreshAfterReplay = (response: HttpExchange['response']) => refreshed(3, REFRESH_TOKEN, response, { tokenFrom: 1 });
+  const introspection = (json: Record<string, unknown> | undefined, status = 200): Evidence => ({
+    kind: 'introspection', step: 3, tokenFrom: 1, which: 'access_token',
+    exchange: { request: formRequest([['token', ACCESS_TOKEN]]), response: json ? jsonResponse(status, json) : { status, headers: {}, body: '' }, durationMs: 5 },
+  });
+
+  test('refresh-token-revoked-after-code-replay: pass on invalid_grant, warn when the refresh works', () => {
+    assert.deepEqual(seen(run('refresh-token-revoked-after-code-replay', refreshAfterReplay(invalidGrant))), {
+      verdict: 'pass', level: 'SHOULD', expected: 'the refresh refused (invalid_grant)', actual: '400 error=invalid_grant', message: 'holds',
+    });
+    const o = run('refresh-token-revoked-after-code-replay', refreshAfterReplay(tokenResponse()));
+    assert.deepEqual(vl(o), ['warn', 'SHOULD']);
+    assert.equal(o.message, 'the refresh token from the first redemption still works after the code was replayed');
+  });
+
+  test('refresh-token-revoked-after-code-replay: skip on a refusal that says nothing about the token', () => {
+    assert.equal(run('refresh-token-revoked-after-code-replay', refreshAfterReplay(invalidClient401)).verdict, 'skip');
+    assert.equal(run('refresh-token-revoked-after-code-replay', redeem({})).verdict, 'skip');
+  });
+
+  test('access-token-inactive-after-code-replay: pass when inactive, warn when active', () => {
+    assert.deepEqual(seen(run('access-token-inactive-after-code-replay', introspection({ active: false }))), {
+      verdict: 'pass', level: 'SHOULD', expected: '200 with "active": false', actual: '200 with "active": false', message: 'holds',
+    });
+    const o = run('access-token-inactive-after-code-replay', introspection({ active: true, client_id: CLIENT_ID }));
+    assert.deepEqual(vl(o), ['warn', 'SHOULD']);
+    assert.equal(o.message, 'introspection reports the access token from the first redemption active after the code was replayed');
+  });
+
+  test('access-token-inactive-after-code-replay: skip without an endpoint, or when introspection is refused', () => {
+    const none = run('access-token-inactive-after-code-replay', { kind: 'introspection', step: 3, tokenFrom: 1, which: 'access_token' });
+    assert.equal(none.verdict, 'skip');
+    assert.match(none.message, /advertises no introspection_endpoint/);
+    assert.equal(run('access-token-inactive-after-code-replay', introspection({ error: 'invalid_client' }, 401)).verdict, 'skip');
   });
 });
 

@@ -1,14 +1,15 @@
 /**
- * code-race-single-success (TK-03) — the same code redeemed by N concurrent requests: exactly one gets
- * tokens, and afterwards at most one of the issued access tokens works at the protected resource.
- * Zero successes proves nothing about the race (n/a). Several successes break single use, even if the
- * server later revoked the tokens: the actual numbers are reported. It judges TK-01's rule (single use)
- * under concurrency, hence both catalog ids.
+ * code-race-single-success (TK-03) — the same code redeemed by N concurrent requests, released together,
+ * in several rounds (each of a fresh code): in every round exactly one gets tokens, and afterwards at
+ * most one of the issued access tokens works at the protected resource. Two successes in any round
+ * break single use, whatever the other requests got (a 500 is evidence, not an excuse) and even if the
+ * server later revoked the tokens. No success in any round proves nothing (n/a). It judges TK-01's rule
+ * (single use) under concurrency, hence both catalog ids.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.5
  */
 import type { CheckDefinition } from '../types.js';
-import { issuedAccessToken } from '../token-response.js';
+import { roundsLine, summarize, workingAtResource } from '../race-rounds.js';
 
 export const codeRaceSingleSuccess: CheckDefinition<'token-race'> = {
   id: 'code-race-single-success',
@@ -20,21 +21,26 @@ export const codeRaceSingleSuccess: CheckDefinition<'token-race'> = {
   on: 'token-race',
   evaluate(e) {
     if (e.grant !== 'authorization_code') return { holds: 'n/a', reason: 'a race of refreshes, not of code redemptions' };
-    const n = e.exchanges.length;
-    const issued = e.exchanges.map(issuedAccessToken);
-    const successes = issued.filter(Boolean).length;
-    const distinct = new Set(issued.filter(Boolean)).size;
-    const statuses = e.resourceStatuses;
-    const working = statuses ? statuses.filter((s, i) => issued[i] && s !== undefined && s >= 200 && s < 300).length : undefined;
-    const expected = `1 of ${n} concurrent redemptions issues tokens; at most 1 access token works afterwards`;
-    const codes = e.exchanges.map((x) => x.response.status).join(', ');
-    const actual = `${successes} of ${n} issued tokens (${distinct} distinct access token${distinct === 1 ? '' : 's'}; statuses ${codes})`
-      + (working !== undefined ? `; ${working} working at the resource afterwards` : '');
-    if (successes === 0) return { holds: 'n/a', reason: `none of the ${n} concurrent redemptions succeeded (statuses ${codes}): the race proves nothing` };
-    if (successes > 1) {
-      return { holds: false, expected, actual, message: `the code was redeemed ${successes} times by ${n} concurrent requests${working !== undefined ? `; ${working} of the access tokens still work` : ''}` };
+    const rounds = summarize(e);
+    const total = e.rounds.reduce((n, r) => n + r.exchanges.length, 0);
+    if (rounds.every((r) => r.successes === 0)) {
+      return { holds: 'n/a', reason: `none of the ${total} concurrent redemptions (${rounds.length} round(s) of ${e.concurrent}) succeeded (${rounds.map((r) => `round ${r.round}: ${r.statuses}`).join('; ')}): the race proves nothing` };
     }
-    if (working !== undefined && working > 1) return { holds: false, expected, actual, message: `${working} access tokens from one code work at the resource` };
-    return { holds: true, expected, actual };
+    const working = e.rounds.map(workingAtResource);
+    const expected = `in each round, 1 of ${e.concurrent} concurrent redemptions of one code issues tokens; at most 1 access token works afterwards`;
+    const actual = roundsLine(e, (r) => (workingAtResource(r) !== undefined ? `, ${workingAtResource(r)} working at the resource afterwards` : ''));
+    const doubled = rounds.filter((r) => r.successes > 1);
+    if (doubled.length) {
+      const worst = doubled.reduce((a, b) => (b.successes > a.successes ? b : a));
+      const still = working[worst.round - 1];
+      return {
+        holds: false, expected, actual,
+        message: `a code was redeemed ${worst.successes} times by ${e.rounds[worst.round - 1].exchanges.length} concurrent requests in round ${worst.round} (${doubled.length} of ${rounds.length} rounds with two or more successes)${still !== undefined ? `; ${still} of those access tokens still work` : ''}`,
+      };
+    }
+    const many = working.findIndex((w) => w !== undefined && w > 1);
+    if (many >= 0) return { holds: false, expected, actual, message: `${working[many]} access tokens from one code work at the resource (round ${many + 1})` };
+    const idle = rounds.filter((r) => r.successes === 0).length;
+    return { holds: true, expected, actual, ...(idle ? { note: `${idle} of ${rounds.length} rounds had no success at all` } : {}) };
   },
 };

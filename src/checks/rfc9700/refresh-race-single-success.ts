@@ -1,20 +1,20 @@
 /**
- * refresh-race-single-success (RT-07) — one rotating refresh token used by N concurrent requests: at
- * most one new access token / refresh token pair works afterwards. Rotation makes a refresh token
- * single-use (RFC 9700 §4.14.2); a race that mints several working pairs forks the token family, so
- * a thief racing the client keeps a live refresh token that reuse detection never sees. A server that
- * does not rotate (allowed for confidential clients) may legitimately answer every request: n/a.
- * The catalog marks the rule as derived, hence SHOULD.
+ * refresh-race-single-success (RT-07) — one rotating refresh token used by N concurrent requests,
+ * released together, in several rounds (each with a fresh refresh token): in every round at most one
+ * request gets tokens. Rotation makes a refresh token single-use (RFC 9700 §4.14.2); a race that mints
+ * several token sets forks the family, so a thief racing the client may keep a live refresh token that
+ * reuse detection never sees — the actual says whether the forked sets still worked. A server that
+ * does not rotate (allowed for confidential clients) may legitimately answer every request: n/a; so
+ * is a race where no request succeeded. The catalog marks the rule as derived, hence SHOULD.
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
 import type { CheckDefinition } from '../types.js';
-import { issuedAccessToken, issuedRefreshToken } from '../token-response.js';
-
-const works = (s: number | undefined) => s !== undefined && s >= 200 && s < 300;
+import { issuedRefreshToken } from '../token-response.js';
+import { roundsLine, summarize, workingAtResource, workingRefreshTokens } from '../race-rounds.js';
 
 export const refreshRaceSingleSuccess: CheckDefinition<'token-race'> = {
   id: 'refresh-race-single-success',
-  title: 'Concurrent refreshes with one rotating refresh token: at most one working pair',
+  title: 'Concurrent refreshes with one rotating refresh token: at most one succeeds',
   catalog: ['RT-07'],
   requirements: ['RFC9700-4.14.2'],
   level: 'SHOULD',
@@ -22,23 +22,27 @@ export const refreshRaceSingleSuccess: CheckDefinition<'token-race'> = {
   on: 'token-race',
   evaluate(e) {
     if (e.grant !== 'refresh_token') return { holds: 'n/a', reason: 'a race of code redemptions, not of refreshes' };
-    const n = e.exchanges.length;
-    const codes = e.exchanges.map((x) => x.response.status).join(', ');
-    const issued = e.exchanges.map((x) => ({ at: issuedAccessToken(x), rt: issuedRefreshToken(x) }));
-    const successes = issued.filter((i) => i.at).length;
-    if (!successes) return { holds: 'n/a', reason: `none of the ${n} concurrent refreshes succeeded (statuses ${codes}): the race proves nothing` };
-    if (!issued.some((i) => i.rt && i.rt !== e.sentRefreshToken)) {
+    const rounds = summarize(e);
+    if (rounds.every((r) => r.successes === 0)) {
+      return { holds: 'n/a', reason: `none of the concurrent refreshes (${rounds.length} round(s) of ${e.concurrent}) succeeded (${rounds.map((r) => `round ${r.round}: ${r.statuses}`).join('; ')}): the race proves nothing` };
+    }
+    const rotated = e.rounds.some((r) => r.exchanges.some((x) => { const rt = issuedRefreshToken(x); return rt && rt !== r.sentRefreshToken; }));
+    if (!rotated) {
       return { holds: 'n/a', reason: 'the server does not rotate this refresh token (no new one issued): concurrent use of a reusable refresh token is not a race' };
     }
-    const workingAccess = e.resourceStatuses ? issued.filter((i, k) => i.at && works(e.resourceStatuses![k])).length : undefined;
-    const workingRefresh = (e.refreshStatuses ?? []).filter(works).length;
-    const expected = `at most 1 of ${n} concurrent refreshes yields a working access token / refresh token pair`;
-    const actual = `${successes} of ${n} refreshes issued tokens (statuses ${codes}); afterwards ${workingRefresh} new refresh token(s) worked`
-      + (workingAccess !== undefined ? ` and ${workingAccess} access token(s) worked at the resource` : '');
-    if (successes === 1) return { holds: true, expected, actual };
-    if (workingRefresh > 1 || (workingAccess ?? 0) > 1) {
-      return { holds: false, expected, actual, message: `one rotating refresh token was redeemed ${successes} times by ${n} concurrent requests, and ${Math.max(workingRefresh, workingAccess ?? 0)} of the resulting token sets still work: the token family forked` };
-    }
-    return { holds: true, expected, actual, note: `${successes} requests succeeded, but the server revoked all but at most one of the resulting token sets` };
+    const expected = `in each round, at most 1 of ${e.concurrent} concurrent refreshes with one refresh token issues tokens`;
+    const actual = roundsLine(e, (r) => {
+      const at = workingAtResource(r);
+      return `, afterwards ${workingRefreshTokens(r)} new refresh token(s) worked${at !== undefined ? ` and ${at} access token(s) at the resource` : ''}`;
+    });
+    const doubled = rounds.filter((r) => r.successes > 1);
+    if (!doubled.length) return { holds: true, expected, actual };
+    const worst = doubled.reduce((a, b) => (b.successes > a.successes ? b : a));
+    const r = e.rounds[worst.round - 1];
+    const alive = Math.max(workingRefreshTokens(r), workingAtResource(r) ?? 0);
+    return {
+      holds: false, expected, actual,
+      message: `one rotating refresh token was redeemed ${worst.successes} times by ${r.exchanges.length} concurrent requests in round ${worst.round} (${doubled.length} of ${rounds.length} rounds with two or more successes): the token family forked${alive > 1 ? `, and ${alive} of the resulting token sets still work` : ''}`,
+    };
   },
 };

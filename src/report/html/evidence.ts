@@ -16,8 +16,13 @@ ${timeline(e)}
   }
   if (e.kind === 'token-race') {
     const what = e.grant === 'refresh_token' ? 'refreshes' : 'token requests';
-    return `<div class="ev"><h4>Step ${e.step + 1}: ${e.exchanges.length} concurrent ${what}</h4><pre class="repro">${esc(curlOf(e.exchanges[0].request))}</pre>
-<ol>${e.exchanges.map((x, i) => `<li>HTTP ${x.response.status}${e.resourceStatuses?.[i] !== undefined ? `; its access token at the resource: HTTP ${e.resourceStatuses[i]}` : ''}${e.refreshStatuses?.[i] !== undefined ? `; its new refresh token, used once more: HTTP ${e.refreshStatuses[i]}` : ''}</li>`).join('')}</ol></div>`;
+    const first = e.rounds[0]?.exchanges[0];
+    return `<div class="ev"><h4>Step ${e.step + 1}: ${e.rounds.length} round(s) of ${e.concurrent} concurrent ${what}, released together</h4>${first ? `<pre class="repro">${esc(curlOf(first.request))}</pre>` : ''}
+${e.rounds.map((r, k) => `<p>Round ${k + 1}${r.primed < r.exchanges.length ? ` (${r.primed} of ${r.exchanges.length} released together)` : ''}:</p>
+<ol>${r.exchanges.map((x, i) => `<li>${x.failed ? `no answer (${esc(x.failed)})` : `HTTP ${x.response.status} ${esc(x.response.body.slice(0, 200))}`}${r.resourceStatuses?.[i] !== undefined ? `; its access token at the resource: HTTP ${r.resourceStatuses[i]}` : ''}${r.refreshStatuses?.[i] !== undefined ? `; its new refresh token, used once more: HTTP ${r.refreshStatuses[i]}` : ''}</li>`).join('')}</ol>`).join('\n')}${e.stopped ? `<p>${esc(e.stopped)}</p>` : ''}</div>`;
+  }
+  if (e.kind === 'introspection') {
+    return `<div class="ev"><h4>Step ${e.step + 1}: introspection of the ${e.which === 'refresh_token' ? 'refresh' : 'access'} token of step ${e.tokenFrom + 1}${e.exchange ? ` → HTTP ${e.exchange.response.status}` : ''}</h4>${e.exchange ? exchange(e.exchange) : '<p>The metadata advertises no <code>introspection_endpoint</code>.</p>'}</div>`;
   }
   if (e.kind === 'tls') {
     const v = e.verification;
