@@ -6,8 +6,13 @@
 import { appendFileSync } from 'node:fs';
 import { findings, staleDeviations, stepLine } from './findings.js';
 import type { RunResults } from './results.js';
+import { safeTerminal } from '../text/terminal.js';
 
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * A workflow command's data: control characters (a server's escape sequences) shown as escapes, then
+ * GitHub's encoding of `%`, CR and LF, so nothing in it ends the line or starts another command.
+ */
+const data = (s: string) => s.replace(/[^\r\n]+/g, (line) => safeTerminal(line)).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function command(kind: 'error' | 'warning' | 'notice', file: string, line: number, title: string, message: string): string {

@@ -13,6 +13,7 @@ import { CATALOG } from '../spec/catalog.js';
 import type { Verdict } from '../checks/types.js';
 import type { TargetProfile } from '../target/schema.js';
 import { profileSecrets } from '../target/secrets.js';
+import { safeTerminal } from '../text/terminal.js';
 import { requirementLabel, requirementUrl } from '../spec/links.js';
 import type { Level, Profile } from '../spec/levels.js';
 import { executeScenario } from './execute.js';
@@ -87,8 +88,10 @@ for (const loaded of loadPlanScenarios(settings)) {
     if (record.verdict === 'skip') test.skip(true, record.reason);
     if ((record.verdict === 'fail' || record.verdict === 'error') && record.deviation?.status !== 'matched') {
       const failed = record.checks.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
-      const lines = failed.map((c) => `${c.check} [${c.level}, ${c.requirements.map((r) => r.id).join(', ')}]: ${c.message}\n  expected: ${c.expected ?? '-'}\n  actual:   ${c.actual ?? '-'}`);
-      if (record.error) lines.push(`harness error at step ${(record.error.step ?? 0) + 1}: ${record.error.message}${record.error.hint ? `\n  hint: ${record.error.hint}` : ''}`);
+      // Shown by Playwright's and Allure's reports: the server's text, one line each, as data.
+      const t = safeTerminal;
+      const lines = failed.map((c) => `${c.check} [${c.level}, ${c.requirements.map((r) => r.id).join(', ')}]: ${t(c.message)}\n  expected: ${t(c.expected ?? '-')}\n  actual:   ${t(c.actual ?? '-')}`);
+      if (record.error) lines.push(`harness error at step ${(record.error.step ?? 0) + 1}: ${t(record.error.message)}${record.error.hint ? `\n  hint: ${t(record.error.hint)}` : ''}`);
       throw new Error(`${record.verdict.toUpperCase()}: ${s.id}\n${lines.join('\n')}`);
     }
   });
