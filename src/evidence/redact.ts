@@ -49,7 +49,9 @@ export class Redactor {
   }
 
   redactString(s: string): string {
-    return maskByName(this.secrets.size ? this.maskKnown(s) : s);
+    // A Basic credential is masked whole first: it holds a registered secret, base64-encoded, beside the client id.
+    const basic = s.replace(AUTH_RE, (m, scheme: string, v: string) => (scheme.toLowerCase() !== 'basic' || !looksLikeCredential(v) ? m : `${scheme} ${mask(v, 'basic')}`));
+    return maskByName(this.secrets.size ? this.maskKnown(basic) : basic);
   }
 
   /**

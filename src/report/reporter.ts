@@ -6,6 +6,7 @@
  * no browser) is recorded as `error` with Playwright's message — never as the target's failure.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirPrivate, writePrivate } from './private-files.js';
 import path from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { Redactor } from '../evidence/redact.js';
@@ -52,7 +53,8 @@ export default class ConformanceReporter implements Reporter {
 
   onBegin(): void {
     rmSync(path.join(this.reportDir, 'evidence'), { recursive: true, force: true });
-    mkdirSync(path.join(this.reportDir, 'evidence'), { recursive: true });
+    mkdirPrivate(this.reportDir);
+    mkdirPrivate(path.join(this.reportDir, 'evidence'), true);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -62,7 +64,7 @@ export default class ConformanceReporter implements Reporter {
       const data = a.body ?? (a.path ? readFileSync(a.path) : undefined);
       if (a.contentType === 'image/png' && data) {
         const name = `${record.id}-${a.name}`;
-        writeFileSync(path.join(this.reportDir, 'evidence', name), data);
+        writePrivate(path.join(this.reportDir, 'evidence', name), data);
         for (const e of [...record.evidence, record.error]) if (e?.screenshot === a.name) e.screenshot = `evidence/${name}`;
       }
     }
