@@ -7,7 +7,6 @@
  * annotations, and summary.md renders none of its Markdown.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,21 +14,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startMisbehavingServer, type MisbehavingServer } from '../../fixtures/servers/misbehaving/index.js';
 import { ROOT } from '../../src/runner/env.js';
+import { runCli } from './run-cli.js';
 
 const TARGET = path.join(ROOT, 'test/corpus/misbehaving-target.yaml');
 /** What a terminal or a CI log would act on: C0 but LF, DEL, C1, bidi and invisible formatting. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
-
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/oauth-conformance.mjs'), ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0', ...env } });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d; });
-    child.stderr.on('data', (d: Buffer) => { out += d; });
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
 
 /** The terminal output carries the server's text (escaped), and nothing a terminal or a runner would obey. */
 function assertClean(out: string): void {
@@ -50,7 +40,7 @@ describe('a hostile server\'s error strings reach the terminal, CI log and summa
     test(`run: the ${endpoint} endpoint's error, with GitHub annotations and step summary`, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'oc-hostile-'));
       const summary = path.join(dir, 'step-summary.md');
-      const r = await cli(['run', '--target', TARGET, '--grep', 'code-single-use', '--workers', '1', '--report-dir', path.join(dir, 'report')], {
+      const r = await runCli(['run', '--target', TARGET, '--grep', 'code-single-use', '--workers', '1', '--report-dir', path.join(dir, 'report')], {
         OC_MISBEHAVING_ISSUER: `${server.url}/${endpoint}-hostile`, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary,
       });
       assert.notEqual(r.code, 0, r.out);
@@ -70,7 +60,7 @@ describe('a hostile server\'s error strings reach the terminal, CI log and summa
   }
 
   test('doctor: the token endpoint\'s answer to a made-up code', async () => {
-    const r = await cli(['doctor', '--target', TARGET, '--report-dir', mkdtempSync(path.join(tmpdir(), 'oc-hostile-doctor-'))], { OC_MISBEHAVING_ISSUER: `${server.url}/token-hostile` });
+    const r = await runCli(['doctor', '--target', TARGET, '--report-dir', mkdtempSync(path.join(tmpdir(), 'oc-hostile-doctor-'))], { OC_MISBEHAVING_ISSUER: `${server.url}/token-hostile` });
     assertClean(r.out);
   });
 });

@@ -7,13 +7,13 @@
  * directory 0700.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { RunResults } from '../../src/report/results.js';
 import { ROOT } from '../../src/runner/env.js';
+import { runCli } from './run-cli.js';
 import { artifactsOf, filesUnder } from './record/artifacts.js';
 
 /** Distinctive, with a space, a `+` and characters every encoding changes. */
@@ -25,16 +25,6 @@ const forms = (v: string) => [
   v, encodeURIComponent(v), new URLSearchParams({ v }).toString().slice(2), JSON.stringify(v).slice(1, -1),
   Buffer.from(v).toString('base64').replace(/=+$/, ''), Buffer.from(v).toString('base64url'), Buffer.from(v).toString('hex'), Buffer.from(v).toString('hex').toUpperCase(),
 ];
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/oauth-conformance.mjs'), ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0', ...env } });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d; });
-    child.stderr.on('data', (d: Buffer) => { out += d; });
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
 
 test('a login failing after the password was filled: no password in any file or the terminal, no page snapshot, files 0600', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'oc-private-'));
