@@ -83,9 +83,9 @@ for (const loaded of loadPlanScenarios(settings)) {
     await testInfo.attach('scenario.yaml', { body: readFileSync(loaded.file, 'utf8'), contentType: 'text/yaml' });
     if (record.evidence.length) await testInfo.attach('reproduction.txt', { body: reproductionOf(record.evidence), contentType: 'text/plain' });
 
-    testInfo.annotations.push({ type: 'verdict', description: `${record.verdict}${record.reason ? `: ${record.reason}` : ''}` });
+    testInfo.annotations.push({ type: 'verdict', description: `${record.verdict}${record.reason ? `: ${safeTerminal(record.reason)}` : ''}` });
     if (record.deviation) testInfo.annotations.push({ type: 'known deviation', description: `${record.deviation.status}: ${record.deviation.reason}` });
-    if (record.verdict === 'skip') test.skip(true, record.reason);
+    if (record.verdict === 'skip') test.skip(true, safeTerminal(record.reason));
     if ((record.verdict === 'fail' || record.verdict === 'error') && record.deviation?.status !== 'matched') {
       const failed = record.checks.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
       // Shown by Playwright's and Allure's reports: the server's text, one line each, as data.

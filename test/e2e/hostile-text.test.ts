@@ -4,7 +4,8 @@
  * with workflow commands, bidi overrides and Markdown (fixtures/servers/misbehaving, behaviour
  * `hostile`). `run` (as in GitHub Actions, annotations and step summary on) and `doctor` print it
  * without a control character, no line of theirs starts a workflow command but the harness's own
- * annotations, and summary.md renders none of its Markdown.
+ * annotations, summary.md renders none of its Markdown, and summary.html and junit.xml hold none of its
+ * escape sequences or bidi overrides.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -55,6 +56,12 @@ describe('a hostile server\'s error strings reach the terminal, CI log and summa
         const html = new MarkdownIt({ html: true, linkify: true }).render(md);
         assert.doesNotMatch(html, /<img|<a |evil\.example\/p\.png"/, html);
         assert.ok(!md.split('\n').some((l) => CONTROL.test(l.replaceAll('\u200b', ''))), 'no control character in summary.md');
+      }
+      // The other reports for people and CI views carry the text too, without its escape sequences or bidi overrides.
+      for (const f of ['summary.html', 'junit.xml']) {
+        const text = readFileSync(path.join(dir, 'report', f), 'utf8');
+        assert.match(text, /pwned-marker/, f);
+        assert.doesNotMatch(text, /[\u001b\u0007\u009b\u202e]/, `${f}: no escape sequence or bidi override`);
       }
     });
   }
