@@ -281,3 +281,27 @@ describe('every encoding a registered secret travels in', () => {
     assert.ok(out.endsWith(mask(`token-7-${'x'.repeat(40)}7`, 'access_token')));
   });
 });
+
+test('the profile\'s secrets: client secrets, passwords and every typed value but the usernames, whatever the field', async () => {
+  const { embeddedProfile } = await import('../e2e/harness.js');
+  const { profileSecrets } = await import('../../src/target/secrets.js');
+  const base = embeddedProfile();
+  const profile = {
+    ...base,
+    interaction: [...base.interaction, {
+      name: 'second factor', match: '**/mfa', steps: [
+        { fill: { label: 'One-time code', value: '{{env.OC_TEST_OTP}}' } },
+        { fill: { label: 'PIN', value: 'literal-pin-from-env-9f3' } },
+        { fill: { label: 'Nonce', value: '{{random}}' } },
+      ],
+    }],
+  };
+  const secrets = profileSecrets(profile, { OC_TEST_OTP: '918273' });
+  const values = new Map(secrets);
+  assert.equal(values.get(base.user.password), 'password');
+  assert.equal(values.get('918273'), 'password');
+  assert.equal(values.get('literal-pin-from-env-9f3'), 'password');
+  assert.equal(values.get(base.clients.confidential.secret!), 'client_secret');
+  assert.ok(!values.has(base.user.username), 'the username is not a secret');
+  assert.ok(![...values.keys()].some((v) => v.includes('{{')), 'no unexpanded template');
+});
