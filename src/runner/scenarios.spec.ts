@@ -87,6 +87,9 @@ for (const loaded of loadPlanScenarios(settings)) {
     if (record.deviation) testInfo.annotations.push({ type: 'known deviation', description: `${record.deviation.status}: ${record.deviation.reason}` });
     if (record.verdict === 'skip') test.skip(true, safeTerminal(record.reason));
     if ((record.verdict === 'fail' || record.verdict === 'error') && record.deviation?.status !== 'matched') {
+      // A failed test with a page open gets its page described in Playwright's error-context.md: the
+      // worker's shared page leaves the server's page first (PLAYWRIGHT_PRIVACY_ENV turns that off too).
+      if (usedBrowser && pages.reusesSession) await pages.page().then((p) => p.goto('about:blank')).catch(() => undefined);
       const failed = record.checks.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
       // Shown by Playwright's and Allure's reports: the server's text, one line each, as data.
       const t = safeTerminal;
