@@ -21,6 +21,8 @@ const AUTH_RE = /\b(Basic|Bearer|DPoP)\s+([A-Za-z0-9._~+/-]{6,}=*)(?=$|[\s,;])/g
 const SECRET_KEYS = new Set([...SECRET_PARAMS.filter((n) => n !== 'code'), ...PASSWORD_PARAMS, 'cookie', 'set-cookie', 'proxy-authorization', 'x-api-key']);
 /** Rounds of decoding a text goes through (a value percent-encoded twice, then JSON-escaped, is three). */
 const MAX_ROUNDS = 4;
+/** Texts searched per string: the text and what rounds of decoding make of it (two ways a round, so 2^rounds at most). */
+const MAX_TEXTS = 15;
 /** A base64 fragment shorter than this is too likely to occur by chance. */
 const MIN_FRAGMENT = 6;
 
@@ -87,14 +89,18 @@ export class Redactor {
     return root.v as T;
   }
 
-  /** Replaces every registered value, found in the text as it is and after each round of decoding. */
+  /**
+   * Replaces every registered value, found in the text as it is and in every text a few rounds of
+   * decoding make of it: each round either undoes escapes (percent, JSON, HTML) or decodes base64
+   * runs, so any nesting of them up to MAX_ROUNDS deep is seen (a queue, not recursion).
+   */
   private maskKnown(s: string): string {
     this.sorted ??= [...this.secrets].sort((a, b) => b[0].length - a[0].length);
     const hits: Hit[] = [];
-    let text = s;
-    // After a round of decoding: text index i came from s.slice(map[2i], map[2i + 1]).
-    let map: number[] | undefined;
-    for (let round = 0; ; round++) {
+    // A decoded text's character i came from s.slice(map[2i], map[2i + 1]); no map: s itself.
+    const queue: { text: string; map?: number[]; round: number }[] = [{ text: s, round: 0 }];
+    for (let seen = 0, item = queue.shift(); item && seen < MAX_TEXTS; seen++, item = queue.shift()) {
+      const { text, map, round } = item;
       const folded = fold(text);
       for (const [form, masked] of this.sorted) {
         for (let i = folded.indexOf(form); i >= 0; i = folded.indexOf(form, i + form.length)) {
@@ -102,11 +108,12 @@ export class Redactor {
           hits.push(map ? { start: map[2 * i], end: map[2 * last + 1], masked } : { start: i, end: last + 1, masked });
         }
       }
-      const next = round + 1 < MAX_ROUNDS ? decodeOnce(text) : undefined;
-      if (!next) break;
-      const prev = map;
-      map = prev ? next.map.map((v, k) => (k % 2 === 0 ? prev[2 * v] : prev[2 * (v - 1) + 1])) : next.map;
-      text = next.text;
+      if (round + 1 >= MAX_ROUNDS) continue;
+      for (const next of [decodeOnce(text), decodeBase64Runs(text)]) {
+        if (!next) continue;
+        const through = map ? next.map.map((v, k) => (k % 2 === 0 ? map[2 * v] : map[2 * (v - 1) + 1])) : next.map;
+        queue.push({ text: next.text, map: through, round: round + 1 });
+      }
     }
     return applyHits(s, hits);
   }
@@ -188,6 +195,32 @@ function decodeOnce(s: string): { text: string; map: number[] } | undefined {
 }
 
 /**
+ * One round of base64 decoding: every run of 8 or more base64 or base64url characters decoded from its
+ * start, each byte as one character (Latin-1) mapped to the characters that encode it. Undefined when
+ * there is no such run.
+ */
+function decodeBase64Runs(s: string): { text: string; map: number[] } | undefined {
+  const RUN = /[A-Za-z0-9+/_-]{8,}={0,2}/g;
+  let text = '';
+  const map: number[] = [];
+  let at = 0;
+  let changed = false;
+  for (let m = RUN.exec(s); m; m = RUN.exec(s)) {
+    for (; at < m.index; at++) { text += s[at]; map.push(at, at + 1); }
+    const bytes = Buffer.from(m[0].replace(/=+$/, '').replaceAll('-', '+').replaceAll('_', '/'), 'base64');
+    for (let k = 0; k < bytes.length; k++) {
+      text += String.fromCharCode(bytes[k]);
+      map.push(m.index + Math.floor((8 * k) / 6), m.index + Math.floor((8 * k + 7) / 6) + 1);
+    }
+    at = m.index + m[0].length;
+    changed = true;
+  }
+  if (!changed) return undefined;
+  for (; at < s.length; at++) { text += s[at]; map.push(at, at + 1); }
+  return { text, map };
+}
+
+/**
  * `+` stands for a space in form encoding: both sides of the comparison see a space, so a password
  * with a space is found form-encoded, and one with a `+` still matches itself.
  */
@@ -201,7 +234,8 @@ const fold = (s: string) => s.replaceAll('+', ' ');
  */
 export function encodedForms(value: string): string[] {
   const sources = new Set([value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)]);
-  const out = new Set<string>([value]);
+  // As base64 decoding leaves it: the UTF-8 bytes, one character each.
+  const out = new Set<string>([value, Buffer.from(value, 'utf8').toString('latin1')]);
   for (const src of sources) {
     const bytes = Buffer.from(src, 'utf8');
     const hex = bytes.toString('hex');

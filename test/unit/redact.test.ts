@@ -234,6 +234,10 @@ describe('every encoding a registered secret travels in', () => {
     ['hex inside a longer hex text', (v) => Buffer.from(`prefix ${v} suffix`).toString('hex')],
     ['base64url inside a longer text, at each alignment', (v) => ['', 'a', 'ab'].map((p) => Buffer.from(`${p}${v}!`).toString('base64url')).join(' ')],
     ['JSON-escaped inside percent-encoding', (v) => encodeURIComponent(JSON.stringify({ p: v }))],
+    ['base64 of base64', (v) => Buffer.from(Buffer.from(v).toString('base64')).toString('base64')],
+    ['base64 of JSON (its / escaped)', (v) => Buffer.from(JSON.stringify({ p: v }).replaceAll('/', '\\/')).toString('base64')],
+    ['a JWT payload claim (base64url JSON), then percent-encoded', (v) => encodeURIComponent(`eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ sub: 'alice', echo: v })).toString('base64url')}.`)],
+    ['hex of percent-encoded', (v) => Buffer.from(encodeURIComponent(v)).toString('hex')],
   ];
   for (const [name, encode] of forms) {
     test(`${name}: masked, nothing of it left`, () => {
@@ -274,7 +278,7 @@ describe('every encoding a registered secret travels in', () => {
   test('many registered secrets over a long text stay fast', () => {
     const many = fresh();
     for (let i = 0; i < 200; i++) many.add(`token-${i}-${'x'.repeat(40)}${i}`, 'access_token');
-    const text = `${'lorem ipsum %41 &amp; \\u0041 '.repeat(4000)}token-7-${'x'.repeat(40)}7`;
+    const text = `${'lorem ipsum %41 &amp; \\u0041 eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9 '.repeat(2000)}token-7-${'x'.repeat(40)}7`;
     const t = Date.now();
     const out = many.redactString(text);
     assert.ok(Date.now() - t < 3000, `${Date.now() - t} ms`);
