@@ -15,9 +15,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startMisbehavingServer, type MisbehavingServer } from '../../fixtures/servers/misbehaving/index.js';
 import { ROOT } from '../../src/runner/env.js';
+import { artifactsOf } from './record/artifacts.js';
 import { runCli } from './run-cli.js';
 
 const TARGET = path.join(ROOT, 'test/corpus/misbehaving-target.yaml');
+/** The client secret, with characters every encoding changes. */
+const SECRET = 'hostile canary+Qx7/"é!';
 /** What a terminal or a CI log would act on: C0 but LF, DEL, C1, bidi and invisible formatting. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
@@ -42,7 +45,7 @@ describe('a hostile server\'s error strings reach the terminal, CI log and summa
       const dir = mkdtempSync(path.join(tmpdir(), 'oc-hostile-'));
       const summary = path.join(dir, 'step-summary.md');
       const r = await runCli(['run', '--target', TARGET, '--grep', 'code-single-use', '--workers', '1', '--report-dir', path.join(dir, 'report')], {
-        OC_MISBEHAVING_ISSUER: `${server.url}/${endpoint}-hostile`, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary,
+        OC_MISBEHAVING_ISSUER: `${server.url}/${endpoint}-hostile`, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, OC_MISBEHAVING_SECRET: SECRET,
       });
       assert.notEqual(r.code, 0, r.out);
       assertClean(r.out);
@@ -57,6 +60,12 @@ describe('a hostile server\'s error strings reach the terminal, CI log and summa
         assert.doesNotMatch(html, /<img|<a |evil\.example\/p\.png"/, html);
         assert.ok(!md.split('\n').some((l) => CONTROL.test(l.replaceAll('\u200b', ''))), 'no control character in summary.md');
       }
+      // The token endpoint echoed the client secret in every encoding: it is in no file and not in the terminal.
+      const texts = [{ name: 'terminal', text: r.out }, { name: 'step summary', text: readFileSync(summary, 'utf8') }, ...artifactsOf(path.join(dir, 'report'))];
+      const forms = [SECRET, encodeURIComponent(SECRET), Buffer.from(SECRET).toString('base64').slice(0, -2), Buffer.from(SECRET).toString('base64url'), Buffer.from(SECRET).toString('hex'), Buffer.from(SECRET).toString('hex').toUpperCase(), JSON.stringify(SECRET).slice(1, -1)];
+      assert.deepEqual(texts.flatMap((t) => forms.filter((f) => t.text.includes(f)).map((f) => `${f} in ${t.name}`)), []);
+      if (endpoint === 'token') assert.ok(texts.some((t) => t.name === 'results.json' && t.text.includes(' echo: ‹client_secret:')), 'the echo was recorded, masked');
+
       // The other reports for people and CI views carry the text too, without its escape sequences or bidi overrides.
       for (const f of ['summary.html', 'junit.xml']) {
         const text = readFileSync(path.join(dir, 'report', f), 'utf8');
