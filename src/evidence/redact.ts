@@ -42,9 +42,13 @@ export class Redactor {
   private readonly secrets = new Map<string, string>();
   private sorted?: [string, string][];
 
-  /** Registers a value to be masked wherever it appears (ignored when too short to be a secret). */
+  /**
+   * Registers a value to be masked wherever it appears: ignored when too short to be a secret (under 6
+   * characters), except a password, which a test account may have short (4 or more: masked, even where
+   * the same characters mean something else).
+   */
   add(value: string | undefined, kind = 'secret'): void {
-    if (!value || value.length < 6) return;
+    if (!value || value.length < (kind === 'password' ? 4 : 6)) return;
     const masked = mask(value, kind);
     for (const form of encodedForms(value).map(fold)) if (!this.secrets.has(form)) this.secrets.set(form, masked);
     this.sorted = undefined;

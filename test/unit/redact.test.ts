@@ -68,6 +68,13 @@ describe('registered secrets', () => {
     assert.equal(r.redactString('abcde is not a secret'), 'abcde is not a secret');
   });
 
+  test('a short password (4 or 5 characters) is still registered', () => {
+    const r = fresh();
+    r.add('pw12', 'password');
+    r.add('abc', 'password');
+    assert.equal(r.redactString('typed pw12, not abc'), 'typed ‹password›, not abc');
+  });
+
   test('a registered password is masked without a fingerprint', () => {
     const r = fresh();
     r.add('embedded-alice-password-3c8b', 'password');
