@@ -13,7 +13,8 @@ const typedOn = new WeakMap<Page, Set<string>>();
 
 /** Remembers a value typed into this page, to mask wherever the page shows it. */
 export function typed(page: Page, value: string): void {
-  if (!value) return;
+  // A value of a few characters would mask half the page wherever they occur; its field is masked anyway.
+  if (value.length < 4) return;
   const set = typedOn.get(page) ?? new Set<string>();
   set.add(value);
   typedOn.set(page, set);
