@@ -7,7 +7,13 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { readSettings } from './src/runner/env.js';
 import { loadPlanTarget } from './src/runner/plan.js';
-import { reporters } from './src/report/reporters.js';
+import { PRIVATE_UMASK } from './src/report/private-files.js';
+import { PLAYWRIGHT_PRIVACY_ENV, reporters } from './src/report/reporters.js';
+
+// The target is untrusted: no page snapshot of its pages in Playwright's files, and every file a run
+// writes private to the tester (also under a bare `npx playwright test`; see src/report/private-files.ts).
+Object.assign(process.env, PLAYWRIGHT_PRIVACY_ENV);
+process.umask(PRIVATE_UMASK);
 
 const settings = readSettings();
 const target = loadPlanTarget(settings);
@@ -25,5 +31,7 @@ export default defineConfig({
   // A shard writes a blob report for `oauth-conformance merge`; OC_BLOB asks for one from any run.
   reporter: reporters(settings, Boolean(settings.shard || process.env.OC_BLOB)),
   use: { trace: 'off', screenshot: 'off', video: 'off' },
+  // Git commit and diff in the report: nothing a conformance report needs, and a diff may hold local secrets.
+  captureGitInfo: { commit: false, diff: false },
   projects: [{ name: target.name }],
 });

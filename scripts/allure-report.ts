@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { remoteScripts, withoutAnalytics } from '../src/report/allure-analytics.js';
+import { lockDown, PRIVATE_UMASK } from '../src/report/private-files.js';
 import { ROOT } from '../src/runner/env.js';
 
 function fail(message: string, hint: string): never {
@@ -29,11 +30,14 @@ function main(): void {
     .map((dir) => path.join(dir, 'allure', 'cli.js'))
     .find((f) => existsSync(f));
   if (!cli) fail('the `allure` package is not installed', 'npm install (it is a devDependency: allure@3)');
+  // The report holds the run's evidence: private to the tester, like the results it is made from.
+  process.umask(PRIVATE_UMASK);
   const run = spawnSync(process.execPath, [cli, 'generate', results, '--config', path.join(ROOT, 'allurerc.mjs'), '--output', output], { stdio: 'inherit' });
   if (run.status !== 0) fail(`allure generate exited ${run.status ?? run.signal}`, 'see its output above');
   const index = path.join(output, 'index.html');
   const html = withoutAnalytics(readFileSync(index, 'utf8'));
   writeFileSync(index, html);
+  lockDown(path.dirname(output), [path.basename(output)]);
   const remote = remoteScripts(html);
   if (remote.length) fail(`the report still loads ${remote.join(', ')}`, 'a newer allure changed its template: extend src/report/allure-analytics.ts');
   process.stdout.write(`report:allure: ${path.relative(process.cwd(), index)} (one file, opens offline)\n`);

@@ -23,7 +23,7 @@ export async function doctorCommand(f: DoctorFlags, out: (s: string) => void, en
   out(`oauth-conformance doctor: ${rel(targetFile)}\n`);
   const code = await doctor(
     { targetFile: rel(targetFile), ca, insecure: f.insecure, reportDir: path.resolve(f.reportDir ?? path.join(ROOT, 'reports/doctor')), redactor, env },
-    (finding) => out(redactor.redactString(formatFinding(finding))),
+    (finding) => out(formatFinding(redactor.redact(finding))),
   );
   out(code === 0 ? '\nall good: run it with `oauth-conformance run --target <profile>`.' : code === 1 ? '\nproblem(s) found: fix them and run doctor again.' : '\nthe profile does not load: nothing else was checked.');
   return code;

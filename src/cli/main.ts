@@ -14,6 +14,7 @@ import { merge } from './merge.js';
 import { run } from './run.js';
 import { table } from './table.js';
 import { validate } from './validate.js';
+import { safeTerminalLines } from '../text/terminal.js';
 
 const USAGE = `usage: oauth-conformance <command> [options]
 
@@ -55,7 +56,11 @@ exit codes: 0 the gate passed · 1 the gate failed (a MUST failed; see --fail-on
 
 const GATE_OPTIONS = { 'fail-on': { type: 'string' }, baseline: { type: 'string' } } as const;
 
-const out = (s: string) => process.stdout.write(`${s}\n`);
+/**
+ * Everything the command prints. Server text is made safe where it is put into a message; this is the
+ * backstop: no control character reaches the terminal, and no line starts a CI workflow command.
+ */
+const out = (s: string) => process.stdout.write(`${safeTerminalLines(s)}\n`);
 
 function listCoverage(scenarios: LoadedScenario[]): number {
   const file = readCoverageFile(path.join(ROOT, 'coverage.yaml'));
@@ -119,9 +124,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
-    if (err instanceof UsageError) process.stderr.write(`error: ${err.message}\n\n${USAGE}\n`);
-    else if (err instanceof LoadFailed) process.stderr.write(`${err.errors.map(formatLoadError).join('\n')}\n`);
-    else process.stderr.write(`oauth-conformance: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    const text = err instanceof UsageError ? `error: ${err.message}\n\n${USAGE}`
+      : err instanceof LoadFailed ? err.errors.map(formatLoadError).join('\n')
+        : `oauth-conformance: internal error: ${(err as Error).stack ?? String(err)}`;
+    process.stderr.write(`${safeTerminalLines(text)}\n`);
     process.exitCode = 2;
   },
 );

@@ -10,7 +10,7 @@ import type { MergedRun } from '../report/reporter.js';
 import { RUN_FILE } from '../report/reporters.js';
 import { ROOT } from '../runner/env.js';
 import { UsageError } from './args.js';
-import { clearReports, playwright } from './playwright.js';
+import { clearReports, playwright, privateReports } from './playwright.js';
 import { finish, gateOptions } from './summary.js';
 
 export interface MergeFlags {
@@ -80,6 +80,7 @@ export async function merge(f: MergeFlags, out: (s: string) => void): Promise<nu
     const { code, stderr } = await playwright(['merge-reports', '-c', path.join(ROOT, 'src/report/merge.config.ts'), gathered], {
       OC_REPORT_DIR: reportDir, OC_PROFILE: run.profile, OC_FAIL_ON: gate.failOn, OC_BASELINE: gate.baseline ?? '', OC_SHARD: '', OC_MERGED_RUN: JSON.stringify(run),
     });
+    privateReports(reportDir);
     return finish(reportDir, out, { missing: `merging produced no results (Playwright exited ${code}).\n${stderr}`, empty: 'the blob reports hold no scenario.' });
   } finally {
     rmSync(gathered, { recursive: true, force: true });

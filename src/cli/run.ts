@@ -12,7 +12,7 @@ import { ROOT, settingsEnv, type RunSettings } from '../runner/env.js';
 import { writePlanFile } from '../runner/plan.js';
 import { PROFILES, type Profile } from '../spec/levels.js';
 import { UsageError } from './args.js';
-import { clearReports, playwright } from './playwright.js';
+import { clearReports, playwright, privateReports } from './playwright.js';
 import { finish, gateOptions } from './summary.js';
 
 export interface RunFlags {
@@ -88,6 +88,7 @@ async function runPlan(plan: ReturnType<typeof writePlanFile>, settings: RunSett
   // A shard also writes a blob report (see reporters.ts) for `oauth-conformance merge`.
   if (f.shard) args.push('--shard', f.shard);
   const { code, stderr } = await playwright(args, { ...settingsEnv(settings), OC_PLAN: plan.file, ...(f.workers ? { OC_WORKERS: f.workers } : {}), OC_MERGED_RUN: '' });
+  privateReports(settings.reportDir, ['blob']);
   return finish(settings.reportDir, out, {
     missing: `the run produced no results (Playwright exited ${code}).\n${stderr}`,
     empty: `no scenario ran${f.grep ? ` (--grep ${JSON.stringify(f.grep)} matched none)` : ''}.${stderr ? `\n${stderr}` : ''}`,

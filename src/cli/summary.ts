@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BaselineError, loadBaseline } from '../report/baseline.js';
 import { exitCodeOf, FAIL_ON, type FailOn, type RunResults } from '../report/results.js';
 import { UsageError } from './args.js';
+import { safeTerminal } from '../text/terminal.js';
 import { table } from './table.js';
 import { rel } from './rel-path.js';
 
@@ -62,7 +63,7 @@ function harnessErrors(r: RunResults): string[] {
     const e = seen.get(cause) ?? { hint: s.error.hint, n: 0 };
     seen.set(cause, { ...e, n: e.n + 1 });
   }
-  return [...seen].map(([cause, { hint, n }]) => `error: ${cause}${n > 1 ? ` (${n} scenarios)` : ''}${hint ? `\n  hint: ${hint}` : ''}`);
+  return [...seen].map(([cause, { hint, n }]) => `error: ${safeTerminal(cause)}${n > 1 ? ` (${n} scenarios)` : ''}${hint ? `\n  hint: ${safeTerminal(hint)}` : ''}`);
 }
 
 function baselineLines(b: NonNullable<RunResults['baseline']>): string {

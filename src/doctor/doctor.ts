@@ -15,6 +15,7 @@ import { KNOWN_FLAWS } from '../runner/plan.js';
 import { featureFindings } from '../target/features-vs-metadata.js';
 import { loadTarget } from '../target/load.js';
 import type { TargetProfile } from '../target/schema.js';
+import { profileSecrets } from '../target/secrets.js';
 import { checkClient } from './clients.js';
 import { checkReachable, discoverTarget } from './endpoints.js';
 import { note, ok, problem, skipped, type Finding } from './finding.js';
@@ -38,7 +39,7 @@ export async function doctor(o: DoctorOptions, report: (f: Finding) => void): Pr
     for (const e of errors) report(problem(`profile: ${formatLoadError({ ...e, hint: undefined })}`, e.hint ?? 'see docs/TARGETS.md'));
     return 2;
   }
-  registerSecrets(profile, o.redactor);
+  registerSecrets(profile, o.redactor, env);
   report(ok(`profile ${o.targetFile} loads: "${profile.name}", client(s) ${Object.keys(profile.clients).join(', ')}; features ${profile.features.join(', ')}`));
 
   let problems = 0;
@@ -107,7 +108,6 @@ export async function doctor(o: DoctorOptions, report: (f: Finding) => void): Pr
   }
 }
 
-function registerSecrets(profile: TargetProfile, redactor: Redactor): void {
-  for (const c of Object.values(profile.clients)) redactor.add(c.secret, 'client_secret');
-  redactor.add(profile.user.password, 'password');
+function registerSecrets(profile: TargetProfile, redactor: Redactor, env: NodeJS.ProcessEnv): void {
+  for (const [value, kind] of profileSecrets(profile, env)) redactor.add(value, kind);
 }

@@ -1,4 +1,6 @@
 /** One line of `doctor`: a check that held, a problem with its fix, a check not run, or a note. */
+import { safeTerminal } from '../text/terminal.js';
+
 export type Mark = 'ok' | 'problem' | 'skipped' | 'note';
 
 export interface Finding {
@@ -13,9 +15,10 @@ export interface Finding {
 
 const SYMBOL: Record<Mark, string> = { ok: '✓', problem: '✗', skipped: '–', note: '!' };
 
+/** The finding's lines; each part may hold a server's text, so each is one terminal-safe line. */
 export function formatFinding(f: Finding): string {
-  const head = `${SYMBOL[f.mark]} ${f.what}${f.fix ? ` — fix: ${f.fix}` : ''}`;
-  return [head, ...(f.details ?? []).map((d) => `    ${d}`)].join('\n');
+  const head = `${SYMBOL[f.mark]} ${safeTerminal(f.what)}${f.fix ? ` — fix: ${safeTerminal(f.fix)}` : ''}`;
+  return [head, ...(f.details ?? []).map((d) => `    ${safeTerminal(d)}`)].join('\n');
 }
 
 export const ok = (what: string, details?: string[]): Finding => ({ mark: 'ok', what, details });

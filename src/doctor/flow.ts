@@ -4,7 +4,6 @@
  * (happy-flow.yaml) through the runner's executeScenario, so it is exactly the path of a real run.
  * On failure: the screenshot saved, the page's text, and the rule or locator that did not match.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright';
 import { CHECK_IDS } from '../checks/index.js';
@@ -16,6 +15,8 @@ import type { HarnessBrowser } from '../runner/harness-browser.js';
 import { loadScenarios } from '../scenario/load.js';
 import type { ResolvedTarget } from '../steps/context.js';
 import { ok, problem, skipped, type Finding } from './finding.js';
+import { shot } from '../drive/screenshot.js';
+import { mkdirPrivate, writePrivate } from '../report/private-files.js';
 
 const SCENARIO = path.join(import.meta.dirname, 'happy-flow.yaml');
 const PAGE_TEXT_CHARS = 400;
@@ -99,11 +100,11 @@ async function pageDetails(page: Page | undefined, screenshot: Buffer | undefine
   if (page) details.push(`page: ${page.url()}`);
   const text = page ? (await page.locator('body').innerText({ timeout: 2000 }).catch(() => '')).replace(/\s+/g, ' ').trim() : '';
   if (text) details.push(`page text: ${text.slice(0, PAGE_TEXT_CHARS)}${text.length > PAGE_TEXT_CHARS ? '…' : ''}`);
-  const shot = screenshot ?? (page ? await page.screenshot({ timeout: 3000 }).catch(() => undefined) : undefined);
-  if (shot) {
-    mkdirSync(o.reportDir, { recursive: true });
+  const image = screenshot ?? (page ? await shot(page) : undefined);
+  if (image) {
+    mkdirPrivate(o.reportDir);
     const file = path.join(o.reportDir, 'doctor-failure.png');
-    writeFileSync(file, shot);
+    writePrivate(file, image);
     details.push(`screenshot: ${file}`);
   }
   return details;

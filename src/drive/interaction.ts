@@ -9,6 +9,7 @@ import type { Action, ActionTarget, InteractionRule, Locator } from '../target/s
 import { expandTemplate, type TemplateValues } from '../target/templates.js';
 import { HarnessError } from '../harness-error.js';
 import { describeLocator, globToRegExp, locate } from './locate.js';
+import { shot, typed } from './screenshot.js';
 
 export interface InteractionOptions {
   rules: readonly InteractionRule[];
@@ -120,7 +121,11 @@ async function perform(page: Page, action: Action, rule: InteractionRule, o: Int
   const element = verb === 'wait' ? target.visible : target;
   try {
     if (target.optional && element && !(await appears(page, element, within(target.timeout ?? OPTIONAL_WAIT_MS)))) return; // not shown this time
-    if ('fill' in action) await fillQuietly(locate(page, action.fill).first(), expandTemplate(action.fill.value, o.values), timeout);
+    if ('fill' in action) {
+      const value = expandTemplate(action.fill.value, o.values);
+      typed(page, value);
+      await fillQuietly(locate(page, action.fill).first(), value, timeout);
+    }
     else if ('click' in action) await locate(page, action.click).first().click({ timeout });
     else if ('check' in action) await locate(page, action.check).first().check({ timeout });
     else if ('wait' in action) {
@@ -154,10 +159,5 @@ function withoutOptions(target: ActionTarget): Locator {
   return Object.fromEntries(Object.entries(target).filter(([k]) => !OPTION_KEYS.has(k))) as Locator;
 }
 
-export async function shot(page: Page): Promise<Buffer | undefined> {
-  try {
-    return await page.screenshot({ timeout: 3000 });
-  } catch {
-    return undefined;
-  }
-}
+// The one way a page of the target is captured: with what was typed masked (screenshot.ts).
+export { shot };

@@ -6,8 +6,13 @@
 import { appendFileSync } from 'node:fs';
 import { findings, staleDeviations, stepLine } from './findings.js';
 import type { RunResults } from './results.js';
+import { safeTerminal } from '../text/terminal.js';
 
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * A workflow command's data: control characters (a server's escape sequences) shown as escapes, then
+ * GitHub's encoding of `%`, CR and LF, so nothing in it ends the line or starts another command.
+ */
+const data = (s: string) => s.replace(/[^\r\n]+/g, (line) => safeTerminal(line)).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function command(kind: 'error' | 'warning' | 'notice', file: string, line: number, title: string, message: string): string {
@@ -19,10 +24,12 @@ export function annotations(r: RunResults): string[] {
   const out = findings(r).map((f) => {
     const kind = f.known ? 'notice' : f.verdict === 'fail' && !f.unchanged ? 'error' : 'warning';
     const note = f.known ? ' — known deviation, not gated' : f.unchanged ? ' — unchanged since the baseline' : '';
-    return command(kind, f.scenario.file, f.line, `${f.rule} ${f.check?.check ?? f.scenario.id} (${f.level} ${f.verdict})${note}`, `${f.scenario.id}: ${f.message}${f.check?.expected !== undefined ? `\nexpected: ${f.check.expected}\nactual:   ${f.check.actual ?? ''}` : ''}`);
+    // The server's text one line each (its CR and LF shown as \r \n); the line breaks are the harness's.
+    const t = safeTerminal;
+    return command(kind, f.scenario.file, f.line, `${f.rule} ${f.check?.check ?? f.scenario.id} (${f.level} ${f.verdict})${note}`, `${f.scenario.id}: ${t(f.message)}${f.check?.expected !== undefined ? `\nexpected: ${t(f.check.expected)}\nactual:   ${t(f.check.actual ?? '')}` : ''}`);
   });
   for (const s of r.scenarios.filter((x) => x.verdict === 'error')) {
-    out.push(command('error', s.file, stepLine(s, s.error?.step), `harness error in ${s.id} (not the target's failure)`, `${s.reason ?? ''}${s.error?.hint ? `\nhint: ${s.error.hint}` : ''}`));
+    out.push(command('error', s.file, stepLine(s, s.error?.step), `harness error in ${s.id} (not the target's failure)`, `${safeTerminal(s.reason)}${s.error?.hint ? `\nhint: ${safeTerminal(s.error.hint)}` : ''}`));
   }
   for (const s of staleDeviations(r)) {
     out.push(command('warning', s.file, 1, `stale known deviation: ${s.id}`, `recorded as ${s.deviation!.verdict}, the target now gets ${s.verdict}: remove it from the target profile's known_deviations`));

@@ -7,9 +7,10 @@
 import { findings, sectionOf, type Finding } from './findings.js';
 import { failing, type RunResults, type ScenarioRecord } from './results.js';
 
-// XML 1.0 allows no other control characters, even escaped.
+// XML 1.0 allows no other control characters, even escaped; C1 controls and bidi overrides (a server's
+// text, shown by CI views and terminals) are replaced too.
 // eslint-disable-next-line no-control-regex
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 const xml = (s: unknown): string =>
   String(s ?? '').replace(INVALID, '\uFFFD').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 

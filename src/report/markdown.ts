@@ -3,15 +3,23 @@
  * verdict, the counts, the failures (rule, level, RFC section, scenario), known and stale deviations,
  * harness errors and the baseline comparison.
  */
+import { safeMarkdown } from '../text/markdown.js';
 import { findings, sectionLabel, staleDeviations, type Finding } from './findings.js';
 import { exitCodeOf, VERDICTS, type BaselineDiff, type RunResults } from './results.js';
 
 /** Rows shown per table: a step summary is capped at 1 MiB, and a comment should stay readable. */
 const MAX_ROWS = 100;
 
-const cell = (s: unknown): string => String(s ?? '').replace(/\r?\n/g, ' ').replace(/[|<>]/g, (c) => ({ '|': '\\|', '<': '&lt;', '>': '&gt;' })[c]!).slice(0, 300);
+/** Text of a cell, cut to 300 characters before it is escaped (a cut escape would break the row). */
+const CELL_CHARS = 300;
+/** Markdown the harness wrote itself (a code span of a scenario id), as opposed to text to escape. */
+interface Md { md: string }
+type Cell = string | Md;
+const cell = (c: Cell): string => (typeof c === 'string' ? safeMarkdown(c.length > CELL_CHARS ? `${c.slice(0, CELL_CHARS - 1)}…` : c) : c.md);
+/** A code span of an id from a scenario file (ids are `[a-z0-9-]`; anything else is dropped). */
+const code = (id: string): Md => ({ md: `\`${id.replace(/[^\w.:/-]/g, '')}\`` });
 
-function tableOf(header: string[], rows: string[][]): string {
+function tableOf(header: string[], rows: Cell[][]): string {
   const shown = rows.slice(0, MAX_ROWS);
   const more = rows.length - shown.length;
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...shown.map((r) => `| ${r.map(cell).join(' | ')} |`), ...(more > 0 ? [`\n… and ${more} more (see results.json)`] : [])].join('\n');
@@ -31,12 +39,12 @@ export function verdictLine(r: RunResults): string {
   return code === 1 ? `❌ **FAIL** — ${new Set(gating.map((f) => f.scenario.id)).size} scenario(s) with ${gate}` : `✅ **PASS** — no ${gate}`;
 }
 
-const findingRow = (f: Finding) => [f.verdict.toUpperCase(), f.rule, f.level, sectionLabel(f), `\`${f.scenario.id}\``, f.check?.check ?? '', `${f.scenario.file}:${f.line}`, f.message];
+const findingRow = (f: Finding): Cell[] => [f.verdict.toUpperCase(), f.rule, f.level, sectionLabel(f), code(f.scenario.id), f.check?.check ?? '', `${f.scenario.file}:${f.line}`, f.message];
 const FINDING_HEADER = ['Verdict', 'Rule', 'Level', 'RFC section', 'Scenario', 'Check', 'Where', 'Why'];
 
 function baselineSection(b: BaselineDiff): string {
-  const list = (title: string, ids: string[]) => `- **${title}** (${ids.length})${ids.length ? `: ${ids.slice(0, MAX_ROWS).map((id) => `\`${id}\``).join(', ')}${ids.length > MAX_ROWS ? ', …' : ''}` : ''}`;
-  return [`### Compared with the baseline`, '', `\`${b.file}\` (run of ${b.startedAt})`, '', list('New failures', b.newFailures), list('Fixed', b.fixed), list('Unchanged failures', b.unchangedFailures), list('New scenarios', b.newScenarios)].join('\n');
+  const list = (title: string, ids: string[]) => `- **${title}** (${ids.length})${ids.length ? `: ${ids.slice(0, MAX_ROWS).map((id) => code(id).md).join(', ')}${ids.length > MAX_ROWS ? ', …' : ''}` : ''}`;
+  return [`### Compared with the baseline`, '', `${safeMarkdown(b.file)} (run of ${safeMarkdown(b.startedAt)})`, '', list('New failures', b.newFailures), list('Fixed', b.fixed), list('Unchanged failures', b.unchangedFailures), list('New scenarios', b.newScenarios)].join('\n');
 }
 
 export function renderMarkdown(r: RunResults): string {
@@ -48,14 +56,14 @@ export function renderMarkdown(r: RunResults): string {
   const out = [
     `## oauth-conformance: ${verdictLine(r)}`,
     '',
-    `Target **${cell(r.target.name)}**, profile \`${r.profile}\`, gate \`--fail-on ${r.gate?.failOn ?? 'must'}\`${r.baseline ? ' against a baseline' : ''}; ${r.scenarios.length} scenarios in ${(r.durationMs / 1000).toFixed(1)} s.`,
+    `Target **${safeMarkdown(r.target.name)}**, profile \`${r.profile}\`, gate \`--fail-on ${r.gate?.failOn ?? 'must'}\`${r.baseline ? ' against a baseline' : ''}; ${r.scenarios.length} scenarios in ${(r.durationMs / 1000).toFixed(1)} s.`,
     '',
     tableOf([...VERDICTS, 'known deviations', 'stale'], [[...VERDICTS.map((v) => String(r.counts[v])), String(known.length), String(stale.length)]]),
   ];
   if (open.length) out.push('', '### Failures and warnings', '', tableOf(FINDING_HEADER, open.map((f) => (f.unchanged ? [`${f.verdict.toUpperCase()} (unchanged)`, ...findingRow(f).slice(1)] : findingRow(f)))));
-  if (errors.length) out.push('', '### Harness errors (the rule was not exercised; not the target\'s failures)', '', tableOf(['Scenario', 'Why', 'Hint'], errors.map((s) => [`\`${s.id}\``, s.reason ?? '', s.error?.hint ?? ''])));
-  if (known.length) out.push('', '### Known deviations (not gated)', '', tableOf(['Scenario', 'Verdict', 'Reason'], known.map((s) => [`\`${s.id}\``, s.verdict, s.deviation!.reason])));
-  if (stale.length) out.push('', '### ⚠️ Stale known deviations', '', 'The target now does better than its profile records: remove these from `known_deviations`.', '', tableOf(['Scenario', 'Recorded', 'Now'], stale.map((s) => [`\`${s.id}\``, s.deviation!.verdict, s.verdict])));
+  if (errors.length) out.push('', '### Harness errors (the rule was not exercised; not the target\'s failures)', '', tableOf(['Scenario', 'Why', 'Hint'], errors.map((s) => [code(s.id), s.reason ?? '', s.error?.hint ?? ''])));
+  if (known.length) out.push('', '### Known deviations (not gated)', '', tableOf(['Scenario', 'Verdict', 'Reason'], known.map((s) => [code(s.id), s.verdict, s.deviation!.reason])));
+  if (stale.length) out.push('', '### ⚠️ Stale known deviations', '', 'The target now does better than its profile records: remove these from `known_deviations`.', '', tableOf(['Scenario', 'Recorded', 'Now'], stale.map((s) => [code(s.id), s.deviation!.verdict, s.verdict])));
   if (r.baseline) out.push('', baselineSection(r.baseline));
   return `${out.join('\n')}\n`;
 }

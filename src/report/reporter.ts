@@ -6,12 +6,15 @@
  * no browser) is recorded as `error` with Playwright's message — never as the target's failure.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirPrivate, writePrivate } from './private-files.js';
 import path from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { Redactor } from '../evidence/redact.js';
 import { readSettings, type RunSettings } from '../runner/env.js';
 import { loadPlanTarget } from '../runner/plan.js';
 import { EMBEDDED_ENV } from '../target/resolve.js';
+import { profileSecrets } from '../target/secrets.js';
+import { safeTerminal } from '../text/terminal.js';
 import { diffBaseline, loadBaseline } from './baseline.js';
 import { writeOutputs } from './outputs.js';
 import { blobDir, RUN_FILE } from './reporters.js';
@@ -38,6 +41,10 @@ export default class ConformanceReporter implements Reporter {
 
   constructor(options: { reportDir?: string } = {}) {
     this.reportDir = options.reportDir ?? readSettings().reportDir;
+    // A test that died before its result was attached leaves Playwright's message: redacted with the profile's secrets.
+    try {
+      for (const [value, kind] of profileSecrets(loadPlanTarget(readSettings()))) this.redactor.add(value, kind);
+    } catch { /* no profile (merge): the name-based layer still applies */ }
   }
 
   printsToStdio(): boolean {
@@ -46,7 +53,8 @@ export default class ConformanceReporter implements Reporter {
 
   onBegin(): void {
     rmSync(path.join(this.reportDir, 'evidence'), { recursive: true, force: true });
-    mkdirSync(path.join(this.reportDir, 'evidence'), { recursive: true });
+    mkdirPrivate(this.reportDir);
+    mkdirPrivate(path.join(this.reportDir, 'evidence'), true);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -56,14 +64,16 @@ export default class ConformanceReporter implements Reporter {
       const data = a.body ?? (a.path ? readFileSync(a.path) : undefined);
       if (a.contentType === 'image/png' && data) {
         const name = `${record.id}-${a.name}`;
-        writeFileSync(path.join(this.reportDir, 'evidence', name), data);
+        writePrivate(path.join(this.reportDir, 'evidence', name), data);
         for (const e of [...record.evidence, record.error]) if (e?.screenshot === a.name) e.screenshot = `evidence/${name}`;
       }
     }
     this.records.push(record);
     const secs = (result.duration / 1000).toFixed(1).padStart(5);
-    const why = record.verdict === 'pass' ? '' : `  ${record.reason ?? ''}`;
-    process.stdout.write(`  ${MARK[record.verdict]}  ${secs}s  ${record.id}${why.length > 160 ? `${why.slice(0, 157)}…` : why}\n`);
+    const reason = record.verdict === 'pass' ? '' : record.reason ?? '';
+    // The reason is cut before it is escaped, so no escape is cut in half.
+    const why = reason ? `  ${safeTerminal(reason.length > 156 ? `${reason.slice(0, 155)}…` : reason)}` : '';
+    process.stdout.write(`  ${MARK[record.verdict]}  ${secs}s  ${safeTerminal(record.id)}${why}\n`);
   }
 
   onEnd(result: FullResult): void {
@@ -87,7 +97,7 @@ export default class ConformanceReporter implements Reporter {
         results.baseline = diffBaseline(records, loadBaseline(settings.baseline), settings.baseline, results.gate!.failOn);
       } catch (err) {
         // The CLI checks the baseline before the run; this is a baseline changed or removed since.
-        process.stdout.write(`  error: ${(err as Error).message}\n`);
+        process.stdout.write(`  error: ${safeTerminal((err as Error).message)}\n`);
       }
     }
     if (result.status === 'interrupted') process.stdout.write('  (run interrupted)\n');

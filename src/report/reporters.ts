@@ -19,10 +19,17 @@ export function blobDir(s: Pick<RunSettings, 'reportDir' | 'shard'>): string {
 export const RUN_FILE = 'oc-run.json';
 export const BLOB_ZIP_DIR = 'zip';
 
+/**
+ * Playwright writes no page snapshot into error-context.md (its ARIA snapshot shows a filled password
+ * field's value, and the whole text of whatever page the server showed), and the HTML report offers no
+ * "copy prompt" built from it. Set for the runner and its workers (playwright.config.ts, cli/playwright.ts).
+ */
+export const PLAYWRIGHT_PRIVACY_ENV = { PLAYWRIGHT_NO_COPY_PROMPT: '1', PLAYWRIGHT_HTML_NO_COPY_PROMPT: '1' } as const;
+
 export function reporters(s: Pick<RunSettings, 'reportDir' | 'shard'>, blob: boolean): ReporterDescription[] {
   return [
     [path.join(ROOT, 'src/report/reporter.ts'), { reportDir: s.reportDir }],
-    ['html', { outputFolder: path.join(s.reportDir, 'playwright'), open: 'never' }],
+    ['html', { outputFolder: path.join(s.reportDir, 'playwright'), open: 'never', noCopyPrompt: true }],
     ['allure-playwright', { resultsDir: path.join(s.reportDir, 'allure-results'), detail: false }],
     ...(blob ? [['blob', { outputDir: path.join(blobDir(s), BLOB_ZIP_DIR) }] as ReporterDescription] : []),
   ];

@@ -12,6 +12,7 @@ import { ROOT } from '../runner/env.js';
 import { requirementLabel, requirementUrl } from '../spec/links.js';
 import { catalogRule, findings, staleDeviations, stepLine, type Finding } from './findings.js';
 import type { RunResults, ScenarioRecord } from './results.js';
+import { safeTerminal } from '../text/terminal.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -20,6 +21,12 @@ function artifact(file: string): { uri: string } {
   const inside = !path.isAbsolute(file) && !file.startsWith('..');
   return { uri: inside ? encodeURI(file.split(path.sep).join('/')) : pathToFileURL(path.resolve(ROOT, file)).href };
 }
+
+/**
+ * A plain-text message holding a server's text: one line without control characters, and `[` `]`
+ * escaped, which would otherwise open an embedded link (SARIF 2.1.0 §3.11.6).
+ */
+const plain = (s: string) => safeTerminal(s).replace(/[[\]]/g, '\\$&');
 
 const location = (s: ScenarioRecord, line: number) => ({ physicalLocation: { artifactLocation: artifact(s.file), region: { startLine: line } } });
 
@@ -49,7 +56,7 @@ function result(f: Finding, ruleIndex: number, r: RunResults) {
     ruleIndex,
     kind: 'fail',
     level: f.verdict === 'fail' ? 'error' : 'warning',
-    message: { text: `${f.scenario.id}: ${c ? `${c.check}: ` : ''}${f.message}${detail ? ` (${detail})` : ''}` },
+    message: { text: plain(`${f.scenario.id}: ${c ? `${c.check}: ` : ''}${f.message}${detail ? ` (${detail})` : ''}`) },
     locations: [location(f.scenario, f.line)],
     partialFingerprints: { 'ocScenarioCheck/v1': `${f.scenario.id}/${c?.check ?? ''}/${c?.step ?? ''}` },
     ...(r.baseline ? { baselineState: f.unchanged ? 'unchanged' : 'new' } : {}),
@@ -86,7 +93,7 @@ export function renderSarif(r: RunResults): string {
         executionSuccessful: errors.length === 0,
         startTimeUtc: r.startedAt,
         // The harness's own errors: the rule was not exercised, so they are no result against the target.
-        toolExecutionNotifications: errors.map((s) => ({ level: 'error', message: { text: `harness error in ${s.id} (not the target's failure): ${s.reason ?? ''}${s.error?.hint ? ` — hint: ${s.error.hint}` : ''}` }, locations: [location(s, stepLine(s, s.error?.step))] })),
+        toolExecutionNotifications: errors.map((s) => ({ level: 'error', message: { text: plain(`harness error in ${s.id} (not the target's failure): ${s.reason ?? ''}${s.error?.hint ? ` — hint: ${s.error.hint}` : ''}`) }, locations: [location(s, stepLine(s, s.error?.step))] })),
         toolConfigurationNotifications: stale.map((s) => ({ level: 'warning', message: { text: `stale known deviation in ${s.id}: recorded as ${s.deviation!.verdict}, the target now gets ${s.verdict}; remove it from the target profile` }, locations: [location(s, 1)] })),
       }],
       results: all.map((f) => result(f, ids.indexOf(f.rule), r)),

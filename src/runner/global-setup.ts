@@ -9,6 +9,7 @@ import { stubCertificate } from '../drive/stub.js';
 import { embeddedEnv, startEmbeddedTarget } from './embedded.js';
 import { STUB_TLS_ENV, stubCertificateHosts } from './harness-browser.js';
 import { readSettings } from './env.js';
+import { safeTerminal } from '../text/terminal.js';
 import { loadPlanTarget } from './plan.js';
 
 export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
@@ -32,7 +33,7 @@ async function reportFeatures(profile: TargetProfile): Promise<void> {
     const target = await resolveTarget(profile);
     const findings = featureFindings(target.features, target.endpoints.metadata);
     process.env.OC_FEATURE_FINDINGS = JSON.stringify(findings);
-    for (const f of findings) process.stdout.write(`  note: ${f}\n`);
+    for (const f of findings) process.stdout.write(`  note: ${safeTerminal(f)}\n`);
   } catch {
     // Discovery problems surface in every scenario as harness errors, with their cause.
   }

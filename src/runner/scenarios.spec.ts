@@ -13,6 +13,7 @@ import { CATALOG } from '../spec/catalog.js';
 import type { Verdict } from '../checks/types.js';
 import type { TargetProfile } from '../target/schema.js';
 import { profileSecrets } from '../target/secrets.js';
+import { safeTerminal } from '../text/terminal.js';
 import { requirementLabel, requirementUrl } from '../spec/links.js';
 import type { Level, Profile } from '../spec/levels.js';
 import { executeScenario } from './execute.js';
@@ -83,13 +84,18 @@ for (const loaded of loadPlanScenarios(settings)) {
     await testInfo.attach('scenario.yaml', { body: readFileSync(loaded.file, 'utf8'), contentType: 'text/yaml' });
     if (record.evidence.length) await testInfo.attach('reproduction.txt', { body: reproductionOf(record.evidence), contentType: 'text/plain' });
 
-    testInfo.annotations.push({ type: 'verdict', description: `${record.verdict}${record.reason ? `: ${record.reason}` : ''}` });
+    testInfo.annotations.push({ type: 'verdict', description: `${record.verdict}${record.reason ? `: ${safeTerminal(record.reason)}` : ''}` });
     if (record.deviation) testInfo.annotations.push({ type: 'known deviation', description: `${record.deviation.status}: ${record.deviation.reason}` });
-    if (record.verdict === 'skip') test.skip(true, record.reason);
+    if (record.verdict === 'skip') test.skip(true, safeTerminal(record.reason));
     if ((record.verdict === 'fail' || record.verdict === 'error') && record.deviation?.status !== 'matched') {
+      // A failed test with a page open gets its page described in Playwright's error-context.md: the
+      // worker's shared page leaves the server's page first (PLAYWRIGHT_PRIVACY_ENV turns that off too).
+      if (usedBrowser && pages.reusesSession) await pages.page().then((p) => p.goto('about:blank')).catch(() => undefined);
       const failed = record.checks.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
-      const lines = failed.map((c) => `${c.check} [${c.level}, ${c.requirements.map((r) => r.id).join(', ')}]: ${c.message}\n  expected: ${c.expected ?? '-'}\n  actual:   ${c.actual ?? '-'}`);
-      if (record.error) lines.push(`harness error at step ${(record.error.step ?? 0) + 1}: ${record.error.message}${record.error.hint ? `\n  hint: ${record.error.hint}` : ''}`);
+      // Shown by Playwright's and Allure's reports: the server's text, one line each, as data.
+      const t = safeTerminal;
+      const lines = failed.map((c) => `${c.check} [${c.level}, ${c.requirements.map((r) => r.id).join(', ')}]: ${t(c.message)}\n  expected: ${t(c.expected ?? '-')}\n  actual:   ${t(c.actual ?? '-')}`);
+      if (record.error) lines.push(`harness error at step ${(record.error.step ?? 0) + 1}: ${t(record.error.message)}${record.error.hint ? `\n  hint: ${t(record.error.hint)}` : ''}`);
       throw new Error(`${record.verdict.toUpperCase()}: ${s.id}\n${lines.join('\n')}`);
     }
   });

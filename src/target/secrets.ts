@@ -1,8 +1,14 @@
-/** The secrets a target profile holds, for the run's redactor: client secrets, private keys, the password. */
+/**
+ * The secrets a target profile holds, for the run's redactor, whatever field holds them: client
+ * secrets, private keys, the users' passwords, and every other value the interaction rules type into
+ * the server's pages (a one-time code, a PIN, a value from `{{env.NAME}}` or `${env:NAME}`), save the
+ * usernames.
+ */
 import { keySecrets, loadClientKey } from './client-key.js';
 import type { TargetProfile } from './schema.js';
+import { expandTemplate, templateValues } from './templates.js';
 
-export function profileSecrets(profile: TargetProfile): [value: string, kind: string][] {
+export function profileSecrets(profile: TargetProfile, env: NodeJS.ProcessEnv = process.env): [value: string, kind: string][] {
   const out: [string, string][] = [];
   for (const c of Object.values(profile.clients)) {
     if (c.secret) out.push([c.secret, 'client_secret']);
@@ -10,5 +16,14 @@ export function profileSecrets(profile: TargetProfile): [value: string, kind: st
   }
   out.push([profile.user.password, 'password']);
   if (profile.user2) out.push([profile.user2.password, 'password']);
+  const values = templateValues(profile, env);
+  const usernames = new Set([profile.user.username, profile.user2?.username]);
+  for (const rule of profile.interaction) {
+    for (const action of [...rule.steps, ...(rule.deny ?? [])]) {
+      if (!('fill' in action) || action.fill.value.includes('{{random}}')) continue;
+      const value = expandTemplate(action.fill.value, values);
+      if (!usernames.has(value)) out.push([value, 'password']);
+    }
+  }
   return out;
 }

@@ -208,8 +208,8 @@ describe('summary.md and GitHub annotations', () => {
     assert.match(md.split('\n')[0], /^## oauth-conformance: ⚠️ \*\*ERROR\*\* — 1 scenario\(s\) could not be run/);
     assert.match(md, /\| 2 \| 2 \| 1 \| 1 \| 1 \| 1 \| 1 \|/);
     assert.match(md, /\| FAIL \| TK-01 \| MUST \| RFC 6749 §4\.1\.2 \| `code-single-use` \| code-replay-rejected \| suites\/rfc6749\/code-single-use\.yaml:20 \|/);
-    assert.match(md, /\n\| WARN \| TK-02 \| SHOULD \| RFC 6749 §4\.1\.4 \| `tokens-revoked` \| tokens-revoked-after-code-replay \| suites\/rfc6749\/tokens-revoked\.yaml:16 \| tokens still work, after the &lt;replay&gt; \\\| twice \|\n/);
-    assert.match(md, /### Harness errors .*\n\n.*\n.*\n\| `pkce-flow` \| step 1: no interaction rule matched \| fix `interaction` \|/);
+    assert.match(md, /\n\| WARN \| TK-02 \| SHOULD \| RFC 6749 §4\.1\.4 \| `tokens-revoked` \| tokens-revoked-after-code-replay \| suites\/rfc6749\/tokens-revoked\.yaml:16 \| tokens still work, after the \\<replay\\> \\\| twice \|\n/);
+    assert.match(md, /### Harness errors .*\n\n.*\n.*\n\| `pkce-flow` \| step 1: no interaction rule matched \| fix \\`interaction\\` \|/);
     assert.match(md, /### Known deviations \(not gated\)\n\n.*\n.*\n\| `pragma` \| fail \| oidc-provider sends no Pragma \|/);
     assert.match(md, /### ⚠️ Stale known deviations/);
     const clean = renderMarkdown(results([scenario({ id: 'a', verdict: 'pass' }), scenario({ id: 'b', verdict: 'warn', checks: [shouldWarn] })]));

@@ -125,7 +125,7 @@ describe('renderHtml', () => {
   });
 
   test('evidence is shown redacted, with a curl reproduction of back-channel requests', () => {
-    assert.ok(html.includes('curl -i -X POST &#39;http://127.0.0.1:4000/token&#39; -H &#39;accept: application/json&#39; -H &#39;authorization: Basic ‹basic:'));
+    assert.ok(html.includes('curl -i -g -X POST &#39;http://127.0.0.1:4000/token&#39; -H &#39;accept: application/json&#39; -H &#39;authorization: Basic ‹basic:'));
     assert.ok(!html.includes(CODE), 'the code is masked');
     assert.ok(html.includes('code=‹code:'));
     assert.ok(html.includes('Interactions: login → consent.'));

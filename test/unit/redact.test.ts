@@ -68,6 +68,13 @@ describe('registered secrets', () => {
     assert.equal(r.redactString('abcde is not a secret'), 'abcde is not a secret');
   });
 
+  test('a short password (4 or 5 characters) is still registered', () => {
+    const r = fresh();
+    r.add('pw12', 'password');
+    r.add('abc', 'password');
+    assert.equal(r.redactString('typed pw12, not abc'), 'typed ‹password›, not abc');
+  });
+
   test('a registered password is masked without a fingerprint', () => {
     const r = fresh();
     r.add('embedded-alice-password-3c8b', 'password');
@@ -205,3 +212,107 @@ test('prose after Basic or Bearer is not a credential', () => {
   assert.match(r.redactString('Basic b2MtY29uZmlkZW50aWFsOnNlY3JldA=='), /Basic ‹basic:[0-9a-f]{6}›/);
 });
 
+
+describe('every encoding a registered secret travels in', () => {
+  const PW = 'Al1ce pass!word+ü/"x';
+  const r = fresh();
+  r.add(PW, 'password');
+  const secret = 'cs-7Hq2xZ9w~Kp4m';
+  r.add(secret, 'client_secret');
+  const leaks = (out: string) => [PW, secret].some((v) => out.includes(v) || out.includes(encodeURIComponent(v)) || out.includes(Buffer.from(v).toString('base64').slice(4, 16)));
+  const forms: [string, (v: string) => string][] = [
+    ['plain', (v) => v],
+    ['percent-encoded', encodeURIComponent],
+    ['percent-encoded, lower-case hex', (v) => encodeURIComponent(v).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())],
+    ['form-encoded (+ for spaces)', (v) => new URLSearchParams({ v }).toString().slice(2)],
+    ['every byte percent-encoded', (v) => [...Buffer.from(v)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')],
+    ['percent-encoded twice', (v) => encodeURIComponent(encodeURIComponent(v))],
+    ['JSON-escaped', (v) => JSON.stringify(v).slice(1, -1)],
+    ['JSON \\u escapes for every character', (v) => [...v].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')],
+    ['HTML character references', (v) => [...v].map((c) => `&#${c.codePointAt(0)};`).join('')],
+    ['HTML hex references and &amp;', (v) => v.replace(/[^A-Za-z]/g, (c) => `&#x${c.codePointAt(0)!.toString(16)};`)],
+    ['base64', (v) => Buffer.from(v).toString('base64')],
+    ['base64 without padding', (v) => Buffer.from(v).toString('base64').replace(/=+$/, '')],
+    ['base64url', (v) => Buffer.from(v).toString('base64url')],
+    ['hex', (v) => Buffer.from(v).toString('hex')],
+    ['HEX', (v) => Buffer.from(v).toString('hex').toUpperCase()],
+    ['base64 of a form body carrying it', (v) => Buffer.from(`user=alice&pw=${encodeURIComponent(v)}&x=1`).toString('base64')],
+    ['base64, then percent-encoded', (v) => encodeURIComponent(Buffer.from(`{"p":"${v}"}`).toString('base64'))],
+    ['hex inside a longer hex text', (v) => Buffer.from(`prefix ${v} suffix`).toString('hex')],
+    ['base64url inside a longer text, at each alignment', (v) => ['', 'a', 'ab'].map((p) => Buffer.from(`${p}${v}!`).toString('base64url')).join(' ')],
+    ['JSON-escaped inside percent-encoding', (v) => encodeURIComponent(JSON.stringify({ p: v }))],
+    ['base64 of base64', (v) => Buffer.from(Buffer.from(v).toString('base64')).toString('base64')],
+    ['base64 of JSON (its / escaped)', (v) => Buffer.from(JSON.stringify({ p: v }).replaceAll('/', '\\/')).toString('base64')],
+    ['a JWT payload claim (base64url JSON), then percent-encoded', (v) => encodeURIComponent(`eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ sub: 'alice', echo: v })).toString('base64url')}.`)],
+    ['hex of percent-encoded', (v) => Buffer.from(encodeURIComponent(v)).toString('hex')],
+  ];
+  for (const [name, encode] of forms) {
+    test(`${name}: masked, nothing of it left`, () => {
+      for (const v of [PW, secret]) {
+        const text = `echo: ${encode(v)} (end)`;
+        const out = r.redactString(text);
+        assert.ok(!leaks(out), `${name}: ${out}`);
+        assert.match(out, /‹(password|client_secret:[0-9a-f]{6})›/, out);
+        assert.ok(out.startsWith('echo: ') && out.endsWith(' (end)'), `the text around is kept: ${out}`);
+      }
+    });
+  }
+
+  test('the harmless text of an encoded document is kept around the mask', () => {
+    const out = r.redactString(`https://as.example/login?user=alice&pw=${new URLSearchParams({ v: PW }).toString().slice(2)}&lang=en`);
+    assert.equal(out, 'https://as.example/login?user=alice&pw=‹password›&lang=en');
+  });
+
+  test('an echoed password in an object, under any key, and as a key\'s value by name', () => {
+    const out = JSON.stringify(r.redact({ page: { text: `Wrong password ${PW}` }, headers: { cookie: 'sid=abc123456', 'x-echo': Buffer.from(PW).toString('hex') }, passwd: 'hunter2hunter2' }));
+    assert.ok(!leaks(out) && !out.includes('abc123456') && !out.includes('hunter2'), out);
+  });
+
+  test('password-like parameters are masked by name without a fingerprint', () => {
+    const f = fresh();
+    assert.equal(f.redactString('user=alice&pw=Al1ce%2Bpass%21word&pin=123456'), 'user=alice&pw=‹password›&pin=‹password›');
+    assert.equal(f.redactString('{"Password":"x\\"y-long-value"}'), '{"Password":"‹password›"}');
+  });
+
+  test('nesting deeper than the call stack is redacted, not a crash (iterative walk)', () => {
+    let deep: unknown = `code=${CODE}`;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    let out = r.redact(deep);
+    for (let i = 0; i < 200_000; i++) out = (out as unknown[])[0];
+    assert.equal(out, `code=${mask(CODE, 'code')}`);
+  });
+
+  test('many registered secrets over a long text stay fast', () => {
+    const many = fresh();
+    for (let i = 0; i < 200; i++) many.add(`token-${i}-${'x'.repeat(40)}${i}`, 'access_token');
+    const text = `${'lorem ipsum %41 &amp; \\u0041 eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9 '.repeat(2000)}token-7-${'x'.repeat(40)}7`;
+    const t = Date.now();
+    const out = many.redactString(text);
+    assert.ok(Date.now() - t < 3000, `${Date.now() - t} ms`);
+    assert.ok(out.endsWith(mask(`token-7-${'x'.repeat(40)}7`, 'access_token')));
+  });
+});
+
+test('the profile\'s secrets: client secrets, passwords and every typed value but the usernames, whatever the field', async () => {
+  const { embeddedProfile } = await import('../e2e/harness.js');
+  const { profileSecrets } = await import('../../src/target/secrets.js');
+  const base = embeddedProfile();
+  const profile = {
+    ...base,
+    interaction: [...base.interaction, {
+      name: 'second factor', match: '**/mfa', steps: [
+        { fill: { label: 'One-time code', value: '{{env.OC_TEST_OTP}}' } },
+        { fill: { label: 'PIN', value: 'literal-pin-from-env-9f3' } },
+        { fill: { label: 'Nonce', value: '{{random}}' } },
+      ],
+    }],
+  };
+  const secrets = profileSecrets(profile, { OC_TEST_OTP: '918273' });
+  const values = new Map(secrets);
+  assert.equal(values.get(base.user.password), 'password');
+  assert.equal(values.get('918273'), 'password');
+  assert.equal(values.get('literal-pin-from-env-9f3'), 'password');
+  assert.equal(values.get(base.clients.confidential.secret!), 'client_secret');
+  assert.ok(!values.has(base.user.username), 'the username is not a secret');
+  assert.ok(![...values.keys()].some((v) => v.includes('{{')), 'no unexpanded template');
+});
