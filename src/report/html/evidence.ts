@@ -9,28 +9,28 @@ export type ReadFile = (relativePath: string) => Buffer;
 
 export function evidence(e: RecordedEvidence, read: ReadFile): string {
   if (e.kind === 'authorization') {
-    return `<div class="ev"><h4>Step ${e.step + 1}: authorization (${esc(e.client)}${e.redirectUri?.variant ? `, redirect_uri variant <b>${esc(e.redirectUri.variant)}</b>` : ''})</h4>
+    return `<div class="ev"><h4>Step ${e.step}: authorization (${esc(e.client)}${e.redirectUri?.variant ? `, redirect_uri variant <b>${esc(e.redirectUri.variant)}</b>` : ''})</h4>
 <p>Reproduce: open <code class="repro">${esc(e.request.url)}</code></p>
 ${timeline(e)}
 <p>Interactions: ${esc(e.interactions.join(' → ') || 'none')}.</p>${img(e.screenshot, read)}</div>`;
   }
   if (e.kind === 'token-race') {
     const what = e.grant === 'refresh_token' ? 'refreshes' : 'token requests';
-    return `<div class="ev"><h4>Step ${e.step + 1}: ${e.exchanges.length} concurrent ${what}</h4><pre class="repro">${esc(curlOf(e.exchanges[0].request))}</pre>
+    return `<div class="ev"><h4>Step ${e.step}: ${e.exchanges.length} concurrent ${what}</h4><pre class="repro">${esc(curlOf(e.exchanges[0].request))}</pre>
 <ol>${e.exchanges.map((x, i) => `<li>HTTP ${x.response.status}${e.resourceStatuses?.[i] !== undefined ? `; its access token at the resource: HTTP ${e.resourceStatuses[i]}` : ''}${e.refreshStatuses?.[i] !== undefined ? `; its new refresh token, used once more: HTTP ${e.refreshStatuses[i]}` : ''}</li>`).join('')}</ol></div>`;
   }
   if (e.kind === 'tls') {
     const v = e.verification;
-    return `<div class="ev"><h4>Step ${e.step + 1}: TLS handshakes with ${esc(e.address)} (${esc(e.endpoint)} endpoint)</h4><p>Certificate: ${v.verified ? 'verified' : `<b>not verified</b> (${esc(v.error ?? '?')})`}; subject <code>${esc(v.subject ?? '?')}</code>, issuer <code>${esc(v.issuer ?? '?')}</code>, valid to ${esc(v.validTo ?? '?')}</p>
+    return `<div class="ev"><h4>Step ${e.step}: TLS handshakes with ${esc(e.address)} (${esc(e.endpoint)} endpoint)</h4><p>Certificate: ${v.verified ? 'verified' : `<b>not verified</b> (${esc(v.error ?? '?')})`}; subject <code>${esc(v.subject ?? '?')}</code>, issuer <code>${esc(v.issuer ?? '?')}</code>, valid to ${esc(v.validTo ?? '?')}</p>
 <ol>${e.handshakes.map((h) => `<li>${esc(h.version)} alone: ${h.accepted ? 'accepted' : `refused (${esc(h.error ?? '?')})${h.clientLimit ? ' — the probe could not offer it' : ''}`}</li>`).join('')}</ol></div>`;
   }
   if (e.kind === 'metadata') {
-    return `<div class="ev"><h4>Step ${e.step + 1}: metadata of ${esc(e.issuer)}</h4>${e.documents.map((d) => exchange(d)).join('')}</div>`;
+    return `<div class="ev"><h4>Step ${e.step}: metadata of ${esc(e.issuer)}</h4>${e.documents.map((d) => exchange(d)).join('')}</div>`;
   }
   if (e.kind === 'frame') {
-    return `<div class="ev"><h4>Step ${e.step + 1}: framed by an attacker page</h4><p>${e.rendered ? 'The server\'s page rendered inside the attacker\'s frame.' : 'The browser refused to render the page in the frame.'} Frame ended at <code>${esc(e.frameUrl)}</code>; X-Frame-Options: <code>${esc(e.headers['x-frame-options'] ?? '(none)')}</code>; CSP: <code>${esc(e.headers['content-security-policy'] ?? '(none)')}</code></p>${img(e.screenshot, read)}</div>`;
+    return `<div class="ev"><h4>Step ${e.step}: framed by an attacker page</h4><p>${e.rendered ? 'The server\'s page rendered inside the attacker\'s frame.' : 'The browser refused to render the page in the frame.'} Frame ended at <code>${esc(e.frameUrl)}</code>; X-Frame-Options: <code>${esc(e.headers['x-frame-options'] ?? '(none)')}</code>; CSP: <code>${esc(e.headers['content-security-policy'] ?? '(none)')}</code></p>${img(e.screenshot, read)}</div>`;
   }
-  return `<div class="ev"><h4>Step ${e.step + 1}: ${esc(e.kind)} → HTTP ${e.response.status} (${e.durationMs} ms)</h4>${exchange(e)}</div>`;
+  return `<div class="ev"><h4>Step ${e.step}: ${esc(e.kind)} → HTTP ${e.response.status} (${e.durationMs} ms)</h4>${exchange(e)}</div>`;
 }
 
 function exchange(x: { request: Parameters<typeof curlOf>[0]; response: { status: number; body: string } }): string {
