@@ -48,7 +48,7 @@ export function finish(reportDir: string, out: (s: string) => void, problems: { 
   out(`${results.scenarios.length} scenarios: ${c.pass} pass, ${c.fail} fail, ${c.warn} warn, ${c.skip} skip, ${c.error} error${known ? `; ${known} known deviation(s) not gated` : ''}  (${(results.durationMs / 1000).toFixed(1)} s)`);
   for (const line of harnessErrors(results)) out(line);
   const vacuous = vacuity(results);
-  if (vacuous) out(`error: ${vacuous}; nothing is proven conformant.`);
+  if (vacuous) out(`error: ${vacuous}.`);
   if (stale.length) out(`stale known deviation(s) — the target now does better; remove them from the profile: ${stale.join(', ')}`);
   if (results.baseline) out(baselineLines(results.baseline));
   if (results.gate?.failOn === 'should') out('gate: --fail-on should (a SHOULD warning fails the run too)');

@@ -24,7 +24,7 @@ export function verdictLine(r: RunResults): string {
   const errors = r.scenarios.filter((s) => s.verdict === 'error').length;
   const gate = r.gate?.failOn === 'should' ? 'MUST failures or SHOULD warnings' : 'MUST failures';
   const vacuous = vacuity(r);
-  if (vacuous) return `⚠️ **INCOMPLETE** — ${vacuous}: nothing is proven conformant`;
+  if (vacuous) return `⚠️ **INCOMPLETE** — ${vacuous}`;
   if (code === 2 && !errors) return `⚠️ **ERROR** — a run-wide rule could not be judged: the run is incomplete`;
   if (code === 2) return `⚠️ **ERROR** — ${errors} scenario(s) could not be run (harness errors, not the target's failures): the run is incomplete`;
   if (r.baseline) {

@@ -16,7 +16,7 @@ export function headline(r: RunResults): { text: string; good: boolean } {
   const fails = gate.filter((v) => v === 'fail').length + rules('fail');
   const warns = gate.filter((v) => v === 'warn').length + rules('warn');
   const vacuous = vacuity(r);
-  if (vacuous) return { text: `Incomplete: ${vacuous}; nothing is proven conformant`, good: false };
+  if (vacuous) return { text: `Incomplete: ${vacuous}`, good: false };
   const known = r.scenarios.filter((s) => s.deviation?.status === 'matched').length;
   const aside = known ? ` (${known} known deviation(s) set aside)` : '';
   const warned = warns ? `; ${warns} scenario(s) with warnings` : '';
