@@ -61,8 +61,11 @@ for (const loaded of loadPlanScenarios(settings)) {
 
     const screenshots: Buffer[] = [];
     const named = (buf: Buffer | undefined, name: string) => (buf ? (screenshots.push(buf), `${name}.png`) : undefined);
-    // results.json numbers steps from 1, as every message does.
-    const numbered = <T extends { step: number }>(x: T): T => ({ ...x, step: x.step + 1 });
+    // results.json numbers steps from 1, as every message does: `step`, and the steps a code or token came from.
+    const numbered = <T extends { step: number; codeFrom?: number; tokenFrom?: number }>(x: T): T => ({
+      ...x, step: x.step + 1,
+      ...(x.codeFrom !== undefined ? { codeFrom: x.codeFrom + 1 } : {}), ...(x.tokenFrom !== undefined ? { tokenFrom: x.tokenFrom + 1 } : {}),
+    });
     const record: ScenarioRecord = redactor.redact({
       id: s.id, title: s.title, file: path.relative(ROOT, loaded.file), catalog: s.catalog, requirements: s.requirements, level: s.level as Level,
       tags: s.tags ?? [], verdict: outcome.verdict, reason: outcome.reason, checks: outcome.checks.map(numbered), ambient: outcome.ambient.map(numbered),
@@ -70,7 +73,7 @@ for (const loaded of loadPlanScenarios(settings)) {
       evidence: outcome.evidence.map(({ ...e }) => {
         const shot = 'screenshot' in e ? named(e.screenshot, `step-${e.step + 1}`) : undefined;
         if ('screenshot' in e) delete e.screenshot;
-        return numbered({ ...e, ...(shot ? { screenshot: shot } : {}) }) as ScenarioRecord['evidence'][number];
+        return numbered({ ...e, ...(shot ? { screenshot: shot } : {}) } as { step: number }) as ScenarioRecord['evidence'][number];
       }),
       error: outcome.error && { step: outcome.error.step === undefined ? undefined : outcome.error.step + 1, message: outcome.error.message, hint: outcome.error.hint, screenshot: named(outcome.error.screenshot, 'error') },
       stepLines: loaded.stepLines,
