@@ -55,7 +55,7 @@ export interface CheckOutcome {
   expected?: string;
   actual?: string;
   message: string;
-  /** Index of the step whose evidence was judged (0-based). */
+  /** Index of the step whose evidence was judged (0-based here; results.json numbers steps from 1). */
   step: number;
   ambient: boolean;
 }

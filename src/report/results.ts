@@ -90,22 +90,14 @@ export interface PositiveControl {
   source: 'scenario' | 'run';
 }
 
-/** One ambient rule over the whole run: the worst of what it saw, and every response it judged. */
-export interface AmbientRule {
-  check: string;
-  title: string;
-  catalog: string[];
-  requirements: { id: string; url?: string }[];
-  /** The level it was judged at (the worst observation's). */
-  level: Level;
-  verdict: Verdict;
-  /** The first observation with that verdict. */
-  message: string;
-  expected?: string;
-  actual?: string;
+/**
+ * One ambient rule over the whole run: the outcome of the worst response it saw (its level, message,
+ * expected and actual; the first such), and every response it judged.
+ */
+export type AmbientRule = Omit<CheckOutcome, 'step' | 'ambient'> & {
   /** Every response it judged: scenario, step (from 1), verdict, and why when it did not pass. */
   seen: { scenario: string; step: number; verdict: Verdict; message?: string }[];
-}
+};
 
 /** `must`: a MUST failure fails the gate; `should`: a SHOULD warning does too. */
 export const FAIL_ON = ['must', 'should'] as const;
