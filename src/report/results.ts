@@ -84,6 +84,8 @@ export interface PositiveControl {
   client: string;
   /** The request reached the client's registered redirect URI with a code. */
   ok: boolean;
+  /** Its code was redeemed for tokens (what a refused token request needs); absent when not tried. */
+  tokens?: boolean;
   /** What happened, for people (redacted). */
   outcome: string;
   /** `scenario`: an earlier step of the same scenario was the control; `run`: the run's own control request. */

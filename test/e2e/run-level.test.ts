@@ -17,7 +17,7 @@ import { startMisbehavingServer, type MisbehavingServer } from '../../fixtures/s
 import { CHECK_IDS } from '../../src/checks/index.js';
 import type { RunResults } from '../../src/report/results.js';
 import { ROOT } from '../../src/runner/env.js';
-import { NO_POSITIVE_CONTROL } from '../../src/runner/positive-control.js';
+import { NO_POSITIVE_CONTROL, NO_TOKEN_CONTROL } from '../../src/runner/positive-control.js';
 import { loadScenarios, type LoadedScenario } from '../../src/scenario/load.js';
 import { ambientOf, loadProfile, startRig } from './harness.js';
 import { judgeFlaw, runFlaw } from './matrix.js';
@@ -72,6 +72,24 @@ describe('positive control: an authorization endpoint that answers every request
     }
   });
 
+  test('a token endpoint that refuses every request (400 invalid_grant): its token refusals are `error` too', async () => {
+    process.env.OC_MISBEHAVING_ISSUER = `${server.url}/meta-ok`;
+    const profile = loadProfile(MISBEHAVING_PROFILE);
+    const rig = await startRig({ profile, start: async () => ({ issuer: `${server.url}/meta-ok`, close: async () => undefined }) });
+    try {
+      const results = await rig.run(scenarios('rfc6749/token-endpoint/token-redirect-uri-must-match.yaml', 'rfc6749/token-endpoint/client-authentication-required.yaml'), 'rfc9700', 1);
+      for (const [id, o] of results) {
+        assert.equal(o.verdict, 'error', `${id}: ${o.verdict} — ${o.reason}`);
+        const refusals = o.checks.filter((c) => c.check === 'token-redirect-uri-must-match' || c.check === 'client-authentication-required');
+        assert.ok(refusals.length >= 2, id);
+        for (const c of refusals) assert.match(c.message, new RegExp(`^${NO_TOKEN_CONTROL} \\(a valid request by client "confidential" got a code: .*; the code not redeemed: HTTP 400 `), `${id}: ${c.message}`);
+        assert.deepEqual({ ok: o.positiveControl?.ok, tokens: o.positiveControl?.tokens }, { ok: true, tokens: false });
+      }
+    } finally {
+      await rig.close();
+    }
+  });
+
   test('a run of them: exit 2, not "Conformant" nor PASS anywhere, the failed control in results.json', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oc-runlevel-'));
     const r = await cli(['run', '--target', MISBEHAVING_PROFILE, '--grep', 'redirect-uri-other-host —', '--workers', '1', '--report-dir', dir], { OC_MISBEHAVING_ISSUER: `${server.url}/authorize-maintenance` });
@@ -109,14 +127,19 @@ describe('positive control: an authorization endpoint that answers every request
 });
 
 describe('positive control on a server that does issue codes', () => {
-  test('the refusal passes, resting on the worker\'s control (a code at the registered redirect URI)', async () => {
+  test('the refusals pass, resting on the worker\'s control (a code at the registered redirect URI, redeemed for tokens)', async () => {
     const rig = await startRig();
     try {
-      const o = (await rig.run(scenarios(REFUSALS[0]), 'rfc9700', 1)).get('redirect-uri-other-host')!;
+      const results = await rig.run(scenarios(REFUSALS[0], 'rfc6749/token-endpoint/client-authentication-required.yaml'), 'rfc9700', 1);
+      const o = results.get('redirect-uri-other-host')!;
       assert.equal(o.verdict, 'pass', o.reason);
-      assert.deepEqual({ ok: o.positiveControl?.ok, source: o.positiveControl?.source }, { ok: true, source: 'run' });
-      assert.match(o.positiveControl!.outcome, /got a code: redirect to the registered redirect URI/);
+      assert.deepEqual({ ok: o.positiveControl?.ok, tokens: o.positiveControl?.tokens, source: o.positiveControl?.source }, { ok: true, tokens: true, source: 'run' });
+      assert.match(o.positiveControl!.outcome, /got a code: redirect to the registered redirect URI .*; the code redeemed for tokens$/);
       assert.doesNotMatch(o.positiveControl!.outcome, /code=[A-Za-z0-9_-]{20,}/, 'the code is redacted');
+      const t = results.get('client-authentication-required')!;
+      assert.equal(t.verdict, 'pass', t.reason);
+      assert.ok(t.checks.some((c) => c.refusal && c.verdict === 'pass'), 'its passes are refusals');
+      assert.equal(t.positiveControl, o.positiveControl, 'the same cached control');
     } finally {
       await rig.close();
     }

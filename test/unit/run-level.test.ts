@@ -23,8 +23,8 @@ import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown, verdictLine } from '../../src/report/markdown.js';
 import { countVerdicts, decidingLevel, exitCodeOf, RESULTS_SCHEMA, type PositiveControl, type RunResults, type ScenarioRecord } from '../../src/report/results.js';
 import { renderSarif } from '../../src/report/sarif.js';
-import { controlRefusals, NO_POSITIVE_CONTROL, PositiveControls } from '../../src/runner/positive-control.js';
-import { callback, errorPage, jsonResponse, redirectedTo, token } from '../fixtures/evidence/builders.js';
+import { controlRefusals, NO_POSITIVE_CONTROL, NO_TOKEN_CONTROL, PositiveControls } from '../../src/runner/positive-control.js';
+import { callback, errorPage, jsonResponse, redirectedTo, token, tokenInvalidGrant } from '../fixtures/evidence/builders.js';
 
 /** results.json numbers steps from 1. */
 const numbered = <T extends { step: number }>(x: T): T => ({ ...x, step: x.step + 1 });
@@ -191,6 +191,20 @@ describe('refusals rest on a positive control', () => {
     const none = [refusal()];
     await controlRefusals(none, [errorPage()]);
     assert.equal(none[0].verdict, 'error');
+  });
+
+  test('a refused token request counts only when a valid one by the same client got tokens', async () => {
+    const refused = tokenInvalidGrant({ step: 2, variants: ['auth:wrong-secret'] });
+    const judged = () => judge(CHECKS_BY_ID.get('client-authentication-required')!, refused, { all: [refused] }, { profile: 'rfc9700' });
+    assert.deepEqual([judged().verdict, judged().refusal], ['pass', true], 'a pass that rests on a refusal says so');
+    const noTokens = [judged()];
+    const ctl: PositiveControl = { client: 'confidential', ok: true, tokens: false, source: 'run', outcome: 'a valid request by client "confidential" got a code: …; the code not redeemed: HTTP 400' };
+    await controlRefusals(noTokens, [refused], async () => ctl);
+    assert.equal(noTokens[0].verdict, 'error');
+    assert.equal(noTokens[0].message, `${NO_TOKEN_CONTROL} (${ctl.outcome}): the refusal proves nothing without it`);
+    const withEarlier = [judged()];
+    const used = await controlRefusals(withEarlier, [token({ step: 1 }), refused], async () => ctl);
+    assert.deepEqual([withEarlier[0].verdict, used?.source, used?.tokens], ['pass', 'scenario', true]);
   });
 
   test('a worker runs each client\'s control once', async () => {
