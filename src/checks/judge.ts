@@ -31,7 +31,7 @@ export function judge(
     return { ...base, verdict: 'error', message: `check ${check.id} crashed: ${(err as Error).message}` };
   }
   if (j.holds === 'n/a') return { ...base, verdict: 'skip', message: j.reason };
-  if (j.holds === true) return { ...base, verdict: 'pass', expected: j.expected, actual: j.actual, message: j.note ?? 'holds' };
+  if (j.holds === true) return { ...base, verdict: 'pass', expected: j.expected, actual: j.actual, message: j.note ?? 'holds', ...(j.refusal ? { refusal: true } : {}) };
   const effective: Level = j.holds === 'lenient' && level === 'MUST' ? 'SHOULD' : level;
   // MAY is optional by definition: not doing it is reported, never held against the target.
   if (effective === 'MAY') return { ...base, level: effective, verdict: 'pass', expected: j.expected, actual: j.actual, message: `optional (MAY) under this profile, not done: ${j.message}` };

@@ -84,5 +84,5 @@ export function refusedWithoutTokens(
   if (issuedAccessToken(e)) return { holds: o.lenient ? 'lenient' : false, expected, actual, message: o.accepted };
   const code = errorCode(e);
   const note = code === o.expectedError ? undefined : `rejected, but with ${code ? `error=${code}` : 'no error code'} instead of ${o.expectedError} (RFC 6749 §5.2)`;
-  return { holds: true, expected, actual, note };
+  return { holds: true, expected, actual, note, refusal: true };
 }

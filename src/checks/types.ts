@@ -9,7 +9,8 @@ export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'error';
 
 /** What a check says about one piece of evidence, before the level turns a breach into fail or warn. */
 export type Judgement =
-  | { holds: true; expected: string; actual: string; note?: string }
+  /** `refusal`: it holds because the server refused; that counts only beside a positive control (src/runner/positive-control.ts). */
+  | { holds: true; expected: string; actual: string; note?: string; refusal?: boolean }
   | { holds: false; expected: string; actual: string; message: string }
   /** The evidence cannot judge this rule (e.g. no authorization response reached the client). */
   | { holds: 'n/a'; reason: string }
@@ -55,7 +56,9 @@ export interface CheckOutcome {
   expected?: string;
   actual?: string;
   message: string;
-  /** Index of the step whose evidence was judged (0-based). */
+  /** Index of the step whose evidence was judged (0-based here; results.json numbers steps from 1). */
   step: number;
   ambient: boolean;
+  /** A pass that rests on the server refusing the request (see Judgement). */
+  refusal?: boolean;
 }

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BaselineError, loadBaseline } from '../report/baseline.js';
-import { exitCodeOf, FAIL_ON, type FailOn, type RunResults } from '../report/results.js';
+import { seenSummary } from '../report/ambient.js';
+import { decidingLevel, exitCodeOf, FAIL_ON, vacuity, type FailOn, type RunResults } from '../report/results.js';
 import { UsageError } from './args.js';
 import { safeTerminal } from '../text/terminal.js';
 import { table } from './table.js';
@@ -41,11 +42,14 @@ export function finish(reportDir: string, out: (s: string) => void, problems: { 
     return 2;
   }
   out(`\n${summaryTable(results)}\n`);
+  if (results.ambient?.length) out(`Run-wide rules (each judged once, over every response of its kind):\n${ambientTable(results)}\n`);
   const c = results.counts;
   const known = results.scenarios.filter((s) => s.deviation?.status === 'matched').length;
   const stale = results.scenarios.filter((s) => s.deviation?.status === 'stale').map((s) => s.id);
   out(`${results.scenarios.length} scenarios: ${c.pass} pass, ${c.fail} fail, ${c.warn} warn, ${c.skip} skip, ${c.error} error${known ? `; ${known} known deviation(s) not gated` : ''}  (${(results.durationMs / 1000).toFixed(1)} s)`);
   for (const line of harnessErrors(results)) out(line);
+  const vacuous = vacuity(results);
+  if (vacuous) out(`error: ${vacuous}.`);
   if (stale.length) out(`stale known deviation(s) — the target now does better; remove them from the profile: ${stale.join(', ')}`);
   if (results.baseline) out(baselineLines(results.baseline));
   if (results.gate?.failOn === 'should') out('gate: --fail-on should (a SHOULD warning fails the run too)');
@@ -74,6 +78,11 @@ function baselineLines(b: NonNullable<RunResults['baseline']>): string {
 function summaryTable(r: RunResults): string {
   const mark = (s: RunResults['scenarios'][number]) => `${s.verdict.toUpperCase()}${s.deviation ? ` (${s.deviation.status === 'matched' ? 'known' : s.deviation.status})` : ''}`;
   const why = (s: RunResults['scenarios'][number]) => (s.deviation ? `known deviation: ${s.deviation.reason}` : s.verdict === 'pass' ? '' : (s.reason ?? ''));
-  const rows = r.scenarios.map((s) => [mark(s), s.id, s.catalog.join(' '), s.level, why(s)]);
+  const rows = r.scenarios.map((s) => [mark(s), s.id, s.catalog.join(' '), decidingLevel(s), why(s)]);
   return table(['VERDICT', 'SCENARIO', 'RULES', 'LEVEL', 'WHY'], rows, 90);
+}
+
+function ambientTable(r: RunResults): string {
+  const rows = (r.ambient ?? []).map((a) => [a.verdict.toUpperCase(), a.check, a.catalog.join(' '), a.level, `${seenSummary(a)}${a.verdict === 'pass' ? '' : `: ${a.message}`}`]);
+  return table(['VERDICT', 'CHECK', 'RULES', 'LEVEL', 'SEEN'], rows, 90);
 }

@@ -1,12 +1,14 @@
 /**
  * What the machine formats (JUnit, SARIF, Markdown, GitHub annotations) report, derived once from
  * results.json: each failed or warned check with its rule, scenario file and the line of its step,
- * and the catalog section a scenario belongs to.
+ * each broken ambient rule once (located at the first response that broke it), and the catalog section
+ * a scenario belongs to.
  */
 import type { CheckOutcome } from '../checks/types.js';
 import { CATALOG } from '../spec/catalog.js';
 import { requirementLabel } from '../spec/links.js';
-import { failing, type RunResults, type ScenarioRecord } from './results.js';
+import { breaking, seenSummary } from './ambient.js';
+import { ambientFailing, ambientKey, failing, type AmbientRule, type RunResults, type ScenarioRecord } from './results.js';
 
 export interface Finding {
   scenario: ScenarioRecord;
@@ -25,11 +27,16 @@ export interface Finding {
   unchanged: boolean;
   /** Fails the CI gate (`--fail-on`, known deviations and the baseline considered). */
   gating: boolean;
+  /**
+   * A broken ambient rule, judged once over the run: `scenario`, `check` and `line` are the first
+   * response that broke it; the rule lists every other.
+   */
+  ambient?: AmbientRule;
 }
 
-/** 1-based line of a step (0-based index) of a scenario, or 1 when unknown. */
-export function stepLine(s: ScenarioRecord, step: number | undefined): number {
-  return (step !== undefined ? s.stepLines[step] : undefined) ?? s.stepLines[0] ?? 1;
+/** 1-based line of a step (numbered from 1, as results.json numbers them) of a scenario, or 1 when unknown. */
+export function stepLine(s: Pick<ScenarioRecord, 'stepLines'>, step: number | undefined): number {
+  return (step !== undefined ? s.stepLines[step - 1] : undefined) ?? s.stepLines[0] ?? 1;
 }
 
 /** The catalog id a broken check is reported under: the scenario's own where the check covers it (RU-15 rather than the check's first, RU-01). */
@@ -52,6 +59,25 @@ export function findings(r: RunResults): Finding[] {
       out.push({ ...base, check: c, rule: ruleOf(s, c), level: c.level, verdict, message: c.message, line: stepLine(s, c.step), gating: gating && (verdict === 'fail' || r.gate?.failOn === 'should') });
     }
     if (!broken.length) out.push({ ...base, rule: s.catalog[0] ?? s.id, level: s.level, verdict: s.verdict, message: s.reason ?? s.verdict, line: stepLine(s, undefined), gating });
+  }
+  return [...out, ...ambientFindings(r)];
+}
+
+/** One finding per ambient rule that failed or warned, wherever it broke. */
+export function ambientFindings(r: RunResults): Finding[] {
+  const unchanged = new Set(r.baseline?.unchangedFailures ?? []);
+  const out: Finding[] = [];
+  for (const rule of r.ambient ?? []) {
+    if (rule.verdict !== 'fail' && rule.verdict !== 'warn') continue;
+    const first = breaking(rule)[0];
+    const s = r.scenarios.find((x) => x.id === first?.scenario);
+    if (!s) continue;
+    const check = s.ambient?.find((c) => c.check === rule.check && c.step === first.step);
+    const was = unchanged.has(ambientKey(rule.check));
+    out.push({
+      scenario: s, check, rule: rule.catalog[0] ?? rule.check, level: rule.level, verdict: rule.verdict, message: `${rule.message} (run-wide: ${seenSummary(rule)})`,
+      line: stepLine(s, first.step), known: false, unchanged: was, gating: ambientFailing(rule, r.gate?.failOn) && !was, ambient: rule,
+    });
   }
   return out;
 }

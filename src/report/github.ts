@@ -5,7 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { findings, staleDeviations, stepLine } from './findings.js';
-import type { RunResults } from './results.js';
+import { vacuity, type RunResults } from './results.js';
 import { safeTerminal } from '../text/terminal.js';
 
 /**
@@ -23,14 +23,16 @@ function command(kind: 'error' | 'warning' | 'notice', file: string, line: numbe
 export function annotations(r: RunResults): string[] {
   const out = findings(r).map((f) => {
     const kind = f.known ? 'notice' : f.verdict === 'fail' && !f.unchanged ? 'error' : 'warning';
-    const note = f.known ? ' — known deviation, not gated' : f.unchanged ? ' — unchanged since the baseline' : '';
+    const note = f.known ? ' — known deviation, not gated' : f.unchanged ? ' — unchanged since the baseline' : f.ambient ? ' — run-wide rule, reported once' : '';
     // The server's text one line each (its CR and LF shown as \r \n); the line breaks are the harness's.
     const t = safeTerminal;
-    return command(kind, f.scenario.file, f.line, `${f.rule} ${f.check?.check ?? f.scenario.id} (${f.level} ${f.verdict})${note}`, `${f.scenario.id}: ${t(f.message)}${f.check?.expected !== undefined ? `\nexpected: ${t(f.check.expected)}\nactual:   ${t(f.check.actual ?? '')}` : ''}`);
+    return command(kind, f.scenario.file, f.line, `${f.rule} ${f.check?.check ?? f.scenario.id} (${f.level} ${f.verdict})${note}`, `${f.ambient ? `first seen in ${f.scenario.id}` : f.scenario.id}: ${t(f.message)}${f.check?.expected !== undefined ? `\nexpected: ${t(f.check.expected)}\nactual:   ${t(f.check.actual ?? '')}` : ''}`);
   });
   for (const s of r.scenarios.filter((x) => x.verdict === 'error')) {
     out.push(command('error', s.file, stepLine(s, s.error?.step), `harness error in ${s.id} (not the target's failure)`, `${safeTerminal(s.reason)}${s.error?.hint ? `\nhint: ${safeTerminal(s.error.hint)}` : ''}`));
   }
+  const vacuous = vacuity(r);
+  if (vacuous) out.push(`::error title=${prop('oauth-conformance: nothing proven')}::${data(vacuous)}`);
   for (const s of staleDeviations(r)) {
     out.push(command('warning', s.file, 1, `stale known deviation: ${s.id}`, `recorded as ${s.deviation!.verdict}, the target now gets ${s.verdict}: remove it from the target profile's known_deviations`));
   }

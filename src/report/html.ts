@@ -12,7 +12,7 @@ import { complianceMatrix } from './html/compliance.js';
 import { esc } from './html/escape.js';
 import type { ReadFile } from './html/evidence.js';
 import { FILTER_SCRIPT, filterControls } from './html/filters.js';
-import { header } from './html/header.js';
+import { header, runWideRules } from './html/header.js';
 import { scenarioDetails, scenarioRow } from './html/scenario.js';
 import type { ReadSource } from './html/source.js';
 import { CSS } from './html/style.js';
@@ -30,7 +30,7 @@ export function renderHtml(r: RunResults, read: ReadFile, source: ReadSource = r
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>oauth-conformance — ${esc(r.target.name)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${CSS}</style></head><body>
 ${header(r)}
-<main><h2>Compliance by specification and section</h2>${complianceMatrix(r.scenarios)}
+<main>${runWideRules(r)}<h2>Compliance by specification and section</h2>${complianceMatrix(r.scenarios)}
 <h2>By attack class</h2>${attackMatrix(r.scenarios)}
 <h2>Scenarios</h2>${filterControls(r.scenarios)}<table class="scenarios"><thead><tr><th>verdict</th><th>scenario</th><th>catalog</th><th>level</th><th>why</th></tr></thead><tbody>
 ${r.scenarios.map(scenarioRow).join('\n')}

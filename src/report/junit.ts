@@ -4,8 +4,9 @@
  * skip → <skipped>; warn → passed with the warning in system-out (a <failure> under `--fail-on should`).
  * A matched known deviation passes, said so in system-out; a stale one is flagged there.
  */
+import { seenSummary } from './ambient.js';
 import { findings, sectionOf, type Finding } from './findings.js';
-import { failing, type RunResults, type ScenarioRecord } from './results.js';
+import { ambientFailing, failing, vacuity, type AmbientRule, type RunResults, type ScenarioRecord } from './results.js';
 
 // XML 1.0 allows no other control characters, even escaped; C1 controls and bidi overrides (a server's
 // text, shown by CI views and terminals) are replaced too.
@@ -56,6 +57,20 @@ function testcase(s: ScenarioRecord, own: Finding[], r: RunResults): { xml: stri
   return { xml: inner.length ? `${head}>\n${inner.join('\n')}\n    </testcase>` : `${head}/>`, outcome };
 }
 
+/** An ambient rule as a testcase of its own suite: judged once over the run, not in any scenario's. */
+function ambientCase(a: AmbientRule, f: Finding | undefined, r: RunResults): { xml: string; outcome: Outcome } {
+  const seen = a.seen.map((o) => `${o.verdict.toUpperCase()} ${o.scenario} step ${o.step}${o.message ? `: ${o.message}` : ''}`).join('\n');
+  const outcome: Outcome = a.verdict === 'error' ? { tag: 'error', message: a.message, type: 'harness-error' }
+    : a.verdict === 'skip' ? { tag: 'skipped', message: a.message }
+      : ambientFailing(a, r.gate?.failOn) ? { tag: 'failure', message: `${f?.unchanged ? '[unchanged since baseline] ' : ''}${a.message}`, type: a.verdict === 'fail' ? 'MUST' : 'SHOULD', body: f ? brokenCheckText(f) : a.message } : undefined;
+  const head = `    <testcase${attrs({ classname: 'oauth-conformance.run-wide', name: `${a.check} — ${a.title} (${seenSummary(a)})`, file: f?.scenario.file })}`;
+  const inner = [
+    outcome && `      <${outcome.tag}${attrs({ message: outcome.message, type: outcome.type })}${outcome.body ? `>${xml(outcome.body)}</${outcome.tag}>` : '/>'}`,
+    `      <system-out>${xml(seen)}</system-out>`,
+  ].filter(Boolean);
+  return { xml: `${head}>\n${inner.join('\n')}\n    </testcase>`, outcome };
+}
+
 export function renderJunit(r: RunResults): string {
   const all = findings(r);
   const suites = new Map<string, ScenarioRecord[]>();
@@ -64,13 +79,25 @@ export function renderJunit(r: RunResults): string {
   const props = `    <properties>\n${[['target', r.target.name], ['profile', r.profile], ['fail-on', r.gate?.failOn ?? 'must'], ['baseline', r.baseline?.file]]
     .filter(([, v]) => v).map(([k, v]) => `      <property${attrs({ name: k, value: v })}/>`).join('\n')}\n    </properties>`;
   const body = [...suites].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([name, scenarios]) => {
-    const cases = scenarios.map((s) => testcase(s, all.filter((f) => f.scenario === s), r));
+    const cases = scenarios.map((s) => testcase(s, all.filter((f) => f.scenario === s && !f.ambient), r));
     const count = (tag: string) => cases.filter((c) => c.outcome?.tag === tag).length;
     const n = { tests: cases.length, failures: count('failure'), errors: count('error'), skipped: count('skipped') };
     for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += n[k];
     const time = (scenarios.reduce((t, s) => t + s.durationMs, 0) / 1000).toFixed(3);
     return `  <testsuite${attrs({ name, ...n, time, timestamp: r.startedAt })}>\n${props}\n${cases.map((c) => c.xml).join('\n')}\n  </testsuite>`;
   });
+  const vacuous = vacuity(r);
+  if (vacuous) {
+    total.tests++; total.errors++;
+    body.push(`  <testsuite${attrs({ name: 'Run', tests: 1, failures: 0, errors: 1, skipped: 0, time: '0.000', timestamp: r.startedAt })}>\n    <testcase${attrs({ classname: 'oauth-conformance.run', name: 'the run proves something' })}>\n      <error${attrs({ message: vacuous, type: 'harness-error' })}/>\n    </testcase>\n  </testsuite>`);
+  }
+  if (r.ambient?.length) {
+    const cases = r.ambient.map((a) => ambientCase(a, all.find((f) => f.ambient?.check === a.check), r));
+    const count = (tag: string) => cases.filter((c) => c.outcome?.tag === tag).length;
+    const n = { tests: cases.length, failures: count('failure'), errors: count('error'), skipped: count('skipped') };
+    for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += n[k];
+    body.push(`  <testsuite${attrs({ name: 'Run-wide rules (judged once over every response)', ...n, time: '0.000', timestamp: r.startedAt })}>\n${props}\n${cases.map((c) => c.xml).join('\n')}\n  </testsuite>`);
+  }
   const head = `<testsuites${attrs({ name: `oauth-conformance: ${r.target.name} (${r.profile})`, ...total, time: (r.durationMs / 1000).toFixed(3), timestamp: r.startedAt })}>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${body.join('\n')}\n</testsuites>\n`;
 }

@@ -5,7 +5,8 @@
  */
 import { safeMarkdown } from '../text/markdown.js';
 import { findings, sectionLabel, staleDeviations, type Finding } from './findings.js';
-import { exitCodeOf, VERDICTS, type BaselineDiff, type RunResults } from './results.js';
+import { seenSummary } from './ambient.js';
+import { exitCodeOf, vacuity, VERDICTS, type BaselineDiff, type RunResults } from './results.js';
 
 /** Rows shown per table: a step summary is capped at 1 MiB, and a comment should stay readable. */
 const MAX_ROWS = 100;
@@ -30,13 +31,19 @@ export function verdictLine(r: RunResults): string {
   const code = exitCodeOf(r);
   const errors = r.scenarios.filter((s) => s.verdict === 'error').length;
   const gate = r.gate?.failOn === 'should' ? 'MUST failures or SHOULD warnings' : 'MUST failures';
+  const vacuous = vacuity(r);
+  if (vacuous) return `⚠️ **INCOMPLETE** — ${vacuous}`;
+  if (code === 2 && !errors) return `⚠️ **ERROR** — a run-wide rule could not be judged: the run is incomplete`;
   if (code === 2) return `⚠️ **ERROR** — ${errors} scenario(s) could not be run (harness errors, not the target's failures): the run is incomplete`;
   if (r.baseline) {
     const n = r.baseline.newFailures.length;
     return code === 1 ? `❌ **FAIL** — ${n} new failure(s) since the baseline` : `✅ **PASS** — no new failures since the baseline (${r.baseline.unchangedFailures.length} unchanged, ${r.baseline.fixed.length} fixed)`;
   }
   const gating = findings(r).filter((f) => f.gating);
-  return code === 1 ? `❌ **FAIL** — ${new Set(gating.map((f) => f.scenario.id)).size} scenario(s) with ${gate}` : `✅ **PASS** — no ${gate}`;
+  const scenarios = new Set(gating.filter((f) => !f.ambient).map((f) => f.scenario.id)).size;
+  const rules = gating.filter((f) => f.ambient).length;
+  const what = [scenarios && `${scenarios} scenario(s)`, rules && `${rules} run-wide rule(s)`].filter(Boolean).join(' and ');
+  return code === 1 ? `❌ **FAIL** — ${what} with ${gate}` : `✅ **PASS** — no ${gate}`;
 }
 
 const findingRow = (f: Finding): Cell[] => [f.verdict.toUpperCase(), f.rule, f.level, sectionLabel(f), code(f.scenario.id), f.check?.check ?? '', `${f.scenario.file}:${f.line}`, f.message];
@@ -52,7 +59,8 @@ export function renderMarkdown(r: RunResults): string {
   const known = r.scenarios.filter((s) => s.deviation?.status === 'matched');
   const stale = staleDeviations(r);
   const errors = r.scenarios.filter((s) => s.verdict === 'error');
-  const open = all.filter((f) => !f.known);
+  const open = all.filter((f) => !f.known && !f.ambient);
+  const ambient = r.ambient ?? [];
   const out = [
     `## oauth-conformance: ${verdictLine(r)}`,
     '',
@@ -61,6 +69,12 @@ export function renderMarkdown(r: RunResults): string {
     tableOf([...VERDICTS, 'known deviations', 'stale'], [[...VERDICTS.map((v) => String(r.counts[v])), String(known.length), String(stale.length)]]),
   ];
   if (open.length) out.push('', '### Failures and warnings', '', tableOf(FINDING_HEADER, open.map((f) => (f.unchanged ? [`${f.verdict.toUpperCase()} (unchanged)`, ...findingRow(f).slice(1)] : findingRow(f)))));
+  if (ambient.length) {
+    out.push('', '### Run-wide rules (each judged once, over every response of its kind)', '', tableOf(['Verdict', 'Rule', 'Level', 'Check', 'Seen', 'First where', 'Why'], ambient.map((a) => {
+      const f = all.find((x) => x.ambient?.check === a.check);
+      return [a.verdict.toUpperCase(), a.catalog[0] ?? a.check, a.level, a.check, seenSummary(a), f ? `${f.scenario.file}:${f.line}` : '', a.verdict === 'pass' ? '' : a.message];
+    })));
+  }
   if (errors.length) out.push('', '### Harness errors (the rule was not exercised; not the target\'s failures)', '', tableOf(['Scenario', 'Why', 'Hint'], errors.map((s) => [code(s.id), s.reason ?? '', s.error?.hint ?? ''])));
   if (known.length) out.push('', '### Known deviations (not gated)', '', tableOf(['Scenario', 'Verdict', 'Reason'], known.map((s) => [code(s.id), s.verdict, s.deviation!.reason])));
   if (stale.length) out.push('', '### ⚠️ Stale known deviations', '', 'The target now does better than its profile records: remove these from `known_deviations`.', '', tableOf(['Scenario', 'Recorded', 'Now'], stale.map((s) => [code(s.id), s.deviation!.verdict, s.verdict])));

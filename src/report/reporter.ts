@@ -15,10 +15,11 @@ import { loadPlanTarget } from '../runner/plan.js';
 import { EMBEDDED_ENV } from '../target/resolve.js';
 import { profileSecrets } from '../target/secrets.js';
 import { safeTerminal } from '../text/terminal.js';
-import { diffBaseline, loadBaseline } from './baseline.js';
+import { ambientRules } from './ambient.js';
+import { ambientRows, diffBaseline, loadBaseline } from './baseline.js';
 import { writeOutputs } from './outputs.js';
 import { blobDir, RUN_FILE } from './reporters.js';
-import { countVerdicts, RESULTS_SCHEMA, type RunResults, type ScenarioRecord } from './results.js';
+import { countVerdicts, RESULTS_SCHEMA, type PositiveControl, type RunResults, type ScenarioRecord } from './results.js';
 import { harnessVersion } from './version.js';
 
 /** What a shard records beside its blob report (`merge` hands target and profile back through OC_MERGED_RUN). */
@@ -28,8 +29,10 @@ export interface MergedRun { target: RunResults['target']; profile: RunResults['
 function runTarget(settings: RunSettings): RunResults['target'] {
   if (process.env.OC_MERGED_RUN) return (JSON.parse(process.env.OC_MERGED_RUN) as MergedRun).target;
   let name = 'target';
-  try { name = loadPlanTarget(settings).name; } catch { /* reported by the CLI */ }
-  return { name, issuer: process.env[EMBEDDED_ENV.issuer], notes: JSON.parse(process.env.OC_FEATURE_FINDINGS ?? '[]') as string[] };
+  let issuer: string | undefined;
+  try { ({ name, issuer } = loadPlanTarget(settings)); } catch { /* reported by the CLI */ }
+  // The embedded server's issuer is known only once it started; any other target's is its profile's.
+  return { name, issuer: process.env[EMBEDDED_ENV.issuer] ?? issuer, notes: JSON.parse(process.env.OC_FEATURE_FINDINGS ?? '[]') as string[] };
 }
 
 const MARK = { pass: 'pass ', fail: 'FAIL ', warn: 'warn ', skip: 'skip ', error: 'ERROR' } as const;
@@ -90,11 +93,13 @@ export default class ConformanceReporter implements Reporter {
       durationMs: Math.round(result.duration),
       counts: countVerdicts(records),
       scenarios: records,
+      ambient: ambientRules(records),
+      positiveControls: positiveControls(records),
       gate: { failOn: settings.failOn ?? 'must' },
     };
     if (settings.baseline) {
       try {
-        results.baseline = diffBaseline(records, loadBaseline(settings.baseline), settings.baseline, results.gate!.failOn);
+        results.baseline = diffBaseline([...records, ...ambientRows(results.ambient!)], loadBaseline(settings.baseline), settings.baseline, results.gate!.failOn);
       } catch (err) {
         // The CLI checks the baseline before the run; this is a baseline changed or removed since.
         process.stdout.write(`  error: ${safeTerminal((err as Error).message)}\n`);
@@ -122,4 +127,14 @@ export default class ConformanceReporter implements Reporter {
       error: { message: hint ? message : text.replace(/^(?:HarnessError|Error): /, ''), hint }, stepLines: [], durationMs: result.duration,
     };
   }
+}
+
+/** The run's positive controls, from the scenarios that rested on one: one per client, source and outcome. */
+function positiveControls(records: ScenarioRecord[]): PositiveControl[] {
+  const seen = new Map<string, PositiveControl>();
+  for (const c of records.map((s) => s.positiveControl).filter((x): x is PositiveControl => x !== undefined)) {
+    const key = `${c.client}\u0000${c.source}\u0000${c.ok}`;
+    if (!seen.has(key)) seen.set(key, c);
+  }
+  return [...seen.values()].sort((a, b) => Number(a.ok) - Number(b.ok) || a.client.localeCompare(b.client));
 }

@@ -29,5 +29,5 @@ function lines(e: RecordedEvidence): string[] {
 }
 
 export function reproductionOf(evidence: RecordedEvidence[]): string {
-  return evidence.map((e) => [comment(`step ${e.step + 1}: ${e.kind}`), ...lines(e)].join('\n')).join('\n\n');
+  return evidence.map((e) => [comment(`step ${e.step}: ${e.kind}`), ...lines(e)].join('\n')).join('\n\n');
 }

@@ -11,7 +11,8 @@ import { CHECKS_BY_ID } from '../checks/index.js';
 import { ROOT } from '../runner/env.js';
 import { requirementLabel, requirementUrl } from '../spec/links.js';
 import { catalogRule, findings, staleDeviations, stepLine, type Finding } from './findings.js';
-import type { RunResults, ScenarioRecord } from './results.js';
+import { breaking } from './ambient.js';
+import { vacuity, type RunResults, type ScenarioRecord } from './results.js';
 import { safeTerminal } from '../text/terminal.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -58,11 +59,21 @@ function result(f: Finding, ruleIndex: number, r: RunResults) {
     level: f.verdict === 'fail' ? 'error' : 'warning',
     message: { text: plain(`${f.scenario.id}: ${c ? `${c.check}: ` : ''}${f.message}${detail ? ` (${detail})` : ''}`) },
     locations: [location(f.scenario, f.line)],
-    partialFingerprints: { 'ocScenarioCheck/v1': `${f.scenario.id}/${c?.check ?? ''}/${c?.step ?? ''}` },
+    // An ambient rule is one result wherever it broke: the other responses are related locations.
+    ...(f.ambient ? { relatedLocations: relatedOf(f, r) } : {}),
+    partialFingerprints: { 'ocScenarioCheck/v1': f.ambient ? `run-wide/${f.ambient.check}` : `${f.scenario.id}/${c?.check ?? ''}/${c?.step ?? ''}` },
     ...(r.baseline ? { baselineState: f.unchanged ? 'unchanged' : 'new' } : {}),
     ...(f.known ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `known deviation of the target: ${f.scenario.deviation!.reason}` }] } : {}),
     properties: { scenario: f.scenario.id, check: c?.check, level: f.level, verdict: f.verdict, expected: c?.expected, actual: c?.actual, requirements: c?.requirements.map((q) => q.id) ?? f.scenario.requirements },
   };
+}
+
+/** Every other response that broke an ambient rule (at most 100), with its scenario and step. */
+function relatedOf(f: Finding, r: RunResults) {
+  return breaking(f.ambient!).slice(1, 101).flatMap((o, i) => {
+    const s = r.scenarios.find((x) => x.id === o.scenario);
+    return s ? [{ id: i + 1, ...location(s, stepLine(s, o.step)), message: { text: `${o.scenario} step ${o.step}: ${o.message ?? o.verdict}` } }] : [];
+  });
 }
 
 export function renderSarif(r: RunResults): string {
@@ -90,10 +101,10 @@ export function renderSarif(r: RunResults): string {
       tool: { driver: { name: r.harness.name, version: r.harness.version, informationUri: 'https://www.rfc-editor.org/rfc/rfc9700', rules } },
       automationDetails: { id: `oauth-conformance/${r.target.name}/${r.profile}/` },
       invocations: [{
-        executionSuccessful: errors.length === 0,
+        executionSuccessful: errors.length === 0 && !vacuity(r),
         startTimeUtc: r.startedAt,
         // The harness's own errors: the rule was not exercised, so they are no result against the target.
-        toolExecutionNotifications: errors.map((s) => ({ level: 'error', message: { text: plain(`harness error in ${s.id} (not the target's failure): ${s.reason ?? ''}${s.error?.hint ? ` — hint: ${s.error.hint}` : ''}`) }, locations: [location(s, stepLine(s, s.error?.step))] })),
+        toolExecutionNotifications: [...(vacuity(r) ? [{ level: 'error', message: { text: plain(`nothing proven: ${vacuity(r)}`) } }] : []), ...errors.map((s) => ({ level: 'error', message: { text: plain(`harness error in ${s.id} (not the target's failure): ${s.reason ?? ''}${s.error?.hint ? ` — hint: ${s.error.hint}` : ''}`) }, locations: [location(s, stepLine(s, s.error?.step))] }))],
         toolConfigurationNotifications: stale.map((s) => ({ level: 'warning', message: { text: `stale known deviation in ${s.id}: recorded as ${s.deviation!.verdict}, the target now gets ${s.verdict}; remove it from the target profile` }, locations: [location(s, 1)] })),
       }],
       results: all.map((f) => result(f, ids.indexOf(f.rule), r)),

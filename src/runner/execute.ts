@@ -1,7 +1,9 @@
 /**
  * Runs one scenario against one target: applicability, steps in order, the expected checks on each
- * step's evidence plus the ambient checks on all of it, and one verdict. Knows nothing of Playwright
- * Test: the runner spec and the harness's own tests both call it.
+ * step's evidence, and one verdict from those alone. The ambient checks judge all of it too, but apart
+ * (the run judges each ambient rule once: src/report/ambient.ts). A refusal counts only beside a
+ * positive control (src/runner/positive-control.ts). Knows nothing of Playwright Test: the runner spec
+ * and the harness's own tests both call it.
  */
 import type { Page } from 'playwright';
 import { AMBIENT_CHECKS, CHECKS_BY_ID } from '../checks/index.js';
@@ -18,6 +20,8 @@ import { requirementUrl } from '../spec/links.js';
 import type { ResolvedTarget, StepContext, StepResult } from '../steps/context.js';
 import { kindOf, runStep } from '../steps/index.js';
 import { shot } from '../drive/interaction.js';
+import type { PositiveControl } from '../report/results.js';
+import { controlRefusals } from './positive-control.js';
 
 export interface ScenarioRunOptions {
   target: ResolvedTarget;
@@ -27,6 +31,11 @@ export interface ScenarioRunOptions {
   redactor: Redactor;
   /** Rounds of every race step, overriding the scenario's (`run --race-rounds`). */
   raceRounds?: number;
+  /**
+   * The positive control of a client (cached per worker): a valid authorization request that got a code.
+   * Without it, a refusal verdict is `error`.
+   */
+  positiveControl?(client: string): Promise<PositiveControl>;
   /** Called around each step, e.g. to show it as a Playwright test.step. */
   wrapStep?: <T>(title: string, body: () => Promise<T>) => Promise<T>;
 }
@@ -37,7 +46,12 @@ export interface ScenarioOutcome {
   verdict: Verdict;
   /** Why a scenario was skipped or errored; the first failure otherwise. */
   reason?: string;
+  /** The scenario's own rules (its `expect`s); the verdict comes from these. */
   checks: CheckOutcome[];
+  /** What the ambient checks saw in its evidence: judged once per run, not part of the verdict. */
+  ambient: CheckOutcome[];
+  /** The positive control its refusal verdicts rested on, when it had any. */
+  positiveControl?: PositiveControl;
   evidence: Evidence[];
   error?: ScenarioError;
   durationMs: number;
@@ -54,10 +68,11 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
   const s = loaded.scenario;
   const missing = (s.features ?? []).filter((f) => !o.target.features.has(f as Feature));
   if (missing.length) {
-    return { verdict: 'skip', reason: `the target lacks ${missing.map((f) => `\`${f}\``).join(', ')}`, checks: [], evidence: [], durationMs: 0 };
+    return { verdict: 'skip', reason: `the target lacks ${missing.map((f) => `\`${f}\``).join(', ')}`, checks: [], ambient: [], evidence: [], durationMs: 0 };
   }
   const evidence: Evidence[] = [];
   const checks: CheckOutcome[] = [];
+  const ambient: CheckOutcome[] = [];
   const results: StepResult[] = [];
   const ids = new Map<string, number>();
   const wrap = o.wrapStep ?? ((_t, body) => body());
@@ -92,7 +107,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       }
       for (const check of AMBIENT_CHECKS) {
         if (check.on !== ev.kind || expected.some((e) => e.check === check.id)) continue;
-        if ((check.ambient as (e: Evidence) => boolean)(ev)) checks.push(judge(check, ev, { all: evidence }, { profile: o.profile, ambient: true }));
+        if ((check.ambient as (e: Evidence) => boolean)(ev)) ambient.push(judge(check, ev, { all: evidence }, { profile: o.profile, ambient: true }));
       }
       // A screenshot costs the browser about 80 ms: the server's page is captured when a rule judged on
       // it did not hold, while the browser still shows it (the next step has not run).
@@ -104,7 +119,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
         // The scenario's premise does not hold for this target: not applicable as a whole.
         const reason = `step ${index + 1} is not applicable: ${err.message}`;
         for (const e of expected) checks.push(skipped(e, index, reason, o.profile));
-        return { verdict: 'skip', reason, checks, evidence, durationMs: Date.now() - started };
+        return { verdict: 'skip', reason, checks, ambient, evidence, durationMs: Date.now() - started };
       }
       const e = err as Error;
       error = err instanceof HarnessError
@@ -115,11 +130,12 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       break;
     }
   }
+  const positiveControl = await controlRefusals(checks, evidence, o.positiveControl);
   const verdict = error ? worst([...checks.map((c) => c.verdict), 'error']) : checks.length ? worst(checks.map((c) => c.verdict)) : 'error';
   const reason = error
     ? `step ${(error.step ?? 0) + 1}: ${error.message.split('\n')[0]}`
     : !checks.length ? 'the scenario judged nothing (no check applied)' : firstReason(checks, verdict);
-  return { verdict, reason, checks, evidence, error, durationMs: Date.now() - started };
+  return { verdict, reason, checks, ambient, ...(positiveControl ? { positiveControl } : {}), evidence, error, durationMs: Date.now() - started };
 }
 
 function worst(verdicts: Verdict[]): Verdict {

@@ -13,6 +13,9 @@ import { readSettings, type RunSettings } from './env.js';
 import { launchHarnessBrowser, stubTlsFromEnv } from './harness-browser.js';
 import { ScenarioBrowser } from './scenario-browser.js';
 import { loadPlanTarget } from './plan.js';
+import { PositiveControls, runPositiveControl } from './positive-control.js';
+import { Redactor } from '../evidence/redact.js';
+import { profileSecrets } from '../target/secrets.js';
 
 export interface Harness {
   settings: RunSettings;
@@ -21,6 +24,8 @@ export interface Harness {
   browser: Browser;
   /** This worker's scenario contexts, with the logged-in session they may share. */
   contexts: ScenarioBrowser;
+  /** This worker's positive controls, one valid authorization per client, run before a refusal may count. */
+  controls: PositiveControls;
   isHarnessHost(host: string): boolean;
 }
 
@@ -31,7 +36,11 @@ export const test = base.extend<object, { harness: Harness }>({
       const profile = loadPlanTarget(settings);
       const target = await resolveTarget(profile).catch(withHint);
       const b = await launchHarnessBrowser(target, undefined, stubTlsFromEnv()).catch(withHint);
-      await use({ settings, target, stub: b.stub, browser: b.browser, contexts: new ScenarioBrowser(b.browser), isHarnessHost: b.isHarnessHost });
+      const contexts = new ScenarioBrowser(b.browser);
+      const redactor = new Redactor();
+      for (const [value, kind] of profileSecrets(profile)) redactor.add(value, kind);
+      const controls = new PositiveControls((client) => runPositiveControl(client, { target, page: () => contexts.sharedPage(), isHarnessHost: b.isHarnessHost, redactor }));
+      await use({ settings, target, stub: b.stub, browser: b.browser, contexts, controls, isHarnessHost: b.isHarnessHost });
       await b.close();
     },
     { scope: 'worker', timeout: 60_000 },

@@ -51,8 +51,11 @@ export class ScenarioBrowser {
     };
   }
 
-  /** The shared page; made again if an earlier scenario left it closed (a crash, a timeout's teardown). */
-  private async sharedPage(): Promise<Page> {
+  /**
+   * The shared page (also the positive controls', between scenarios); made again if an earlier scenario
+   * left it closed (a crash, a timeout's teardown).
+   */
+  async sharedPage(): Promise<Page> {
     const page = await this.shared?.catch(() => undefined);
     if (page && !page.isClosed()) return page;
     await page?.context().close().catch(() => undefined);

@@ -57,20 +57,27 @@ for (const loaded of loadPlanScenarios(settings)) {
       isHarnessHost: harness.isHarnessHost,
       redactor,
       raceRounds: settings.raceRounds,
+      positiveControl: (client) => harness.controls.for(client),
       wrapStep: (title, body) => test.step(title, body),
     }).finally(() => pages.close());
 
     const screenshots: Buffer[] = [];
     const named = (buf: Buffer | undefined, name: string) => (buf ? (screenshots.push(buf), `${name}.png`) : undefined);
+    // results.json numbers steps from 1, as every message does: `step`, and the steps a code or token came from.
+    const numbered = <T extends { step: number; codeFrom?: number; tokenFrom?: number }>(x: T): T => ({
+      ...x, step: x.step + 1,
+      ...(x.codeFrom !== undefined ? { codeFrom: x.codeFrom + 1 } : {}), ...(x.tokenFrom !== undefined ? { tokenFrom: x.tokenFrom + 1 } : {}),
+    });
     const record: ScenarioRecord = redactor.redact({
       id: s.id, title: s.title, file: path.relative(ROOT, loaded.file), catalog: s.catalog, requirements: s.requirements, level: s.level as Level,
-      tags: s.tags ?? [], verdict: outcome.verdict, reason: outcome.reason, checks: outcome.checks,
+      tags: s.tags ?? [], verdict: outcome.verdict, reason: outcome.reason, checks: outcome.checks.map(numbered), ambient: outcome.ambient.map(numbered),
+      ...(outcome.positiveControl ? { positiveControl: outcome.positiveControl } : {}),
       evidence: outcome.evidence.map(({ ...e }) => {
         const shot = 'screenshot' in e ? named(e.screenshot, `step-${e.step + 1}`) : undefined;
         if ('screenshot' in e) delete e.screenshot;
-        return { ...e, ...(shot ? { screenshot: shot } : {}) } as ScenarioRecord['evidence'][number];
+        return numbered({ ...e, ...(shot ? { screenshot: shot } : {}) } as { step: number }) as ScenarioRecord['evidence'][number];
       }),
-      error: outcome.error && { step: outcome.error.step, message: outcome.error.message, hint: outcome.error.hint, screenshot: named(outcome.error.screenshot, 'error') },
+      error: outcome.error && { step: outcome.error.step === undefined ? undefined : outcome.error.step + 1, message: outcome.error.message, hint: outcome.error.hint, screenshot: named(outcome.error.screenshot, 'error') },
       stepLines: loaded.stepLines,
       durationMs: outcome.durationMs,
       browser: usedBrowser ? (pages.reusesSession ? 'shared' : 'fresh') : undefined,
@@ -95,7 +102,7 @@ for (const loaded of loadPlanScenarios(settings)) {
       // Shown by Playwright's and Allure's reports: the server's text, one line each, as data.
       const t = safeTerminal;
       const lines = failed.map((c) => `${c.check} [${c.level}, ${c.requirements.map((r) => r.id).join(', ')}]: ${t(c.message)}\n  expected: ${t(c.expected ?? '-')}\n  actual:   ${t(c.actual ?? '-')}`);
-      if (record.error) lines.push(`harness error at step ${(record.error.step ?? 0) + 1}: ${t(record.error.message)}${record.error.hint ? `\n  hint: ${t(record.error.hint)}` : ''}`);
+      if (record.error) lines.push(`harness error at step ${record.error.step ?? 1}: ${t(record.error.message)}${record.error.hint ? `\n  hint: ${t(record.error.hint)}` : ''}`);
       throw new Error(`${record.verdict.toUpperCase()}: ${s.id}\n${lines.join('\n')}`);
     }
   });

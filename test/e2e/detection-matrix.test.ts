@@ -11,7 +11,7 @@ import { before, describe, test } from 'node:test';
 import { FLAWS, type FlawName } from '../../fixtures/servers/embedded/flaws.js';
 import { ROOT } from '../../src/runner/env.js';
 import { readCoverageFile } from '../../src/scenario/coverage.js';
-import { breaches, defaultScenarios, embeddedProfile } from './harness.js';
+import { ambientOf, breaches, defaultScenarios, embeddedProfile } from './harness.js';
 import { breaksOf, judgeFlaw, runFlaw, type Outcomes } from './matrix.js';
 
 const scenarios = defaultScenarios().filter((s) => !s.scenario.tags?.includes('slow'));
@@ -32,6 +32,12 @@ describe('clean embedded server', () => {
       if (o.verdict === 'skip') assert.ok(o.reason, `${s.id} skipped without a reason`);
       if (!known) assert.deepEqual(breaches(o), [], s.id);
     }
+  });
+
+  test('every run-wide (ambient) rule holds', () => {
+    const rules = ambientOf(clean);
+    assert.ok(rules.length >= 3, `ambient rules judged: ${rules.map((a) => a.check).join(', ')}`);
+    assert.deepEqual(rules.filter((a) => a.verdict !== 'pass').map((a) => `${a.check}: ${a.verdict} — ${a.message}`), []);
   });
 });
 

@@ -12,6 +12,9 @@ import { ROOT } from '../../src/runner/env.js';
 import { executeScenario, type ScenarioOutcome } from '../../src/runner/execute.js';
 import { launchHarnessBrowser, type HarnessBrowser } from '../../src/runner/harness-browser.js';
 import { ScenarioBrowser } from '../../src/runner/scenario-browser.js';
+import { PositiveControls, runPositiveControl } from '../../src/runner/positive-control.js';
+import { ambientRules } from '../../src/report/ambient.js';
+import type { AmbientRule } from '../../src/report/results.js';
 import { loadPlanScenarios, loadPlanTarget } from '../../src/runner/plan.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
@@ -72,13 +75,15 @@ export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfi
       async run(scenarios, judged = 'rfc9700', concurrency = 3) {
         const results = new Map<string, ScenarioOutcome>();
         const queue = [...scenarios];
-        // Each lane is a runner worker: its own contexts and shared session (src/runner/scenario-browser.ts).
+        // Each lane is a runner worker: its own contexts and shared session (src/runner/scenario-browser.ts),
+        // and its own positive controls, one per client, run before its first refusal may count.
         const worker = async () => {
           const contexts = new ScenarioBrowser(b);
+          const controls = new PositiveControls((client) => runPositiveControl(client, { target, page: () => contexts.sharedPage(), isHarnessHost, redactor: redactorFor(profile) }));
           for (let s = queue.shift(); s; s = queue.shift()) {
             const pages = contexts.open(s.scenario);
             try {
-              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: pages.page, isHarnessHost, redactor: redactorFor(profile), raceRounds: opts.raceRounds }));
+              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: pages.page, isHarnessHost, redactor: redactorFor(profile), raceRounds: opts.raceRounds, positiveControl: (client) => controls.for(client) }));
             } finally {
               await pages.close();
             }
@@ -104,6 +109,11 @@ export function redactorFor(profile: TargetProfile): Redactor {
   const r = new Redactor();
   for (const [value, kind] of profileSecrets(profile)) r.add(value, kind);
   return r;
+}
+
+/** The run-wide ambient rules of a rig's run, each judged once over every scenario's responses (steps from 0). */
+export function ambientOf(outcomes: Map<string, ScenarioOutcome>): AmbientRule[] {
+  return ambientRules([...outcomes].map(([id, o]) => ({ id, ambient: o.ambient })));
 }
 
 /** The checks of an outcome that did not hold (fail or warn), as "check:verdict". */

@@ -1,14 +1,17 @@
 /**
  * The detection matrix: every flaw of the embedded server against every scenario, compared with the
  * clean server. A flaw declares the catalog rules it breaks (`breaks`); a sound harness shows new
- * breaches exactly where a check guarding one of those rules judged, and nowhere else.
+ * breaches exactly where a check guarding one of those rules judged, and nowhere else. Ambient rules
+ * are judged once per run (not in scenario verdicts): a flaw breaking one is caught when that rule's
+ * run-wide finding fails, reported as `ambient:<check>`.
  */
 import { FLAWS, type FlawName } from '../../fixtures/servers/embedded/flaws.js';
 import { CHECKS_BY_ID } from '../../src/checks/index.js';
 import type { ScenarioOutcome } from '../../src/runner/execute.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
-import { breaches, startRig } from './harness.js';
+import { ambientKey } from '../../src/report/results.js';
+import { ambientOf, breaches, startRig } from './harness.js';
 
 export type Outcomes = Map<string, ScenarioOutcome>;
 
@@ -28,7 +31,7 @@ export async function runFlaw(flaw: FlawName | undefined, scenarios: LoadedScena
 
 export interface FlawVerdict {
   flaw: FlawName;
-  /** Scenarios with new breaches under the flaw. */
+  /** Scenarios with new breaches under the flaw, and run-wide rules (`ambient:<check>`) newly broken. */
   caught: string[];
   /** Of those, the scenarios guarding a rule the flaw breaks (their own catalog rows name it): the ones that prove a check can fail. */
   guarded: string[];
@@ -54,7 +57,16 @@ export function judgeFlaw(flaw: FlawName, scenarios: LoadedScenario[], clean: Ou
     // A check that can no longer judge (skip) is not a wrong verdict; anything else changing silently is.
     if (!fresh.length && after.verdict !== before.verdict && after.verdict !== 'skip') problems.push(`${s.id}: verdict ${before.verdict} → ${after.verdict} without a breach`);
   }
-  const guarded = caught.filter((id) => scenarios.find((x) => x.scenario.id === id)!.scenario.catalog.some((c) => broken.has(c)));
+  // Run-wide rules: one finding each, new under the flaw; it guards the flaw when its check covers a broken row.
+  const wasBroken = new Set(ambientOf(clean).filter((a) => a.verdict === 'fail' || a.verdict === 'warn').map((a) => a.check));
+  const ambientCaught: string[] = [];
+  for (const a of ambientOf(flawed)) {
+    if ((a.verdict !== 'fail' && a.verdict !== 'warn') || wasBroken.has(a.check)) continue;
+    caught.push(ambientKey(a.check));
+    if (guards(a.check)) ambientCaught.push(ambientKey(a.check));
+    else problems.push(`run-wide rule ${a.check} broke outside ${[...broken].join(', ')}: ${a.message}`);
+  }
+  const guarded = [...caught.filter((id) => scenarios.find((x) => x.scenario.id === id)?.scenario.catalog.some((c) => broken.has(c))), ...ambientCaught];
   if (!guarded.length) problems.push(`no scenario guarding ${[...broken].join(', ')} caught the flaw`);
   return { flaw, caught, guarded, problems };
 }

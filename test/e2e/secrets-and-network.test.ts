@@ -93,7 +93,7 @@ describe('a full run, watched from outside', () => {
     // The run itself: a clean server passes, every report is there.
     assert.equal(r.code, 0, r.out);
     const res = JSON.parse(readFileSync(path.join(reportDir, 'results.json'), 'utf8')) as RunResults;
-    assert.equal(res.schema, 'oauth-conformance/results@1');
+    assert.equal(res.schema, 'oauth-conformance/results@2');
     assert.ok(res.scenarios.length >= (grep ? 1 : 100), `${res.scenarios.length} scenarios ran`);
     assert.match(r.out, /VERDICT\s+SCENARIO\s+RULES\s+LEVEL/);
     assert.match(readFileSync(path.join(reportDir, 'summary.html'), 'utf8'), /no MUST failures/);

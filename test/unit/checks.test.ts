@@ -192,8 +192,16 @@ describe('redirect-uri-rejected', () => {
       verdict: 'warn', level: 'SHOULD',
       expected: `an error page at the authorization server; no navigation to ${REGISTERED}/evil`,
       actual: `redirect to the registered redirect URI ${CALLBACK}`,
-      message: `the server ignored the manipulated redirect_uri and redirected to the registered one (${REGISTERED}); not exploitable as such, but not an exact match either`,
+      message: `the server did not refuse the manipulated redirect_uri ${REGISTERED}/evil: it redirected to the client's registered one (${REGISTERED}); not exploitable as such, but not an exact match either`,
     });
+  });
+
+  test('warn, lenient: code pollution answered at the registered URI says the attacker\'s code did not arrive, not that the value was "ignored"', () => {
+    const m = manipulatedRequest('code-pollution');
+    const o = run('redirect-uri-rejected', redirectedTo(callback(), 'registered', m));
+    assert.equal(o.verdict, 'warn');
+    assert.equal(o.message, `the server did not refuse the manipulated redirect_uri ${REGISTERED}?code=attackercode: it redirected to the client's registered one (${REGISTERED}), without the manipulated URI's code=attackercode; not exploitable as such, but not an exact match either`);
+    assert.doesNotMatch(o.message, /ignored/);
   });
 
   test('lenient stays lenient under every profile, and under a scenario MUST', () => {

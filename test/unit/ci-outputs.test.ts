@@ -36,11 +36,13 @@ function scenario(over: Partial<ScenarioRecord> & Pick<ScenarioRecord, 'id' | 'v
   };
 }
 
+/** results.json numbers steps from 1. */
+const numbered = <T extends { step: number }>(x: T): T => ({ ...x, step: x.step + 1 });
 const replayed = token({ step: 2 });
 /** code-replay-rejected failing on step 3 (index 2): the code was accepted twice. */
-const replayFail = redactor.redact(judge(CHECKS_BY_ID.get('code-replay-rejected')!, replayed, { all: [replayed] }, { profile: 'rfc9700' }));
-const issued = judge(CHECKS_BY_ID.get('token-issued')!, token(), { all: [] }, { profile: 'rfc9700' });
-const shouldWarn: CheckOutcome = { ...issued, check: 'tokens-revoked-after-code-replay', title: 'Tokens of a replayed code are revoked', catalog: ['TK-02'], level: 'SHOULD', verdict: 'warn', expected: '401 at the resource', actual: '200 <ok> & "fine"', message: 'tokens still work, after the <replay> | twice', step: 1 };
+const replayFail = redactor.redact(numbered(judge(CHECKS_BY_ID.get('code-replay-rejected')!, replayed, { all: [replayed] }, { profile: 'rfc9700' })));
+const issued = numbered(judge(CHECKS_BY_ID.get('token-issued')!, token(), { all: [] }, { profile: 'rfc9700' }));
+const shouldWarn: CheckOutcome = { ...issued, check: 'tokens-revoked-after-code-replay', title: 'Tokens of a replayed code are revoked', catalog: ['TK-02'], level: 'SHOULD', verdict: 'warn', expected: '401 at the resource', actual: '200 <ok> & "fine"', message: 'tokens still work, after the <replay> | twice', step: 2 };
 
 function results(scenarios: ScenarioRecord[], extra: Partial<RunResults> = {}): RunResults {
   return {
@@ -54,7 +56,7 @@ const RUN = results([
   scenario({ id: 'tokens-revoked', verdict: 'warn', level: 'SHOULD', reason: shouldWarn.message, checks: [issued, shouldWarn] }),
   scenario({ id: 'code-flow', verdict: 'pass', checks: [issued] }),
   scenario({ id: 'implicit-refused', catalog: ['DG-01'], verdict: 'skip', reason: 'the target lacks `implicit`' }),
-  scenario({ id: 'pkce-flow', catalog: ['PK-01'], verdict: 'error', reason: 'step 1: no interaction rule matched', error: { step: 0, message: 'no interaction rule matched the page', hint: 'fix `interaction`' } }),
+  scenario({ id: 'pkce-flow', catalog: ['PK-01'], verdict: 'error', reason: 'step 1: no interaction rule matched', error: { step: 1, message: 'no interaction rule matched the page', hint: 'fix `interaction`' } }),
   scenario({ id: 'pragma', catalog: ['TR-02'], verdict: 'fail', reason: 'no Pragma', checks: [{ ...replayFail, check: 'token-response-pragma-no-cache', catalog: ['TR-02'] }], deviation: { verdict: 'fail', reason: 'oidc-provider sends no Pragma', status: 'matched' } }),
   scenario({ id: 'uppercase-host', catalog: ['RU-15'], verdict: 'pass', checks: [issued], deviation: { verdict: 'warn', reason: 'was lenient', status: 'stale' } }),
 ]);

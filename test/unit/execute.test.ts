@@ -30,7 +30,7 @@ function options(features: string[], profile: Profile = 'rfc9700'): ScenarioRunO
 describe('executeScenario without a browser', () => {
   test('a scenario needing a feature the target lacks is skipped, naming the features', async () => {
     const out = await executeScenario(loaded({ features: ['authorization-code', 'implicit', 'pkce'], steps: [{ authorize: { client: 'confidential', response_type: 'token', consent: 'approve' } }] as Scenario['steps'] }), options(['authorization-code']));
-    assert.deepEqual(out, { verdict: 'skip', reason: 'the target lacks `implicit`, `pkce`', checks: [], evidence: [], durationMs: 0 });
+    assert.deepEqual(out, { verdict: 'skip', reason: 'the target lacks `implicit`, `pkce`', checks: [], ambient: [], evidence: [], durationMs: 0 });
   });
 
   test('a step whose requires the target lacks skips its checks, and the scenario with them', async () => {

@@ -16,10 +16,13 @@ const redactor = new Redactor();
 redactor.add(CLIENT_SECRET, 'client_secret');
 redactor.add(CODE, 'code');
 
-/** Evidence as results.json holds it: redacted, the screenshot replaced by a file name. */
+/** results.json numbers steps from 1. */
+const numbered = <T extends { step: number }>(x: T): T => ({ ...x, step: x.step + 1 });
+
+/** Evidence as results.json holds it: redacted, the screenshot replaced by a file name, steps from 1. */
 function recorded(e: Evidence, screenshot?: string): RecordedEvidence {
   const { screenshot: _png, ...rest } = e as Evidence & { screenshot?: Buffer };
-  return redactor.redact({ ...rest, ...(screenshot ? { screenshot } : {}) }) as RecordedEvidence;
+  return redactor.redact(numbered({ ...rest, ...(screenshot ? { screenshot } : {}) })) as RecordedEvidence;
 }
 
 function scenario(over: Partial<ScenarioRecord> & Pick<ScenarioRecord, 'id' | 'verdict'>): ScenarioRecord {
@@ -30,8 +33,8 @@ function scenario(over: Partial<ScenarioRecord> & Pick<ScenarioRecord, 'id' | 'v
 }
 
 const replayed = token({ step: 2 });
-const failing = judge(CHECKS_BY_ID.get('code-replay-rejected')!, replayed, { all: [replayed] }, { profile: 'rfc9700' });
-const issued = judge(CHECKS_BY_ID.get('token-issued')!, token(), { all: [] }, { profile: 'rfc9700' });
+const failing = numbered(judge(CHECKS_BY_ID.get('code-replay-rejected')!, replayed, { all: [replayed] }, { profile: 'rfc9700' }));
+const issued = numbered(judge(CHECKS_BY_ID.get('token-issued')!, token(), { all: [] }, { profile: 'rfc9700' }));
 
 function results(scenarios: ScenarioRecord[], name = 'embedded'): RunResults {
   return {
@@ -48,7 +51,7 @@ const run = results([
   }),
   scenario({
     id: 'public-client-pkce-flow', verdict: 'error', reason: 'step 1: no interaction rule matched',
-    error: { step: 0, message: 'no interaction rule matched the page <login>', hint: 'add or fix a rule in the target profile\'s `interaction`', screenshot: 'evidence/gone.png' },
+    error: { step: 1, message: 'no interaction rule matched the page <login>', hint: 'add or fix a rule in the target profile\'s `interaction`', screenshot: 'evidence/gone.png' },
   }),
   scenario({ id: 'implicit-grant-refused', verdict: 'skip', reason: 'the target lacks `implicit`' }),
 ]);
@@ -151,7 +154,7 @@ describe('renderHtml: failures in depth', () => {
   });
 
   test('a harness error marks its step', () => {
-    const broken = results([scenario({ id: 'code-single-use', verdict: 'error', error: { step: 1, message: 'boom' } })]);
+    const broken = results([scenario({ id: 'code-single-use', verdict: 'error', error: { step: 2, message: 'boom' } })]);
     assert.deepEqual(marked(renderHtml(broken, read, source)), ['16:error', '17:error']);
   });
 
@@ -209,9 +212,9 @@ describe('exitCodeOf', () => {
     assert.equal(exitCodeOf(counts({ fail: 1, warn: 2, pass: 5 })), 1);
   });
 
-  test('0 otherwise: passes, warnings and skips', () => {
+  test('0 otherwise: passes, warnings and skips (2 when no scenario ran)', () => {
     assert.equal(exitCodeOf(counts({ pass: 3, warn: 2, skip: 1 })), 0);
-    assert.equal(exitCodeOf(counts({})), 0);
+    assert.equal(exitCodeOf(counts({})), 2, 'no scenario ran: nothing is proven (issue 12)');
   });
 
   test('a matched known deviation does not count; a stale or different one does', () => {

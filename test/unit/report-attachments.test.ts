@@ -14,7 +14,8 @@ describe('reproductionOf', () => {
   const redactor = new Redactor();
   redactor.add(CLIENT_SECRET, 'client_secret');
   redactor.add(CODE, 'code');
-  const recorded = (e: Evidence) => { const { screenshot: _png, ...rest } = e as Evidence & { screenshot?: Buffer }; return redactor.redact(rest) as RecordedEvidence; };
+  // As results.json records it: redacted, steps numbered from 1.
+  const recorded = (e: Evidence) => { const { screenshot: _png, ...rest } = e as Evidence & { screenshot?: Buffer }; return redactor.redact({ ...rest, step: rest.step + 1 }) as RecordedEvidence; };
 
   test('the authorization URL to open, then a curl per back-channel call, step by step, secrets masked', () => {
     const text = reproductionOf([recorded(authorization()), recorded(token({ step: 1 }))]);

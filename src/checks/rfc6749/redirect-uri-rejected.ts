@@ -45,9 +45,18 @@ export const redirectUriRejected: CheckDefinition<'authorization'> = {
       }
       return { holds: false, expected, actual, message };
     }
+    // Whether the server ignored the value or used it and rewrote its query cannot be told apart: say what was seen.
+    const lost = lostParams(sent, o.query);
     return {
       holds: 'lenient', expected, actual,
-      message: `the server ignored the manipulated redirect_uri and redirected to the registered one (${e.redirectUri?.registered}); not exploitable as such, but not an exact match either`,
+      message: `the server did not refuse the manipulated redirect_uri ${sent}: it redirected to the client's registered one (${e.redirectUri?.registered})${lost.length ? `, without the manipulated URI's ${lost.join('&')}` : ''}; not exploitable as such, but not an exact match either`,
     };
   },
 };
+
+/** Query parameters of the manipulated URI (e.g. code=attackercode) that the landing URL does not carry. */
+function lostParams(sent: string, landed: Record<string, string[]>): string[] {
+  let query: URLSearchParams;
+  try { query = new URL(sent).searchParams; } catch { return []; }
+  return [...query].filter(([k, v]) => !landed[k]?.includes(v)).map(([k, v]) => `${k}=${v}`);
+}

@@ -3,15 +3,20 @@
  * verdict, scenario counts by verdict (the verdict filter) and check counts by level.
  */
 import { PROFILE_TITLES } from '../../spec/levels.js';
-import { gated, VERDICTS, type RunResults } from '../results.js';
+import { seenSummary } from '../ambient.js';
+import { gated, vacuity, VERDICTS, type RunResults } from '../results.js';
 import { badge, esc } from './escape.js';
 
 /** One line a reader can stop at: conformant, not conformant, or incomplete, and why. */
 export function headline(r: RunResults): { text: string; good: boolean } {
   const gate = r.scenarios.map(gated);
   const errors = gate.filter((v) => v === 'error').length;
-  const fails = gate.filter((v) => v === 'fail').length;
-  const warns = gate.filter((v) => v === 'warn').length;
+  // A run-wide rule counts once, like a scenario.
+  const rules = (v: string) => (r.ambient ?? []).filter((a) => a.verdict === v).length;
+  const fails = gate.filter((v) => v === 'fail').length + rules('fail');
+  const warns = gate.filter((v) => v === 'warn').length + rules('warn');
+  const vacuous = vacuity(r);
+  if (vacuous) return { text: `Incomplete: ${vacuous}`, good: false };
   const known = r.scenarios.filter((s) => s.deviation?.status === 'matched').length;
   const aside = known ? ` (${known} known deviation(s) set aside)` : '';
   const warned = warns ? `; ${warns} scenario(s) with warnings` : '';
@@ -22,17 +27,31 @@ export function headline(r: RunResults): { text: string; good: boolean } {
 
 function levelCounts(r: RunResults): string {
   const levels = ['MUST', 'SHOULD', 'MAY'] as const;
-  const count = (l: string, v: string) => r.scenarios.reduce((n, s) => n + s.checks.filter((c) => c.level === l && c.verdict === v).length, 0);
+  const count = (l: string, v: string) => r.scenarios.reduce((n, s) => n + s.checks.filter((c) => c.level === l && c.verdict === v).length, 0)
+    + (r.ambient ?? []).filter((a) => a.level === l && a.verdict === v).length;
   return `<table class="levels"><thead><tr><th>checks</th>${VERDICTS.map((v) => `<th>${badge(v)}</th>`).join('')}</tr></thead><tbody>${levels
     .map((l) => `<tr><th>${l}</th>${VERDICTS.map((v) => `<td>${count(l, v) || ''}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+/** The ambient rules, each judged once over the run, with every response it saw. */
+export function runWideRules(r: RunResults): string {
+  const rules = r.ambient ?? [];
+  if (!rules.length) return '';
+  const seen = (a: (typeof rules)[number]) => a.seen.filter((o) => o.verdict !== 'pass')
+    .map((o) => `<li>${badge(o.verdict)} <a href="#s-${esc(o.scenario)}">${esc(o.scenario)}</a> step ${o.step}${o.message ? `: ${esc(o.message)}` : ''}</li>`).join('');
+  return `<h2>Run-wide rules</h2><p class="t">Each judged once over every response of its kind in the run, apart from the scenarios' verdicts.</p>
+<table class="checks run-wide"><thead><tr><th>verdict</th><th>check</th><th>level</th><th>expected</th><th>actual</th><th>responses</th></tr></thead><tbody>${rules
+    .map((a) => `<tr class="c-${a.verdict}"><td>${badge(a.verdict)}</td><td><b>${esc(a.check)}</b> <span class="t">${esc(a.catalog.join(' '))}</span><div class="t">${esc(a.title)}</div></td><td>${esc(a.level)}</td><td>${esc(a.expected ?? '')}</td><td>${esc(a.actual ?? '')}</td><td>${esc(seenSummary(a))}${a.verdict === 'pass' ? '' : `: ${esc(a.message)}<ul>${seen(a)}</ul>`}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 
 export function header(r: RunResults): string {
   const h = headline(r);
   return `<header><h1>OAuth conformance: ${esc(r.target.name)}</h1>
-<p class="meta">${esc(r.target.issuer ?? '')} · profile <b>${esc(PROFILE_TITLES[r.profile])}</b> · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${esc(r.harness.name)} ${esc(r.harness.version)}</p>
+<p class="meta">${r.target.issuer ? `${esc(r.target.issuer)} · ` : ''}profile <b>${esc(PROFILE_TITLES[r.profile])}</b> · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${esc(r.harness.name)} ${esc(r.harness.version)}</p>
 <p class="headline ${h.good ? 'good' : 'bad'}">${esc(h.text)}</p>
 ${(r.target.notes ?? []).map((n) => `<p class="meta">note: ${esc(n)}</p>`).join('')}
+${(r.positiveControls ?? []).filter((c) => c.source === 'run').map((c) => `<p class="meta">positive control (${c.ok ? 'worked' : '<b>failed</b>'}): ${esc(c.outcome)}</p>`).join('')}
 <div class="tallies"><p class="counts">scenarios: ${VERDICTS.map((v) => `<button class="filter" data-v="${v}">${badge(v)} ${r.counts[v]}</button>`).join(' ')} <button class="filter" data-v="all">all ${r.scenarios.length}</button></p>${levelCounts(r)}</div></header>`;
 }

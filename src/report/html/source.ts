@@ -10,7 +10,7 @@ import { esc, worst } from './escape.js';
 /** Reads a scenario file named as results.json names it; undefined when it cannot be read. */
 export type ReadSource = (file: string) => string | undefined;
 
-/** The verdict of each step that did not pass, worst of its checks (a harness error counts as `error`). */
+/** The verdict of each step (by number, from 1) that did not pass, worst of its checks (a harness error counts as `error`). */
 export function markedSteps(s: ScenarioRecord): Map<number, Verdict> {
   const marks = new Map<number, Verdict>();
   const mark = (step: number, v: Verdict) => marks.set(step, marks.has(step) ? worst(marks.get(step)!, v) : v);
@@ -19,10 +19,10 @@ export function markedSteps(s: ScenarioRecord): Map<number, Verdict> {
   return marks;
 }
 
-/** 1-based [first, last] lines of a step, trailing blank lines left out. */
+/** 1-based [first, last] lines of step number `step`, trailing blank lines left out. */
 function stepRange(lines: string[], stepLines: number[], step: number): [number, number] {
-  const first = stepLines[step];
-  let last = (stepLines[step + 1] ?? lines.length + 1) - 1;
+  const first = stepLines[step - 1];
+  let last = (stepLines[step] ?? lines.length + 1) - 1;
   while (last > first && !lines[last - 1].trim()) last--;
   return [first, last];
 }
@@ -36,10 +36,10 @@ export function scenarioSource(s: ScenarioRecord, read: ReadSource): string {
   const lineMark = new Map<number, Verdict>();
   const legend: string[] = [];
   for (const [step, v] of [...marks].sort((a, b) => a[0] - b[0])) {
-    if (s.stepLines[step] === undefined) continue;
+    if (s.stepLines[step - 1] === undefined) continue;
     const [first, last] = stepRange(lines, s.stepLines, step);
     for (let l = first; l <= last; l++) lineMark.set(l, v);
-    legend.push(`step ${step + 1} (line${first === last ? ` ${first}` : `s ${first}–${last}`}): ${v}`);
+    legend.push(`step ${step} (line${first === last ? ` ${first}` : `s ${first}–${last}`}): ${v}`);
   }
   const width = String(lines.length).length;
   const body = lines
