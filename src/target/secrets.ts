@@ -18,7 +18,7 @@ export function profileSecrets(profile: TargetProfile, env: NodeJS.ProcessEnv = 
   if (profile.user2) out.push([profile.user2.password, 'password']);
   const values = templateValues(profile, env);
   const usernames = new Set([profile.user.username, profile.user2?.username]);
-  for (const rule of profile.interaction) {
+  for (const rule of profile.interaction ?? []) {
     for (const action of [...rule.steps, ...(rule.deny ?? [])]) {
       if (!('fill' in action) || action.fill.value.includes('{{random}}')) continue;
       const value = expandTemplate(action.fill.value, values);

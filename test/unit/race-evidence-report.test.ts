@@ -17,7 +17,7 @@ describe('token-race evidence in reports', () => {
 
   test('every round and every answer, escaped, with what was released together', () => {
     const html = evidence(e, read);
-    assert.match(html, /Step 2: 2 round\(s\) of 2 concurrent token requests, released together/);
+    assert.match(html, /Step 1: 2 round\(s\) of 2 concurrent token requests, released together/);
     assert.match(html, /Round 1 \(1 of 2 released together\):/);
     assert.match(html, /no answer \(POST http:\/\/x\/token failed: ECONNRESET\)/);
     assert.match(html, /Round 2:<\/p>/);
@@ -26,14 +26,14 @@ describe('token-race evidence in reports', () => {
   });
 
   test('the reproduction says how many at once, in how many rounds', () => {
-    assert.match(reproductionOf([e]), /^# step 2: token-race\n2 times at once \(2 round\(s\), each with a fresh code\): curl /);
+    assert.match(reproductionOf([e]), /^# step 1: token-race\n# 2 times at once \(2 round\(s\), each with a fresh code\):\ncurl /);
   });
 });
 
 describe('introspection evidence in reports', () => {
   test('without an endpoint, the report says so', () => {
     const e = { kind: 'introspection' as const, step: 4, tokenFrom: 1, which: 'access_token' as const };
-    assert.match(evidence(e, read), /introspection of the access token of step 2<\/h4><p>The metadata advertises no <code>introspection_endpoint<\/code>/);
+    assert.match(evidence(e, read), /introspection of the access token of step 1<\/h4><p>The metadata advertises no <code>introspection_endpoint<\/code>/);
     assert.match(reproductionOf([e]), /\(no introspection_endpoint advertised\)/);
   });
 });
