@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
-import { HarnessError } from '../harness-error.js';
+import { HarnessError, NotApplicable } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
 import { client, earlier, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
@@ -14,7 +14,7 @@ import { tokenRequest } from './token-request.js';
 
 export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: codeFrom, result: auth } = earlier(ctx, 'authorize', spec.code);
-  if (!auth.code) throw noCode(ctx, codeFrom);
+  if (!auth.code) throw spec.skip_if_refused ? refused(ctx, codeFrom) : noCode(ctx, codeFrom);
   const clientKey = spec.client ?? auth.client;
   const variants: string[] = [];
   const redirectUri = redirectUriOf(spec, auth, variants);
@@ -25,15 +25,15 @@ export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvi
     auth: spec.auth,
     duplicate: spec.duplicate,
     method: spec.method,
-    params: [
+    body: spec.body,
+    params: edited([
       ['grant_type', 'authorization_code'],
       ['code', auth.code],
       ...(redirectUri !== undefined ? [['redirect_uri', redirectUri] as [string, string]] : []),
       ...(verifier !== undefined ? [['code_verifier', verifier] as [string, string]] : []),
-      ...Object.entries(spec.extra ?? {}),
-    ],
+    ], spec),
   });
-  variants.push(...req.variants, ...Object.keys(spec.extra ?? {}).map((k) => `extra:${k}`));
+  variants.push(...req.variants, ...Object.keys(spec.extra ?? {}).map((k) => `extra:${k}`), ...(spec.omit ?? []).map((k) => `omit:${k}`));
 
   if (spec.concurrent) {
     const { exchanges, resourceStatuses } = await race(spec.concurrent, req.send, ctx);
@@ -43,6 +43,13 @@ export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvi
   const tokens = tokensOf(ctx, ex.response.json);
   ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope };
   return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex };
+}
+
+/** `extra` replaces a parameter of the same name or is added; `omit` leaves parameters out. */
+function edited(params: [string, string][], spec: TokenSpec): [string, string][] {
+  const extra = spec.extra ?? {};
+  const out = params.filter(([k]) => !Object.hasOwn(extra, k) && !spec.omit?.includes(k));
+  return [...out, ...Object.entries(extra).filter(([k]) => !spec.omit?.includes(k))];
 }
 
 function redirectUriOf(spec: TokenSpec, auth: AuthorizeResult, variants: string[]): string | undefined {
@@ -71,11 +78,26 @@ function verifierOf(spec: TokenSpec, auth: AuthorizeResult, ctx: StepContext, va
   return other.verifier;
 }
 
-function noCode(ctx: StepContext, codeFrom: number): HarnessError {
+/** How the authorization of step `codeFrom` ended without a code, for people. */
+function endedWithout(ctx: StepContext, codeFrom: number): string {
   const ev = ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
-  const where = ev?.kind === 'authorization' && ev.outcome.type === 'redirect'
-    ? `a redirect without a code (${ev.outcome.query.error?.[0] ?? ev.outcome.fragment.error?.[0] ?? 'no error'})`
-    : 'an error page';
+  if (ev?.kind !== 'authorization') return 'no answer';
+  const o = ev.outcome;
+  if (o.type === 'redirect') {
+    const error = o.query.error?.[0] ?? o.fragment.error?.[0];
+    const description = o.query.error_description?.[0] ?? o.fragment.error_description?.[0];
+    return `a redirect without a code (${error ?? 'no error'}${description ? `: ${description}` : ''})`;
+  }
+  return `an error page (${[o.title, o.text].filter(Boolean).join(': ').slice(0, 200) || `HTTP ${o.status ?? '?'}`})`;
+}
+
+/** A request the server may rightly refuse was refused: nothing to redeem, so nothing to judge. */
+function refused(ctx: StepContext, codeFrom: number): NotApplicable {
+  return new NotApplicable(`the server issued no code to the authorization of step ${codeFrom + 1}, which it may rightly refuse; it answered with ${endedWithout(ctx, codeFrom)}`);
+}
+
+function noCode(ctx: StepContext, codeFrom: number): HarnessError {
+  const where = endedWithout(ctx, codeFrom);
   return new HarnessError(
     `step ${ctx.index + 1} needs the code of step ${codeFrom + 1}, but that authorization ended with ${where}`,
     'a valid request got no code: check the client id, redirect URI and scope in the target profile',
