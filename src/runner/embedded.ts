@@ -22,6 +22,7 @@ export async function startEmbeddedTarget(profile: TargetProfile, extraFlaws: re
     https: e.https,
     consent: e.consent,
     refreshTokens: e.refresh_tokens,
+    pkceRequired: e.pkce_required,
   });
 }
 
