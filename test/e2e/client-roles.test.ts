@@ -13,6 +13,7 @@ import type { FlawName } from '../../fixtures/servers/embedded/index.js';
 import { Redactor } from '../../src/evidence/redact.js';
 import type { ScenarioOutcome } from '../../src/runner/execute.js';
 import { ROOT } from '../../src/runner/env.js';
+import type { Profile } from '../../src/spec/levels.js';
 import type { TargetProfile } from '../../src/target/schema.js';
 import { breaches, defaultScenarios, embeddedProfile, loadProfile, startRig } from './harness.js';
 
@@ -24,10 +25,10 @@ const pick = (...ids: string[]) => ids.map((id) => {
 });
 const profileOf = (name: string) => loadProfile(path.join(ROOT, 'fixtures/targets', `${name}.yaml`));
 
-async function runOn(ids: string[], opts: { flaws?: FlawName[]; profile?: TargetProfile } = {}): Promise<Map<string, ScenarioOutcome>> {
+async function runOn(ids: string[], opts: { flaws?: FlawName[]; profile?: TargetProfile; judged?: Profile } = {}): Promise<Map<string, ScenarioOutcome>> {
   const rig = await startRig(opts);
   try {
-    return await rig.run(pick(...ids), 'rfc9700', 2);
+    return await rig.run(pick(...ids), opts.judged ?? 'rfc9700', 2);
   } finally {
     await rig.close();
   }
@@ -156,10 +157,11 @@ describe('the `implicit` client role', () => {
     assert.match(out.get('implicit-grant-refused')!.reason ?? '', /issued an access token through the implicit grant/);
   });
 
-  test('negative control implicit-token-in-query: the token in the query fails, the URL in the evidence, the token redacted', async () => {
-    const out = await runOn(['token-response-mode-query-refused'], { profile: profileOf('embedded-implicit'), flaws: ['implicit-token-in-query'] });
+  test('negative control implicit-token-in-query: the token in the query fails (MUST under oauth2.1, SHOULD otherwise), the URL in the evidence, the token redacted', async () => {
+    const out = await runOn(['token-response-mode-query-refused'], { profile: profileOf('embedded-implicit'), flaws: ['implicit-token-in-query'], judged: 'oauth2.1' });
     const o = out.get('token-response-mode-query-refused')!;
     assert.equal(o.verdict, 'fail', show(out));
+    assert.equal(o.checks.find((c) => c.check === 'token-not-in-query')?.level, 'MUST');
     assert.deepEqual(breaches(o), ['token-not-in-query:fail']);
     assert.match(o.reason ?? '', /access_token in the query of https:\/\/client\.oauth-conformance\.test\/implicit-cb\?/);
     const auth = o.evidence.find((e) => e.kind === 'authorization');
