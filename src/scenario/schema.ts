@@ -80,7 +80,7 @@ const authorize = {
     extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters added to the request, or replacing the ones the harness would send.', examples: [{ foo: 'bar' }, { code_challenge_method: 'S512' }] },
     omit: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters left out of the request.', examples: [['response_type']] },
     duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters sent twice, with the same value (RFC 6749 §3.1: MUST NOT be repeated).', examples: [['client_id']] },
-    offline: { type: 'boolean', default: false, description: 'This flow is to yield a refresh token: the scope and parameters of the profile\'s `refresh` block are sent (e.g. `openid offline_access` with prompt=consent on OpenID Connect servers).' },
+    offline: { type: 'boolean', description: 'This flow is to yield a refresh token: the scope and parameters of the profile\'s `refresh` block are sent (e.g. `openid offline_access` with prompt=consent on OpenID Connect servers).' },
   },
 } as const;
 
@@ -117,8 +117,8 @@ const token = {
     omit: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Body parameters left out of the request.', examples: [['code']] },
     duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Body parameters sent twice.', examples: [['code']] },
     method: { type: 'string', enum: ['POST', 'GET'], default: 'POST', description: 'GET sends the parameters in the query (RFC 6749 §3.2 requires POST).' },
-    body: { type: 'string', enum: ['form', 'json'], default: 'form', description: '`json` sends the parameters as a JSON object (application/json) instead of the form encoding RFC 6749 §3.2 prescribes.' },
-    skip_if_refused: { type: 'boolean', default: false, description: 'When the authorize step got no code (the server refused the request), skip the scenario with the server\'s answer instead of ending in error: for requests a server may rightly refuse (a challenge without method, no challenge where PKCE is required).' },
+    body: { type: 'string', enum: ['form', 'json'], description: '`json` sends the parameters as a JSON object (application/json) instead of the form encoding RFC 6749 §3.2 prescribes.' },
+    skip_if_refused: { type: 'boolean', description: 'When the authorize step got no code (the server refused the request), skip the scenario with the server\'s answer instead of ending in error: for requests a server may rightly refuse (a challenge without method, no challenge where PKCE is required).' },
     concurrent: { type: 'integer', minimum: 2, maximum: 20, description: 'Fire this many identical requests at once (a race, TK-03); evidence kind `token-race`.' },
   },
 } as const;
@@ -132,7 +132,7 @@ const refresh = {
     client: { type: 'string', description: 'Client key that authenticates; default: the client the refresh token was issued to.' },
     auth: clientAuthVariant,
     scope: { type: 'string', description: 'scope sent (default: none, i.e. the original scope).' },
-    escalate: { type: 'boolean', default: false, description: 'Ask for the original scope plus one it did not include: the profile\'s `refresh.extra_scope` (default offline_access when not granted). Without one to add, the scenario skips.' },
+    escalate: { type: 'boolean', description: 'Ask for the original scope plus one it did not include: the profile\'s `refresh.extra_scope` (default offline_access when not granted). Without one to add, the scenario skips.' },
     concurrent: { type: 'integer', minimum: 2, maximum: 20, description: 'Fire this many identical refreshes at once (a race, RT-07); evidence kind `token-race`.' },
   },
 } as const;
