@@ -35,6 +35,8 @@ export async function checkClient(key: string, c: ClientProfile, tokenEndpoint: 
       : `check clients.${key}.id and clients.${key}.secret, and that the server registered this client for ${authMethod(c)}`;
     return problem(`${who} was not authenticated: a made-up code got ${said}`, fix);
   }
+  // An implicit-only client (the `implicit` role) is rightly refused the code grant.
+  if (error === 'unauthorized_client' && key === 'implicit') return ok(`${who} is known to the server (not allowed the code grant, as an implicit-only client may be): ${said}`);
   if (error === 'unauthorized_client') return problem(`${who} may not use the authorization code grant: ${said}`, 'allow the authorization_code grant for this client on the server');
   if (status >= 200 && status < 300) return note(`${who}: the token endpoint answered ${status} to a made-up code — run the suite: codes may not be checked`);
   if (!error) return problem(`${who}: the token endpoint answered without an OAuth error (${said})`, 'check the token endpoint URL (endpoints.token or the metadata\'s token_endpoint)');
