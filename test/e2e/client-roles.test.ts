@@ -177,7 +177,7 @@ describe('refresh tokens only with offline_access (an OpenID-only configuration)
   test('with the profile\'s refresh block the refresh scenarios pass', async () => {
     const offline = profileOf('embedded-offline');
     assert.equal(offline.refresh?.scope, 'openid offline_access');
-    const out = await runOn(IDS, { profile: { ...offline, refresh: { ...offline.refresh, extra_scope: 'profile' } } });
+    const out = await runOn(IDS, { profile: offline });
     assert.deepEqual(verdicts(out), Object.fromEntries(IDS.map((id) => [id, 'pass'])), show(out));
     const auth = out.get('refresh-token-rotated')!.evidence.find((e) => e.kind === 'authorization');
     assert.ok(auth?.kind === 'authorization' && auth.request.params.scope === 'openid offline_access' && auth.request.params.prompt === 'consent');
@@ -187,11 +187,21 @@ describe('refresh tokens only with offline_access (an OpenID-only configuration)
     const { refresh: _omitted, ...plain } = profileOf('embedded-offline');
     const out = await runOn(['refresh-token-rotated'], { profile: plain });
     assert.notEqual(out.get('refresh-token-rotated')!.verdict, 'pass', show(out));
-    assert.match(out.get('refresh-token-rotated')!.reason ?? '', /issued none/);
+    assert.match(out.get('refresh-token-rotated')!.reason ?? '', /refresh token/);
+  });
+
+  test('negative control refresh-scope-escalation: the added email scope is granted on refresh', async () => {
+    const out = await runOn(['refresh-scope-not-escalated'], { profile: profileOf('embedded-offline'), flaws: ['refresh-scope-escalation'] });
+    const o = out.get('refresh-scope-not-escalated')!;
+    assert.equal(o.verdict, 'fail', show(out));
+    assert.deepEqual(breaches(o), ['refresh-scope-not-escalated:fail']);
+    const refresh = o.evidence.find((e) => e.kind === 'token' && e.grant === 'refresh_token');
+    assert.ok(refresh?.kind === 'token' && /scope=openid(\+|%20)offline_access(\+|%20)email/.test(refresh.request.body ?? ''), 'the refresh asked for the original scope plus email');
   });
 
   test('refresh-scope-not-escalated: the original scope already holds offline_access and no extra_scope is named: skip', async () => {
-    const out = await runOn(['refresh-scope-not-escalated'], { profile: profileOf('embedded-offline') });
+    const { extra_scope: _none, ...refresh } = profileOf('embedded-offline').refresh!;
+    const out = await runOn(['refresh-scope-not-escalated'], { profile: { ...profileOf('embedded-offline'), refresh } });
     assert.equal(out.get('refresh-scope-not-escalated')!.verdict, 'skip', show(out));
     assert.match(out.get('refresh-scope-not-escalated')!.reason ?? '', /refresh\.extra_scope/);
   });
