@@ -118,8 +118,17 @@ describe('token endpoint errors for malformed requests', () => {
   test('clean server: all well-formed', async () => {
     const out = await runOn(IDS);
     assert.deepEqual(verdicts(out), Object.fromEntries(IDS.map((id) => [id, 'pass'])), show(out));
-    const json = out.get('token-error-json-body')!.evidence.find((e) => e.kind === 'token');
-    assert.ok(json?.kind === 'token' && json.request.headers?.['content-type'] === 'application/json' && json.variants.includes('body:json'));
+    const sent = (id: string) => {
+      const e = out.get(id)!.evidence.find((x) => x.kind === 'token');
+      assert.ok(e?.kind === 'token');
+      return e;
+    };
+    const json = sent('token-error-json-body');
+    assert.ok(json.request.headers?.['content-type'] === 'application/json' && json.variants.includes('body:json'));
+    assert.equal(JSON.parse(json.request.body ?? '{}').grant_type, 'authorization_code');
+    // `extra` replaces the harness's own grant_type; `omit` leaves the code out.
+    assert.deepEqual(new URLSearchParams(sent('token-error-unknown-grant-type').request.body).getAll('grant_type'), ['urn:oauth-conformance:unknown-grant']);
+    assert.equal(new URLSearchParams(sent('token-error-missing-parameter').request.body).has('code'), false);
   });
 
   test('negative control token-errors-not-json: the three malformed requests fail, the other errors stay well-formed', async () => {
