@@ -18,6 +18,7 @@
  * Playwright workers, Chromium processes, embedded server), sampled every 200 ms from /proc; the RSS
  * sum is reported beside it.
  */
+import { authMethod } from '../src/target/auth-methods.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -81,7 +82,7 @@ async function runHarness(workers: number): Promise<HarnessRun> {
 
 async function runBare(workers: number, units: BrowserUnit[]): Promise<BareRun> {
   const profile = loadPlanTarget({ target: path.join(ROOT, 'fixtures/targets/embedded.yaml'), suites: [], profile: 'rfc9700', reportDir: '', flaws: [] });
-  const server = await startEmbeddedServer({ clients: Object.values(profile.clients), users: [profile.user] });
+  const server = await startEmbeddedServer({ clients: Object.values(profile.clients).map((c) => ({ ...c, auth: authMethod(c) })), users: [profile.user] });
   const target = await resolveTarget(profile, { OC_EMBEDDED_ISSUER: server.issuer, OC_EMBEDDED_RESOURCE: server.resourceUrl });
   const hosts = harnessHosts(profile);
   const stub = await startStub(hosts);

@@ -8,6 +8,7 @@ import type { EvidenceKind } from '../evidence/types.js';
 import { clientIdRequired } from './rfc6749/client-id-required.js';
 import { codeReplayRejected } from './rfc6749/code-replay-rejected.js';
 import { redirectUriRejected } from './rfc6749/redirect-uri-rejected.js';
+import { refusedWithoutRedirect } from './rfc6749/refused-without-redirect.js';
 import { stateEchoed } from './rfc6749/state-echoed.js';
 import { tokenIssued } from './rfc6749/token-issued.js';
 import { tokensRevokedAfterCodeReplay } from './rfc6749/tokens-revoked-after-code-replay.js';
@@ -103,6 +104,7 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   refreshTokenRevokedAfterCodeReplay,
   accessTokenInactiveAfterCodeReplay,
   redirectUriRejected,
+  refusedWithoutRedirect,
   stateEchoed,
   noTokensInUrls,
   implicitGrantRefused,

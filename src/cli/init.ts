@@ -70,6 +70,7 @@ export async function init(f: InitFlags, out: (s: string) => void): Promise<numb
   out('next:');
   out(`  1. register a client with redirect URI https://client.oauth-conformance.test/cb, and a test user; then`);
   out(`     export ${DRAFT_ENV.clientId}=… ${DRAFT_ENV.clientSecret}=… ${DRAFT_ENV.username}=… ${DRAFT_ENV.password}=…`);
+  if (features.includes('implicit')) out('     the metadata lists response_type=token: also register a client allowed the implicit grant (clients.implicit in the draft), or the implicit scenarios skip');
   out(`  2. check the TODOs in ${rel(file)} (scope, features, the login and consent rules)`);
   out(`  3. oauth-conformance doctor --target ${rel(file)}`);
   out(`  4. oauth-conformance run --target ${rel(file)}`);

@@ -7,13 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { send } from '../drive/http.js';
 import { HarnessError } from '../harness-error.js';
 import { clientAuth } from '../steps/client-auth.js';
+import { authMethod, authMethods } from '../target/auth-methods.js';
 import type { ClientProfile } from '../target/schema.js';
 import { note, ok, problem, type Finding } from './finding.js';
 
 export async function checkClient(key: string, c: ClientProfile, tokenEndpoint: string, timeout: number): Promise<Finding> {
   // The assertion of a JWT client is never printed: only the answer is.
   const auth = await clientAuth(c, 'as-registered', tokenEndpoint);
-  const who = `client "${key}" (${c.id}, ${c.auth})`;
+  const who = `client "${key}" (${c.id}, ${authMethods(c).join(' or ')})`;
   let ex;
   try {
     ex = await send({
@@ -29,11 +30,13 @@ export async function checkClient(key: string, c: ClientProfile, tokenEndpoint: 
   const error = typeof body.error === 'string' ? body.error : undefined;
   const said = `${error ?? 'no OAuth error'}${typeof body.error_description === 'string' ? ` (${body.error_description})` : ''}, HTTP ${status}`;
   if (error === 'invalid_client' || (status === 401 && error !== 'invalid_grant')) {
-    const fix = c.auth === 'none'
+    const fix = authMethod(c) === 'none'
       ? `is clients.${key}.id registered on the server, as a public client?`
-      : `check clients.${key}.id and clients.${key}.secret, and that the server registered this client for ${c.auth}`;
+      : `check clients.${key}.id and clients.${key}.secret, and that the server registered this client for ${authMethod(c)}`;
     return problem(`${who} was not authenticated: a made-up code got ${said}`, fix);
   }
+  // An implicit-only client (the `implicit` role) is rightly refused the code grant.
+  if (error === 'unauthorized_client' && key === 'implicit') return ok(`${who} is known to the server (not allowed the code grant, as an implicit-only client may be): ${said}`);
   if (error === 'unauthorized_client') return problem(`${who} may not use the authorization code grant: ${said}`, 'allow the authorization_code grant for this client on the server');
   if (status >= 200 && status < 300) return note(`${who}: the token endpoint answered ${status} to a made-up code — run the suite: codes may not be checked`);
   if (!error) return problem(`${who}: the token endpoint answered without an OAuth error (${said})`, 'check the token endpoint URL (endpoints.token or the metadata\'s token_endpoint)');

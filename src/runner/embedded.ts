@@ -5,6 +5,7 @@
  */
 import type { EmbeddedOptions, EmbeddedServer, FlawName } from '../../fixtures/servers/embedded/index.js';
 import { loadClientKey, publicJwk } from '../target/client-key.js';
+import { authMethod } from '../target/auth-methods.js';
 import { EMBEDDED_ENV } from '../target/resolve.js';
 import type { TargetProfile } from '../target/schema.js';
 
@@ -14,14 +15,15 @@ export async function startEmbeddedTarget(profile: TargetProfile, extraFlaws: re
   const e: Partial<NonNullable<TargetProfile['embedded']>> = profile.embedded ?? {};
   return startEmbeddedServer({
     clients: Object.values(profile.clients).map((c) => ({
-      id: c.id, secret: c.secret, auth: c.auth, redirect_uris: c.redirect_uris,
-      ...(c.auth === 'private_key_jwt' && c.key ? { jwks: { keys: [publicJwk(loadClientKey(c.key, c.alg))] } } : {}),
+      id: c.id, secret: c.secret, auth: authMethod(c), redirect_uris: c.redirect_uris,
+      ...(authMethod(c) === 'private_key_jwt' && c.key ? { jwks: { keys: [publicJwk(loadClientKey(c.key, c.alg))] } } : {}),
     })),
     users: [profile.user],
     flaws: [...new Set([...(e.flaws ?? []), ...extraFlaws])] as FlawName[],
     https: e.https,
     consent: e.consent,
     refreshTokens: e.refresh_tokens,
+    pkceRequired: e.pkce_required,
     ...switches,
   });
 }

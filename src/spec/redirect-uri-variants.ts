@@ -190,6 +190,12 @@ export const REDIRECT_URI_VARIANTS = {
     lenientIfAccepted: true,
     apply: (u) => build(u, { host: (h) => h.toUpperCase() }),
   },
+  'scheme-uppercase': {
+    catalog: 'RU-15',
+    description: 'The registered scheme in upper case (HTTPS://… for https://…, HTTP://… for http://…; schemes are case-insensitive, RFC 3986 §3.1, so accepting it is lenient)',
+    lenientIfAccepted: true,
+    apply: (u) => build(u, { scheme: (s) => s.toUpperCase() }),
+  },
   'path-uppercase': {
     catalog: 'RU-15',
     description: 'The registered path in upper case (/cb -> /CB)',

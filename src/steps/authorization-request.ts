@@ -3,6 +3,7 @@
  * redirect_uri manipulation, the profile's own parameters (`authorization_params`, e.g. a nonce or an
  * audience some servers require), extra, omitted and repeated parameters.
  */
+import { NotApplicable } from '../harness-error.js';
 import type { AuthorizeSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
 import type { ClientProfile, TargetProfile } from '../target/schema.js';
@@ -29,7 +30,7 @@ export function authorizationRequest(spec: Partial<AuthorizeSpec>, ctx: StepCont
   const c = client(ctx, clientKey);
   const registered = c.redirect_uris[0];
   const r = spec.redirect_uri;
-  const other = typeof r === 'object' && 'of' in r ? client(ctx, r.of).redirect_uris[0] : undefined;
+  const other = typeof r === 'object' && 'of' in r ? otherClientUri(ctx, c, clientKey, r.of) : undefined;
   const named = typeof r === 'object' && 'variant' in r ? (r.variant as RedirectUriVariantName) : undefined;
   const variant = other ? `of:${(r as { of: string }).of}` : named;
   const redirectUri = r === 'omit' ? undefined : other ?? (named ? REDIRECT_URI_VARIANTS[named].apply(registered) : registered);
@@ -37,7 +38,8 @@ export function authorizationRequest(spec: Partial<AuthorizeSpec>, ctx: StepCont
   const method = spec.pkce ?? (features.has('pkce') ? 'S256' : 'none');
   const pkce = method === 'none' ? undefined : pkcePair(method);
   ctx.redactor.add(pkce?.verifier, 'code_verifier');
-  const scope = spec.scope ?? c.scope ?? profile.scope ?? 'openid';
+  const offline = spec.offline ? profile.refresh : undefined;
+  const scope = spec.scope ?? offline?.scope ?? c.scope ?? profile.scope ?? 'openid';
 
   const params: Record<string, string> = {
     response_type: spec.response_type ?? 'code',
@@ -46,7 +48,7 @@ export function authorizationRequest(spec: Partial<AuthorizeSpec>, ctx: StepCont
     scope,
     ...(state !== undefined ? { state } : {}),
     ...(pkce ? { code_challenge: pkce.challenge, code_challenge_method: pkce.method } : {}),
-    ...profileParams(profile, c),
+    ...profileParams(profile, c, offline?.authorization_params),
     ...spec.extra,
   };
   for (const name of spec.omit ?? []) delete params[name];
@@ -58,9 +60,20 @@ export function authorizationRequest(spec: Partial<AuthorizeSpec>, ctx: StepCont
   return { url: url.toString(), params, clientKey, registered, redirectUri, variant, state: params.state, pkce, scope };
 }
 
-/** The profile's and the client's `authorization_params`, expanded (`{{random}}` fresh per request). */
-function profileParams(profile: TargetProfile, c: ClientProfile): Record<string, string> {
-  const merged = { ...profile.authorization_params, ...c.authorization_params };
+/**
+ * A redirect URI registered for client `of` and not for this client: sending one registered for both
+ * would test nothing (the profile says the server accepts it for this client too).
+ */
+function otherClientUri(ctx: StepContext, c: ClientProfile, key: string, of: string): string {
+  const own = new Set(c.redirect_uris);
+  const uri = client(ctx, of).redirect_uris.find((u) => !own.has(u));
+  if (uri === undefined) throw new NotApplicable(`every redirect URI of clients.${of} is also registered for clients.${key} (the profile lists them for both): none is another client's alone`);
+  return uri;
+}
+
+/** The profile's, the client's and (for a flow that is to yield a refresh token) the refresh block's `authorization_params`, expanded (`{{random}}` fresh per request). */
+function profileParams(profile: TargetProfile, c: ClientProfile, offline?: Record<string, string>): Record<string, string> {
+  const merged = { ...profile.authorization_params, ...c.authorization_params, ...offline };
   if (!Object.keys(merged).length) return {};
   const values = templateValues(profile);
   return Object.fromEntries(Object.entries(merged).map(([k, v]) => [k, expandTemplate(v, values)]));

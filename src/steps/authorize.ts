@@ -30,6 +30,8 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
   const o = driven.outcome;
   const code = o.type === 'redirect' ? (o.query.code?.[0] ?? o.fragment.code?.[0]) : undefined;
   ctx.redactor.add(code, 'code');
+  // Tokens a server put in the front channel (implicit grant, or a flaw) are secrets like the code.
+  if (o.type === 'redirect') for (const name of ['access_token', 'id_token', 'refresh_token']) ctx.redactor.add(o.query[name]?.[0] ?? o.fragment[name]?.[0], name);
   ctx.results[ctx.index] = { kind: 'authorize', client: r.clientKey, code, redirectUri: r.redirectUri, verifier: r.pkce?.verifier, challenge: r.pkce?.challenge, scope: r.scope };
   return {
     kind: 'authorization',

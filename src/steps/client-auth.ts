@@ -13,6 +13,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import type { Params } from '../drive/http.js';
 import { HarnessError, NotApplicable } from '../harness-error.js';
 import { loadClientKey, type ClientKey } from '../target/client-key.js';
+import { authMethod, authMethods, type AuthMethod } from '../target/auth-methods.js';
 import type { ClientProfile } from '../target/schema.js';
 
 export type ClientAuthVariant = 'as-registered' | 'none' | 'no-client-id' | 'wrong-secret' | 'empty-secret' | 'switch-method' | 'secret-in-query';
@@ -20,7 +21,7 @@ export type ClientAuthVariant = 'as-registered' | 'none' | 'no-client-id' | 'wro
 export interface ClientAuthParts { headers: Record<string, string>; form: Params; query: Params }
 
 
-type Method = ClientProfile['auth'];
+type Method = AuthMethod;
 type Credential = { kind: 'secret'; secret: string } | { kind: 'key'; key: ClientKey['key'] | CryptoKey; alg: string } | { kind: 'unsigned' };
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -48,16 +49,17 @@ export async function clientAuth(
     onSecret(assertion);
     return { headers: {}, form: [['client_id', c.id], ['client_assertion_type', JWT_BEARER], ['client_assertion', assertion]], query: [] };
   };
-  const registered = c.auth === 'none' ? 'client_secret_post' : c.auth;
+  const method = authMethod(c);
+  const registered = method === 'none' ? 'client_secret_post' : method;
   switch (variant) {
-    case 'as-registered': return as(c.auth, ownCredential(c));
+    case 'as-registered': return as(method, ownCredential(c));
     case 'none': return none;
     case 'no-client-id': return { headers: {}, form: [], query: [] };
     case 'wrong-secret': return as(registered, await wrongCredential(c));
     case 'empty-secret': return as(registered, isJwtMethod(registered) ? { kind: 'unsigned' } : { kind: 'secret', secret: '' });
     case 'switch-method': return as(otherMethod(c), ownCredential(c));
     case 'secret-in-query': {
-      if (c.auth === 'private_key_jwt') throw new NotApplicable('a private_key_jwt client has no secret to put in the query');
+      if (method === 'private_key_jwt') throw new NotApplicable('a private_key_jwt client has no secret to put in the query');
       return { headers: {}, form: [], query: [['client_id', c.id], ['client_secret', secret]] };
     }
   }
@@ -68,23 +70,30 @@ export function isJwtMethod(m: Method): boolean {
 }
 
 function ownCredential(c: ClientProfile): Credential {
-  if (c.auth === 'private_key_jwt') {
+  if (authMethod(c) === 'private_key_jwt') {
     const own = loadClientKey(requireKey(c), c.alg);
     return { kind: 'key', key: own.key, alg: own.alg };
   }
   return { kind: 'secret', secret: c.secret ?? '' };
 }
 
-/** The right credential by another method: Basic <-> body; a JWT method's secret goes into the body. */
+/**
+ * The right credential by a method the client is not registered for: Basic <-> body; a JWT method's
+ * secret by Basic. A client registered for both Basic and body has no such method.
+ */
 function otherMethod(c: ClientProfile): Method {
-  if (c.auth === 'client_secret_basic') return 'client_secret_post';
-  if (c.auth === 'private_key_jwt') throw new NotApplicable('a private_key_jwt client has only its key: there is no other method to send it by');
-  return 'client_secret_basic';
+  const method = authMethod(c);
+  if (method === 'private_key_jwt') throw new NotApplicable('a private_key_jwt client has only its key: there is no other method to send it by');
+  const other = method === 'client_secret_basic' ? 'client_secret_post' : 'client_secret_basic';
+  if (authMethods(c).includes(other)) {
+    throw new NotApplicable(`the profile registers client ${c.id} for both ${method} and ${other}: no unregistered method is left to send its secret by`);
+  }
+  return other;
 }
 
 /** Random, of the same length as the real secret (not derivable from it: reports show it); or a fresh key. */
 async function wrongCredential(c: ClientProfile): Promise<Credential> {
-  if (c.auth !== 'private_key_jwt') {
+  if (authMethod(c) !== 'private_key_jwt') {
     const secret = c.secret ?? '';
     return { kind: 'secret', secret: randomBytes(Math.max(24, secret.length)).toString('base64url').slice(0, Math.max(16, secret.length)) };
   }

@@ -5,7 +5,7 @@ import type { Redactor } from '../evidence/redact.js';
 import type { Endpoints } from '../target/discover.js';
 import type { ClientProfile, TargetProfile } from '../target/schema.js';
 import type { Feature } from '../spec/features.js';
-import { HarnessError } from '../harness-error.js';
+import { HarnessError, NotApplicable } from '../harness-error.js';
 
 export interface ResolvedTarget {
   profile: TargetProfile;
@@ -49,8 +49,17 @@ export interface StepContext {
   raceRounds?: number;
 }
 
+/**
+ * Client roles a profile may leave out without declaring a feature: a scenario that needs one is not
+ * applicable (skip, naming the role), never run on another client the server never allowed the grant.
+ */
+export const OPTIONAL_CLIENTS: Record<string, string> = {
+  implicit: 'a client the server lets use the implicit grant (response_type=token); add clients.implicit to judge how the server hands out such tokens',
+};
+
 export function client(ctx: StepContext, key: string): ClientProfile {
   const c = ctx.target.profile.clients[key];
+  if (!c && Object.hasOwn(OPTIONAL_CLIENTS, key)) throw new NotApplicable(`the profile has no \`${key}\` client: ${OPTIONAL_CLIENTS[key]}`);
   if (!c) {
     throw new HarnessError(`the target profile has no client "${key}"`, `add clients.${key} to the target profile, or declare only the features it supports`);
   }

@@ -4,7 +4,7 @@
  */
 import type { TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
 import type { Params } from '../drive/http.js';
-import { HarnessError } from '../harness-error.js';
+import { HarnessError, NotApplicable } from '../harness-error.js';
 import type { RefreshSpec } from '../scenario/schema.js';
 import { client, earlier, tokensOf, type StepContext } from './context.js';
 import { race, statusOf, times } from './race.js';
@@ -15,15 +15,16 @@ export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<Toke
   if (!from.refreshToken) throw new HarnessError(`step ${ctx.index + 1} needs a refresh token, but step ${tokenFrom + 1} issued none`, 'declare the `refresh-token` feature only if the server issues refresh tokens with the code grant');
   const clientKey = spec.client ?? from.client;
   if (spec.concurrent) return refreshRace(spec, spec.concurrent, tokenFrom, clientKey, ctx);
+  const scope = spec.escalate ? escalated(ctx, from.scope) : spec.scope;
   const req = tokenRequest(ctx, {
     client: client(ctx, clientKey),
     auth: spec.auth,
-    params: refreshParams(from.refreshToken, spec.scope),
+    params: refreshParams(from.refreshToken, scope),
   });
   const ex = await req.send();
   const tokens = tokensOf(ctx, ex.response.json);
   ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? from.scope };
-  const variants = [...req.variants, ...(spec.client && spec.client !== from.client ? [`client:${spec.client}`] : []), ...(spec.scope !== undefined ? ['scope'] : [])];
+  const variants = [...req.variants, ...(spec.client && spec.client !== from.client ? [`client:${spec.client}`] : []), ...(scope !== undefined ? ['scope'] : [])];
   return { kind: 'token', step: ctx.index, grant: 'refresh_token', client: clientKey, variants, tokenFrom, originalScope: from.scope, sentRefreshToken: from.refreshToken, ...ex };
 }
 
@@ -62,4 +63,18 @@ function producers(ctx: StepContext, index: number): number[] {
   const ev = ctx.evidence.find((e) => e.kind === 'token' && e.step === index);
   const from = ev?.kind === 'token' ? (ev.grant === 'authorization_code' ? ev.codeFrom : ev.grant === 'refresh_token' ? ev.tokenFrom : undefined) : undefined;
   return from === undefined ? [index] : [...producers(ctx, from), index];
+}
+
+/**
+ * The original scope plus one it lacks: the profile's `refresh.extra_scope`, else offline_access (a
+ * scope OpenID Connect servers know without granting it by default). Nothing to add is no test.
+ */
+function escalated(ctx: StepContext, original: string | undefined): string {
+  const granted = (original ?? '').split(' ').filter(Boolean);
+  const extra = ctx.target.profile.refresh?.extra_scope ?? 'offline_access';
+  const added = extra.split(' ').filter((s) => s && !granted.includes(s));
+  if (!added.length) {
+    throw new NotApplicable(`the original scope "${original ?? ''}" already includes ${extra}: set refresh.extra_scope in the profile to a scope the server knows but did not grant`);
+  }
+  return [...granted, ...added].join(' ');
 }

@@ -15,6 +15,8 @@ export interface TokenRequestSpec {
   params: Params;
   duplicate?: readonly string[];
   method?: 'POST' | 'GET';
+  /** `json`: the body as a JSON object instead of a form. */
+  body?: 'form' | 'json';
 }
 
 export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () => Promise<HttpExchange>; build: () => Promise<HttpRequest>; variants: string[] } {
@@ -23,6 +25,7 @@ export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () 
     ...(r.auth && r.auth !== 'as-registered' ? [`auth:${r.auth}`] : []),
     ...(r.duplicate ?? []).map((d) => `duplicate:${d}`),
     ...(get ? ['method:GET'] : []),
+    ...(r.body === 'json' ? ['body:json'] : []),
   ];
   const url = ctx.target.endpoints.token;
   // Built per request: a client assertion is single-use (its jti), so each one signs a new one.
@@ -35,6 +38,7 @@ export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () 
       url,
       headers: auth.headers,
       form: get ? undefined : params,
+      json: r.body === 'json',
       query: get ? [...params, ...auth.query] : auth.query,
       timeout: timeouts(ctx.target).http,
     };

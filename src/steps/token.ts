@@ -14,7 +14,7 @@ import { tokenRequest } from './token-request.js';
 
 export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: codeFrom, result: auth } = earlier(ctx, 'authorize', spec.code);
-  if (!auth.code) throw noCode(ctx, codeFrom);
+  if (!auth.code) throw spec.skip_if_refused ? refused(ctx, codeFrom) : noCode(ctx, codeFrom);
   if (spec.concurrent) return codeRace(spec, spec.concurrent, codeFrom, ctx);
   const clientKey = spec.client ?? auth.client;
   const { req, variants } = redemption(spec, { ...auth, code: auth.code }, ctx);
@@ -53,16 +53,23 @@ function redemption(spec: TokenSpec, auth: AuthorizeResult & { code: string }, c
     auth: spec.auth,
     duplicate: spec.duplicate,
     method: spec.method,
-    params: [
+    body: spec.body,
+    params: edited([
       ['grant_type', 'authorization_code'],
       ['code', auth.code],
       ...(redirectUri !== undefined ? [['redirect_uri', redirectUri] as [string, string]] : []),
       ...(verifier !== undefined ? [['code_verifier', verifier] as [string, string]] : []),
-      ...Object.entries(spec.extra ?? {}),
-    ],
+    ], spec),
   });
-  variants.push(...req.variants, ...Object.keys(spec.extra ?? {}).map((k) => `extra:${k}`));
+  variants.push(...req.variants, ...Object.keys(spec.extra ?? {}).map((k) => `extra:${k}`), ...(spec.omit ?? []).map((k) => `omit:${k}`));
   return { req, variants };
+}
+
+/** `extra` replaces a parameter of the same name or is added; `omit` leaves parameters out. */
+function edited(params: [string, string][], spec: TokenSpec): [string, string][] {
+  const extra = spec.extra ?? {};
+  const out = params.filter(([k]) => !Object.hasOwn(extra, k) && !spec.omit?.includes(k));
+  return [...out, ...Object.entries(extra).filter(([k]) => !spec.omit?.includes(k))];
 }
 
 function redirectUriOf(spec: TokenSpec, auth: AuthorizeResult, variants: string[]): string | undefined {
@@ -91,17 +98,32 @@ function verifierOf(spec: TokenSpec, auth: AuthorizeResult, ctx: StepContext, va
   return other.verifier;
 }
 
+/** How the authorization of step `codeFrom` (or its rerun) ended without a code, for people. */
+function endedWithout(ctx: StepContext, codeFrom: number, rerun?: Evidence): string {
+  const ev = rerun ?? ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
+  if (ev?.kind !== 'authorization') return 'no answer';
+  const o = ev.outcome;
+  if (o.type === 'redirect') {
+    const error = o.query.error?.[0] ?? o.fragment.error?.[0];
+    const description = o.query.error_description?.[0] ?? o.fragment.error_description?.[0];
+    return `a redirect without a code (${error ?? 'no error'}${description ? `: ${description}` : ''})`;
+  }
+  return `an error page (HTTP ${o.status ?? '?'}${[o.title, o.text].filter(Boolean).length ? `: ${[o.title, o.text].filter(Boolean).join(': ').slice(0, 200)}` : ''})`;
+}
+
+/** A request the server may rightly refuse was refused: nothing to redeem, so nothing to judge. */
+function refused(ctx: StepContext, codeFrom: number): NotApplicable {
+  return new NotApplicable(`the server issued no code to the authorization of step ${codeFrom + 1}, which it may rightly refuse; it answered with ${endedWithout(ctx, codeFrom)}`);
+}
+
+const responseErrorOf = (ev: Extract<Evidence, { kind: 'authorization' }>) => ev.outcome.type === 'redirect' && Boolean(ev.outcome.query.error?.[0] ?? ev.outcome.fragment.error?.[0]);
+
 function noCode(ctx: StepContext, codeFrom: number, rerun?: Evidence): HarnessError | NotApplicable {
   const ev = rerun ?? ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
-  const o = ev?.kind === 'authorization' ? ev.outcome : undefined;
-  const error = o?.type === 'redirect' ? o.query.error?.[0] ?? o.fragment.error?.[0] : undefined;
-  const where = o?.type === 'redirect' ? `a redirect without a code (${error ?? 'no error'})` : `an error page${o?.type === 'error-page' && o.status ? ` (HTTP ${o.status})` : ''}`;
+  const where = endedWithout(ctx, codeFrom, rerun);
   // A server may require PKCE of every client: a code without a challenge is then not to be had.
-  if (ev?.kind === 'authorization' && ev.request.params.code_challenge === undefined && (error || o?.type === 'error-page')) {
-    const said = o?.type === 'redirect'
-      ? `error=${error}${(o.query.error_description ?? o.fragment.error_description)?.[0] ? ` (${(o.query.error_description ?? o.fragment.error_description)![0]})` : ''}`
-      : `an error page${o?.status ? ` (HTTP ${o.status})` : ''}: ${JSON.stringify(o?.text.slice(0, 120) ?? '')}`;
-    return new NotApplicable(`the server issues no code without a PKCE challenge: step ${codeFrom + 1}, sent without code_challenge, got ${said}`);
+  if (ev?.kind === 'authorization' && ev.request.params.code_challenge === undefined && (ev.outcome.type === 'error-page' || responseErrorOf(ev))) {
+    return new NotApplicable(`the server issues no code without a PKCE challenge: step ${codeFrom + 1}, sent without code_challenge, got ${where}`);
   }
   return new HarnessError(
     `step ${ctx.index + 1} needs the code of step ${codeFrom + 1}, but that authorization ended with ${where}`,

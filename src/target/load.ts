@@ -2,6 +2,7 @@
  * Loads a target profile: YAML -> schema (defaults filled in) -> `${env:...}` substitution ->
  * checks the schema cannot express (URLs, secrets, regular expressions, known flaws).
  */
+import { authMethods } from './auth-methods.js';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -105,10 +106,11 @@ function checkTarget(target: TargetProfile, source: YamlSource, opts: LoadTarget
   }
 
   for (const [key, client] of Object.entries(target.clients)) {
-    if (client.auth === 'private_key_jwt') checkClientKey(key, client, dir, resolved, error);
-    else if (client.key !== undefined) error(['clients', key, 'key'], `client "${key}" uses ${client.auth}: "key" is only for private_key_jwt`, undefined, 'key');
-    else if (client.auth !== 'none' && client.secret === undefined) {
-      error(['clients', key], `client "${key}" uses ${client.auth} but has no "secret"`, 'add secret: ${env:NAME} (or auth: none for a public client)', 'key');
+    const methods = authMethods(client);
+    if (methods.includes('private_key_jwt')) checkClientKey(key, client, dir, resolved, error);
+    else if (client.key !== undefined) error(['clients', key, 'key'], `client "${key}" uses ${methods.join(', ')}: "key" is only for private_key_jwt`, undefined, 'key');
+    if (methods.some((m) => m !== 'none' && m !== 'private_key_jwt') && client.secret === undefined) {
+      error(['clients', key], `client "${key}" uses ${methods.join(', ')} but has no "secret"`, 'add secret: ${env:NAME} (or auth: none for a public client)', 'key');
     }
   }
 

@@ -58,6 +58,8 @@ const user = {
   properties: { username: { type: 'string' }, password: { type: 'string', description: 'Use ${env:NAME}.' } },
 } as const;
 
+const authMethod = { type: 'string', enum: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'] } as const;
+
 const client = {
   type: 'object',
   additionalProperties: false,
@@ -66,8 +68,9 @@ const client = {
     id: { type: 'string', minLength: 1, description: 'client_id.' },
     secret: { type: 'string', description: 'client_secret; use ${env:NAME}. Also the HMAC key of client_secret_jwt.' },
     auth: {
-      type: 'string', enum: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'],
-      description: 'Token endpoint authentication method: the secret in HTTP Basic or in the body (RFC 6749 §2.3.1); a JWT assertion signed with the secret (client_secret_jwt) or with the client\'s private key (private_key_jwt), RFC 7523 §2.2 / OIDC Core §9; none for a public client.',
+      description: 'Token endpoint authentication method: the secret in HTTP Basic or in the body (RFC 6749 §2.3.1); a JWT assertion signed with the secret (client_secret_jwt) or with the client\'s private key (private_key_jwt), RFC 7523 §2.2 / OIDC Core §9; none for a public client. A list names every method the server accepts for this client (the first is used): `[client_secret_basic, client_secret_post]`.',
+      anyOf: [authMethod, { type: 'array', items: authMethod, minItems: 1, uniqueItems: true }],
+      examples: ['client_secret_basic', ['client_secret_basic', 'client_secret_post']],
     },
     key: { type: 'string', description: 'private_key_jwt: file with the client\'s private key, a JWK (JSON) or PKCS#8 PEM; relative to this profile. A secret: keep the file out of version control.', examples: ['keys/client.private.jwk.json'] },
     alg: { type: 'string', enum: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'HS256', 'HS384', 'HS512'], description: 'JWS algorithm of the client assertion (default: HS256 for client_secret_jwt; for private_key_jwt the JWK\'s `alg`, else RS256 for RSA, ES256/ES384/ES512 by curve, EdDSA for Ed25519).' },
@@ -98,7 +101,11 @@ export const targetSchema = {
         flaws: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Flaws to inject (negative controls); see fixtures/servers/embedded/README.md.' },
         https: { type: 'boolean', default: false, description: 'Serve over https, with a certificate from a CA generated for the run; the harness (Chromium and its HTTP client) trusts that CA only. Declare the feature `https` with it.' },
         consent: { type: 'boolean', default: true, description: 'Show a consent page after login; false grants the requested scope without asking.' },
-        refresh_tokens: { type: 'boolean', default: true, description: 'Issue refresh tokens with the code grant; false issues none (leave the feature `refresh-token` out).' },
+        pkce_required: { type: 'string', enum: ['public', 'all'], default: 'public', description: 'Which clients must use PKCE: public clients only (default), or every client (as OAuth 2.1 recommends; a confidential client then gets no code without a challenge).' },
+        refresh_tokens: {
+          anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['offline_access'] }], default: true,
+          description: 'Issue refresh tokens with the code grant; false issues none (leave the feature `refresh-token` out); `offline_access` only when the grant includes offline_access, asked for with prompt=consent (oidc-provider\'s default, OpenID Connect Core §11): describe it with a `refresh` block.',
+        },
       },
     },
     ca: { type: 'string', description: 'A private CA (PEM file, relative to this profile) that issued the target\'s certificates: trusted by the browser and the back channel in addition to the system\'s CAs, never instead of them.', examples: ['certs/internal-ca.pem'] },
@@ -115,7 +122,17 @@ export const targetSchema = {
     scope: { type: 'string', default: 'openid', description: 'Scope requested unless a scenario says otherwise.' },
     clients: {
       type: 'object', additionalProperties: client, minProperties: 1,
-      description: 'Clients by key. Scenarios use `confidential`, `second` and `public`.',
+      description: 'Clients by key. Scenarios use `confidential`, `second`, `public`, `multi`, and `implicit` (a client the server lets use the implicit grant, response_type=token: without it the implicit and token-in-URL scenarios skip).',
+    },
+    refresh: {
+      type: 'object', additionalProperties: false,
+      description: 'How a flow gets a refresh token, for the refresh scenarios (authorize steps with `offline: true`). OpenID Connect servers often issue one only for `offline_access`, asked for with prompt=consent.',
+      examples: [{ scope: 'openid offline_access', authorization_params: { prompt: 'consent' } }],
+      properties: {
+        scope: { type: 'string', description: 'Scope of a flow that is to yield a refresh token (default: the client\'s or the profile\'s scope).', examples: ['openid offline_access'] },
+        authorization_params: { ...authorizationParams, description: 'Extra authorization parameters for such a flow, over the profile\'s and the client\'s.', examples: [{ prompt: 'consent' }] },
+        extra_scope: { type: 'string', description: 'A scope the server knows that `scope` does not include, asked for in a refresh to test that it is not granted (refresh-scope-not-escalated; default offline_access when `scope` lacks it).', examples: ['email'] },
+      },
     },
     user: { ...user, description: 'The test account: `{{user.username}}`, `{{user.password}}` in interaction values.' },
     user2: { ...user, description: 'A second test account, for profiles whose rules need one: `{{user2.username}}`, `{{user2.password}}`.' },

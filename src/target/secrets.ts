@@ -5,6 +5,7 @@
  * usernames.
  */
 import { keySecrets, loadClientKey } from './client-key.js';
+import { authMethods } from './auth-methods.js';
 import type { TargetProfile } from './schema.js';
 import { expandTemplate, templateValues } from './templates.js';
 
@@ -12,7 +13,7 @@ export function profileSecrets(profile: TargetProfile, env: NodeJS.ProcessEnv = 
   const out: [string, string][] = [];
   for (const c of Object.values(profile.clients)) {
     if (c.secret) out.push([c.secret, 'client_secret']);
-    if (c.auth === 'private_key_jwt' && c.key) for (const part of keySecrets(loadClientKey(c.key, c.alg))) out.push([part, 'private_key']);
+    if (authMethods(c).includes('private_key_jwt') && c.key) for (const part of keySecrets(loadClientKey(c.key, c.alg))) out.push([part, 'private_key']);
   }
   out.push([profile.user.password, 'password']);
   if (profile.user2) out.push([profile.user2.password, 'password']);

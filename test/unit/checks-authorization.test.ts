@@ -41,6 +41,8 @@ describe('redirect URI variants', () => {
     assert.equal(apply('path-backslash'), 'https://client.oauth-conformance.test/cb\\..\\evil');
     assert.equal(apply('host-uppercase'), 'https://CLIENT.OAUTH-CONFORMANCE.TEST/cb');
     assert.equal(apply('path-uppercase'), 'https://client.oauth-conformance.test/CB');
+    assert.equal(apply('scheme-uppercase'), 'HTTPS://client.oauth-conformance.test/cb');
+    assert.equal(apply('scheme-uppercase', 'http://127.0.0.1:8080/cb?x=1'), 'HTTP://127.0.0.1:8080/cb?x=1');
     assert.equal(apply('path-percent-encoded'), 'https://client.oauth-conformance.test/c%62');
   });
 
@@ -70,7 +72,7 @@ describe('redirect URI variants', () => {
 
   test('only equivalent-by-normalisation variants are lenient when accepted', () => {
     const lenient = Object.entries(REDIRECT_URI_VARIANTS).filter(([, v]) => (v as { lenientIfAccepted?: boolean }).lenientIfAccepted).map(([n]) => n);
-    assert.deepEqual(lenient, ['host-uppercase', 'path-percent-encoded']);
+    assert.deepEqual(lenient, ['host-uppercase', 'scheme-uppercase', 'path-percent-encoded']);
     assert.equal(redirectUriVariant('nope'), undefined);
     assert.equal(redirectUriVariant('__proto__'), undefined);
   });

@@ -75,7 +75,7 @@ describe('scenario loader', () => {
   test('unknown key, with did-you-mean', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize:\n      redirct_uri: registered\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate\n  hint: did you mean redirect_uri?`,
+      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, offline\n  hint: did you mean redirect_uri?`,
     ]);
   });
 
@@ -276,7 +276,7 @@ describe('target loader', () => {
     const { path } = files({ 't.yaml': target('timeouts: { action: 10 }\n').replace('auth: client_secret_basic', 'auth: basic').replace('click:', 'clik:') });
     const file = path['t.yaml'];
     assert.deepEqual(loadTarget(file, env).errors.map(formatLoadError), [
-      `${file}:7:11: "auth" in clients.confidential must be one of client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt, none (got "basic")`,
+      `${file}:7:11: "auth" in clients.confidential must be one of client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt, none, <a list> (got "basic")`,
       `${file}:15:9: "steps[0]" in interaction[0] must have exactly one of fill, click, check, wait (it has none)\n  hint: did you mean click?`,
       `${file}:16:21: "action" in timeouts must be >= 100 (got 10)`,
     ]);

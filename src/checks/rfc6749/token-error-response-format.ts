@@ -22,6 +22,8 @@ export const tokenErrorResponseFormat: CheckDefinition<'token'> = {
   level: 'MUST',
   quote: 'The authorization server responds with an HTTP 400 (Bad Request) status code (unless specified otherwise) and includes the following parameters with the response: error REQUIRED. A single ASCII [USASCII] error code from the following',
   on: 'token',
+  // A 5xx or a non-JSON page is an answer this rule judges (malformed), not the harness's error.
+  expectsRefusal: true,
   evaluate(e) {
     if (issuedAccessToken(e)) return { holds: 'n/a', reason: 'the request succeeded: no error response to judge' };
     const body = tokenBody(e);
