@@ -18,6 +18,8 @@ import { requirementUrl } from '../spec/links.js';
 import type { ResolvedTarget, StepContext, StepResult } from '../steps/context.js';
 import { kindOf, runStep } from '../steps/index.js';
 import { shot } from '../drive/interaction.js';
+import { guardPage } from '../drive/page-guard.js';
+import { browserOrigins } from '../target/origins.js';
 
 export interface ScenarioRunOptions {
   target: ResolvedTarget;
@@ -60,6 +62,9 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
   const ids = new Map<string, number>();
   const wrap = o.wrapStep ?? ((_t, body) => body());
   let error: ScenarioError | undefined;
+  // Every page the target's content reaches is guarded: origins, bytes (drive/page-guard.ts).
+  const policy = { origins: browserOrigins(o.target), isHarnessHost: o.isHarnessHost };
+  const page = async () => guardPage(await o.page(), policy);
 
   for (const [index, step] of s.steps.entries()) {
     if (step.id) ids.set(step.id, index);
@@ -70,7 +75,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       continue;
     }
     const ctx: StepContext = {
-      target: o.target, page: o.page, isHarnessHost: o.isHarnessHost, redactor: o.redactor, evidence, results, ids, index,
+      target: o.target, page, isHarnessHost: o.isHarnessHost, redactor: o.redactor, evidence, results, ids, index,
       expectsRefusal: expected.some((e) => CHECKS_BY_ID.get(e.check)?.expectsRefusal),
     };
     try {
@@ -92,7 +97,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       // A screenshot costs the browser about 80 ms: the server's page is captured when a rule judged on
       // it did not hold, while the browser still shows it (the next step has not run).
       if (ev.kind === 'authorization' && ev.outcome.type === 'error-page' && checks.slice(judgedBefore).some((c) => c.verdict !== 'pass' && c.verdict !== 'skip')) {
-        ev.screenshot = await shot(await o.page());
+        ev.screenshot = await shot(await page());
       }
     } catch (err) {
       if (err instanceof NotApplicable) {
