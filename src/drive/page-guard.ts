@@ -42,6 +42,8 @@ interface Guard {
   ready: Promise<void>;
   blocked: Blocked[];
   violation?: string;
+  /** The main frame's document while it is loading. */
+  loading?: { requestId: string; url: string; bytes: number; since: number };
 }
 
 const guards = new WeakMap<Page, Guard>();
@@ -95,6 +97,12 @@ export async function withinFlow<T>(page: Page, timeoutMs: number, flow: () => P
     return result;
   } catch (err) {
     if (g?.violation) throw limitError(g.violation);
+    // A flow that failed while its page was still loading: that page never ending is the cause to name.
+    const l = g?.loading;
+    if (l && err instanceof HarnessError && Date.now() - l.since > 1000) {
+      void page.close().catch(() => undefined);
+      throw new HarnessError(`${err.message}; the page at ${l.url} was still loading after ${Math.round((Date.now() - l.since) / 1000)} s (${(l.bytes / 1024 / 1024).toFixed(1)} MiB received): it was closed`, err.hint, err.screenshot);
+    }
     throw err;
   } finally {
     clearTimeout(timer);
@@ -123,17 +131,24 @@ async function install(page: Page, policy: PagePolicy, g: Guard): Promise<void> 
   const mainFrame = frameTree.frame.id;
   session.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string }; type?: string; frameId?: string }) => {
     received.set(e.requestId, { url: e.request.url, bytes: 0 });
-    if (e.type === 'Document' && e.frameId === mainFrame) pageBytes = 0;
+    if (e.type === 'Document' && e.frameId === mainFrame) {
+      pageBytes = 0;
+      g.loading = { requestId: e.requestId, url: e.request.url, bytes: 0, since: Date.now() };
+    }
   });
   session.on('Network.dataReceived', (e: { requestId: string; dataLength: number }) => {
     const r = received.get(e.requestId);
     if (!r || g.violation) return;
     r.bytes += e.dataLength;
     pageBytes += e.dataLength;
+    if (g.loading?.requestId === e.requestId) g.loading.bytes = r.bytes;
     if (r.bytes > MAX_RESPONSE_BYTES) exceeded(`the response at ${r.url} exceeded ${mib(MAX_RESPONSE_BYTES)} (decoded): the page was closed`);
     else if (pageBytes > MAX_PAGE_BYTES) exceeded(`the page at ${page.url()} exceeded ${mib(MAX_PAGE_BYTES)} in all its responses (decoded): the page was closed`);
   });
-  const forget = (e: { requestId: string }) => { received.delete(e.requestId); };
+  const forget = (e: { requestId: string }) => {
+    received.delete(e.requestId);
+    if (g.loading?.requestId === e.requestId) g.loading = undefined;
+  };
   session.on('Network.loadingFinished', forget);
   session.on('Network.loadingFailed', forget);
   const exceeded = (message: string) => {
