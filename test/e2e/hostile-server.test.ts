@@ -78,6 +78,7 @@ let plantedFile: string;
 async function run(b: Behaviour, grep: string, extra: string[] = []): Promise<Run> {
   const dir = mkdtempSync(path.join(tmpdir(), `oc-hostile-${b}-`));
   const r = await cli(['run', '--target', TARGET, '--grep', grep, '--workers', '1', '--report-dir', dir, ...extra], { OC_HOSTILE_ISSUER: `${server.url}/${b}` });
+  process.stderr.write(`# ${b}: exit ${r.code}, ${r.ms} ms, process tree peak ${r.peakMiB} MiB\n`);
   return { ...r, dir };
 }
 
