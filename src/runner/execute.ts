@@ -63,8 +63,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
   const wrap = o.wrapStep ?? ((_t, body) => body());
   let error: ScenarioError | undefined;
   // Every page the target's content reaches is guarded: origins, bytes (drive/page-guard.ts).
-  const policy = { origins: browserOrigins(o.target), isHarnessHost: o.isHarnessHost };
-  const page = async () => guardPage(await o.page(), policy);
+  const page = async () => guardPage(await o.page(), { origins: browserOrigins(o.target), isHarnessHost: o.isHarnessHost });
 
   for (const [index, step] of s.steps.entries()) {
     if (step.id) ids.set(step.id, index);
