@@ -10,7 +10,8 @@
  *    the page closed at once, which frees its renderer: the violation names the page and the limit.
  *  - time: `withinFlow` closes the page when a flow outlives its timeout (a page whose script never
  *    yields would otherwise hang every evaluate, wait and screenshot).
- * Popups are closed: no flow needs one, and they would escape the guard.
+ * Popups are closed and service workers blocked (GUARDED_CONTEXT): no flow needs one, and they would
+ * escape the guard.
  */
 import type { Page } from 'playwright';
 import { HarnessError } from '../harness-error.js';
@@ -28,6 +29,12 @@ const FLOW_GRACE_MS = 5000;
  * protocol session sees every frame's requests), and a ceiling on each renderer's JavaScript heap.
  */
 export const PAGE_LIMIT_FLAGS = ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process', '--js-flags=--max-old-space-size=512'];
+
+/**
+ * Options of every browser context the target's pages open in: no service workers (a worker's own
+ * requests are not the page's, so the guard would not see them).
+ */
+export const GUARDED_CONTEXT = { serviceWorkers: 'block' } as const;
 
 export interface PagePolicy {
   /** Origins the profile names. */

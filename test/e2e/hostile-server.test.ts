@@ -154,6 +154,13 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
     assertProtected(r);
   });
 
+  test('service-worker: a worker the page registers does not run (its requests would not be the page\'s)', async () => {
+    const r = await run('service-worker', 'code-single-use');
+    assert.equal(r.code, 0, r.out);
+    assert.ok(server.hits.some((h) => h.startsWith('GET /service-worker/login')), 'the login page was served');
+    assertProtected(r);
+  });
+
   for (const b of ['redirect-javascript', 'redirect-file'] as const) {
     test(`${b}: a redirect to another scheme is not followed, nothing of it is read`, async () => {
       const r = await run(b, 'code-single-use');
