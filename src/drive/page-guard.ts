@@ -11,7 +11,7 @@
  *  - time: `withinFlow` closes the page when a flow outlives its timeout (a page whose script never
  *    yields would otherwise hang every evaluate, wait and screenshot).
  * Popups are closed and service workers blocked (GUARDED_CONTEXT): no flow needs one, and they would
- * escape the guard.
+ * escape the guard; WebSockets to other origins are closed before they connect.
  */
 import type { Page } from 'playwright';
 import { HarnessError } from '../harness-error.js';
@@ -165,6 +165,14 @@ async function install(page: Page, policy: PagePolicy, g: Guard): Promise<void> 
 
   page.on('popup', (popup) => { g.blocked.push({ url: popup.url(), type: 'Popup', why: 'a popup (closed)' }); void popup.close().catch(() => undefined); });
   await session.send('Network.enable');
+  // WebSockets are not paused by Fetch: Playwright's WebSocket routing (in the page) closes those to
+  // other origins before they connect.
+  await page.routeWebSocket(() => true, (ws) => {
+    const why = browserRefusal(ws.url().replace(/^ws/, 'http'), policy);
+    if (!why) return ws.connectToServer();
+    g.blocked.push({ url: ws.url(), type: 'WebSocket', why });
+    void ws.close({ code: 1008, reason: 'blocked by oauth-conformance' }).catch(() => undefined);
+  });
   await session.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
 }
 

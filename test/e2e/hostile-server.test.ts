@@ -145,7 +145,7 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
     assertProtected(r);
   });
 
-  test('internal-subresources: image, frame and fetch of the internal service blocked; the flow itself goes on', async () => {
+  test('internal-subresources: image, frame, fetch, a worker\'s fetch and a WebSocket to the internal service blocked; the flow itself goes on', async () => {
     const r = await run('internal-subresources', 'code-single-use');
     assert.equal(r.code, 0, r.out);
     const auth = results(r).scenarios[0].evidence.find((e) => e.kind === 'authorization');
