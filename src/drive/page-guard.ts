@@ -21,6 +21,8 @@ import { refusal } from '../target/origins.js';
 export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** All responses of one page load together. */
 export const MAX_PAGE_BYTES = 32 * 1024 * 1024;
+/** Blocked requests remembered per page (a page may retry forever). */
+const MAX_BLOCKED = 500;
 /** How long past its timeout a flow may take to wind down before its page is closed. */
 const FLOW_GRACE_MS = 5000;
 
@@ -127,7 +129,7 @@ async function install(page: Page, policy: PagePolicy, g: Guard): Promise<void> 
   session.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string }; resourceType: string }) => {
     const why = browserRefusal(e.request.url, policy);
     if (!why) return send('Fetch.continueRequest', { requestId: e.requestId });
-    g.blocked.push({ url: e.request.url, type: e.resourceType, why });
+    if (g.blocked.length < MAX_BLOCKED) g.blocked.push({ url: e.request.url, type: e.resourceType, why });
     send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' });
   });
 
