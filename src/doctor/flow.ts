@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright';
 import { CHECK_IDS } from '../checks/index.js';
+import { GUARDED_CONTEXT } from '../drive/page-guard.js';
 import type { AuthorizationEvidence } from '../evidence/types.js';
 import type { Redactor } from '../evidence/redact.js';
 import { LoadFailed } from '../load/errors.js';
@@ -37,7 +38,7 @@ export async function checkFlow(o: FlowOptions): Promise<Finding[]> {
   if (errors.length) throw new LoadFailed(errors);
   const loaded = scenarios[0];
   const steps = loaded.scenario.steps.map((s) => ('authorize' in s ? { ...s, authorize: { ...s.authorize, client: o.clientKey } } : s));
-  const context = await o.harness.browser.newContext();
+  const context = await o.harness.browser.newContext(GUARDED_CONTEXT);
   try {
     let page: Page | undefined;
     const outcome = await executeScenario({ ...loaded, scenario: { ...loaded.scenario, steps } }, {

@@ -9,6 +9,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright';
+import { PAGE_LIMIT_FLAGS } from './page-guard.js';
 
 export const SYSTEM_CHROMIUM = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -54,6 +55,7 @@ export interface TargetTrust { spkiHashes?: string[]; certificates?: string[] }
 export function launchArgs(stub: { port: number; spkiHash: string }, harnessHosts: string[], targetHosts: string[], trust: TargetTrust = {}): string[] {
   return [
     ...QUIET_FLAGS,
+    ...PAGE_LIMIT_FLAGS,
     `--host-resolver-rules=${hostResolverRules(stub.port, harnessHosts, targetHosts)}`,
     // Trust only the stub's generated certificate (and the target's named ones), not every certificate.
     `--ignore-certificate-errors-spki-list=${[stub.spkiHash, ...(trust.spkiHashes ?? []), ...(trust.certificates ?? []).map(spkiHash)].join(',')}`,

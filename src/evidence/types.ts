@@ -18,7 +18,8 @@ export interface Hop {
 }
 
 /** A request a server page made besides navigating: scripts, images, fetches (BR-02). */
-export interface Subresource { url: string; type: string; referer?: string; page: string }
+/** `blocked`: why the harness did not let it load (an origin the profile does not name). */
+export interface Subresource { url: string; type: string; referer?: string; page: string; blocked?: string }
 
 /** Where an authorization request ended. */
 export type AuthorizationOutcome =

@@ -22,6 +22,8 @@ import { kindOf, runStep } from '../steps/index.js';
 import { shot } from '../drive/interaction.js';
 import type { PositiveControl } from '../report/results.js';
 import { controlRefusals } from './positive-control.js';
+import { guardPage } from '../drive/page-guard.js';
+import { browserOrigins } from '../target/origins.js';
 
 export interface ScenarioRunOptions {
   target: ResolvedTarget;
@@ -77,6 +79,8 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
   const ids = new Map<string, number>();
   const wrap = o.wrapStep ?? ((_t, body) => body());
   let error: ScenarioError | undefined;
+  // Every page the target's content reaches is guarded: origins, bytes (drive/page-guard.ts).
+  const page = async () => guardPage(await o.page(), { origins: browserOrigins(o.target), isHarnessHost: o.isHarnessHost });
 
   for (const [index, step] of s.steps.entries()) {
     if (step.id) ids.set(step.id, index);
@@ -87,7 +91,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       continue;
     }
     const contextFor = (i: number, seen: Evidence[]): StepContext => ({
-      target: o.target, page: o.page, isHarnessHost: o.isHarnessHost, redactor: o.redactor, evidence: seen, results, ids, index: i,
+      target: o.target, page, isHarnessHost: o.isHarnessHost, redactor: o.redactor, evidence: seen, results, ids, index: i,
       expectsRefusal: (s.steps[i].expect ?? []).map(normalize).some((e) => CHECKS_BY_ID.get(e.check)?.expectsRefusal),
       raceRounds: o.raceRounds,
       rerun: (j) => runStep(s.steps[j], contextFor(j, [...evidence])),
@@ -112,7 +116,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       // A screenshot costs the browser about 80 ms: the server's page is captured when a rule judged on
       // it did not hold, while the browser still shows it (the next step has not run).
       if (ev.kind === 'authorization' && ev.outcome.type === 'error-page' && checks.slice(judgedBefore).some((c) => c.verdict !== 'pass' && c.verdict !== 'skip')) {
-        ev.screenshot = await shot(await o.page());
+        ev.screenshot = await shot(await page());
       }
     } catch (err) {
       if (err instanceof NotApplicable) {

@@ -8,6 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { CHECKS_BY_ID } from '../checks/index.js';
+import { GUARDED_CONTEXT } from '../drive/page-guard.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export interface ScenarioPages {
@@ -32,7 +33,7 @@ export function freshBrowserReason(s: Scenario): string | undefined {
   return undefined;
 }
 
-const CONTEXT_OPTIONS = { locale: 'en-US' };
+const CONTEXT_OPTIONS = { locale: 'en-US', ...GUARDED_CONTEXT };
 
 export class ScenarioBrowser {
   private shared?: Promise<Page>;

@@ -4,6 +4,8 @@
  */
 import type { AuthorizationEvidence } from '../evidence/types.js';
 import { driveAuthorization } from '../drive/authorize.js';
+import { blockedCount, withinFlow } from '../drive/page-guard.js';
+import { blockedNavigationError, explainBlocked } from '../drive/blocked-navigation.js';
 import type { AuthorizeSpec } from '../scenario/schema.js';
 import { templateValues } from '../target/templates.js';
 import { authorizationRequest } from './authorization-request.js';
@@ -14,7 +16,8 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
   const r = authorizationRequest(spec, ctx);
   const t = timeouts(ctx.target);
   const page = await ctx.page();
-  const driven = await driveAuthorization(page, {
+  const blockedBefore = blockedCount(page);
+  const driven = await withinFlow(page, t.flow, () => driveAuthorization(page, {
     url: r.url,
     rules: profile.interaction,
     consent: spec.consent,
@@ -25,7 +28,9 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
     registeredRedirectUri: r.registered,
     requestedRedirectUri: r.variant ? r.redirectUri : undefined,
     expectRefusal: ctx.expectsRefusal,
-  });
+  })).catch((err: unknown) => { throw blockedNavigationError(page, blockedBefore) ?? err; });
+  // A navigation the guard blocked (an origin the profile does not name): said so, or an error.
+  explainBlocked(page, blockedBefore, driven, Boolean(r.variant));
 
   const o = driven.outcome;
   const code = o.type === 'redirect' ? (o.query.code?.[0] ?? o.fragment.code?.[0]) : undefined;

@@ -7,6 +7,7 @@ import type { Frame, Response } from 'playwright';
 import type { FrameEvidence } from '../evidence/types.js';
 import { FRAME_PATH } from '../drive/stub.js';
 import { shot } from '../drive/interaction.js';
+import { withinFlow } from '../drive/page-guard.js';
 import type { FrameSpec } from '../scenario/schema.js';
 import { ATTACKER_HOST } from '../spec/redirect-uri-variants.js';
 import { authorizationRequest } from './authorization-request.js';
@@ -24,18 +25,20 @@ export async function frame(spec: FrameSpec, ctx: StepContext): Promise<FrameEvi
   };
   page.on('response', onResponse);
   try {
-    await page.goto(`https://${ATTACKER_HOST}${FRAME_PATH}?src=${encodeURIComponent(r.url)}`, { waitUntil: 'load', timeout: timeouts(ctx.target).flow });
-    const child: Frame | undefined = page.mainFrame().childFrames()[0];
-    await child?.waitForLoadState('load', { timeout: timeouts(ctx.target).action }).catch(() => undefined);
-    const frameUrl = child?.url() ?? '';
-    // A refused frame is replaced by the browser's own error document.
-    const rendered = Boolean(child) && !frameUrl.startsWith('chrome-error://') && frameUrl !== 'about:blank'
-      && (await child!.evaluate(() => document.body?.innerText.trim().length ?? 0).catch(() => 0)) > 0;
-    const shown = [...framed].reverse().find((f) => f.status < 300 || f.status >= 400) ?? framed.at(-1);
-    const h = shown ? await shown.headers : {};
-    const headers: FrameEvidence['headers'] = { 'x-frame-options': h['x-frame-options'], 'content-security-policy': h['content-security-policy'] };
-    ctx.results[ctx.index] = { kind: 'other' };
-    return { kind: 'frame', step: ctx.index, url: r.url, rendered, frameUrl, headers, screenshot: await shot(page) };
+    return await withinFlow(page, timeouts(ctx.target).flow, async () => {
+      await page.goto(`https://${ATTACKER_HOST}${FRAME_PATH}?src=${encodeURIComponent(r.url)}`, { waitUntil: 'load', timeout: timeouts(ctx.target).flow });
+      const child: Frame | undefined = page.mainFrame().childFrames()[0];
+      await child?.waitForLoadState('load', { timeout: timeouts(ctx.target).action }).catch(() => undefined);
+      const frameUrl = child?.url() ?? '';
+      // A refused frame is replaced by the browser's own error document.
+      const rendered = Boolean(child) && !frameUrl.startsWith('chrome-error://') && frameUrl !== 'about:blank'
+        && (await child!.evaluate(() => document.body?.innerText.trim().length ?? 0).catch(() => 0)) > 0;
+      const shown = [...framed].reverse().find((f) => f.status < 300 || f.status >= 400) ?? framed.at(-1);
+      const h = shown ? await shown.headers : {};
+      const headers: FrameEvidence['headers'] = { 'x-frame-options': h['x-frame-options'], 'content-security-policy': h['content-security-policy'] };
+      ctx.results[ctx.index] = { kind: 'other' };
+      return { kind: 'frame', step: ctx.index, url: r.url, rendered, frameUrl, headers, screenshot: await shot(page) } satisfies FrameEvidence;
+    });
   } finally {
     page.off('response', onResponse);
   }

@@ -17,6 +17,7 @@ import { errorAt, readYamlSource, toPointer } from '../load/yaml-source.js';
 import type { Path, YamlSource } from '../load/yaml-source.js';
 import type { ValidateFunction } from 'ajv';
 import { loadClientKey } from './client-key.js';
+import { isHttpUrl } from './origins.js';
 import { targetSchema } from './schema.js';
 import { templateValues, unknownPlaceholders } from './templates.js';
 import type { Locator, TargetProfile } from './schema.js';
@@ -96,6 +97,12 @@ function checkTarget(target: TargetProfile, source: YamlSource, opts: LoadTarget
       error(path, `${subjectName(path, naming)} must be an absolute http(s) URL (got ${show(url)})`);
     }
   }
+  (target.allowed_origins ?? []).forEach((origin, i) => {
+    if (!resolved(['allowed_origins', i])) return;
+    if (!isHttpUrl(origin) || new URL(origin).origin !== origin.replace(/\/$/, '')) {
+      error(['allowed_origins', i], `${subjectName(['allowed_origins', i], naming)} must be an origin, scheme://host[:port] with no path (got ${show(origin)})`, 'e.g. https://login.example.com');
+    } else target.allowed_origins![i] = new URL(origin).origin;
+  });
 
   if (opts.knownFlaws) {
     (target.embedded?.flaws ?? []).forEach((flaw, i) => {
@@ -178,13 +185,4 @@ function locators(target: TargetProfile): [Path, Locator][] {
     }
   });
   return found;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

@@ -8,6 +8,7 @@ import type { Feature } from '../spec/features.js';
 import type { ResolvedTarget } from '../steps/context.js';
 import { trustCa } from '../drive/http.js';
 import { discover } from './discover.js';
+import { checkEndpointOrigins, targetHostsOf, targetOrigins } from './origins.js';
 import type { TargetProfile } from './schema.js';
 
 /** Where the embedded server is, once started: set by the run's global setup. */
@@ -21,7 +22,9 @@ export async function resolveTarget(profile: TargetProfile, env: NodeJS.ProcessE
   const ca = embedded ? env[EMBEDDED_ENV.ca] || undefined : profile.ca ? readFileSync(profile.ca, 'utf8') : undefined;
   if (ca) trustCa(ca);
   const endpoints = await discover(issuer, profile.endpoints, profile.timeouts?.http ?? 10000);
-  const resource = profile.resource ?? (embedded ? env[EMBEDDED_ENV.resource] : undefined);
+  const resource = profile.resource ?? (embedded ? env[EMBEDDED_ENV.resource] || undefined : undefined);
+  // Metadata naming an origin the profile does not: refused here, before a secret goes anywhere.
+  checkEndpointOrigins(endpoints, targetOrigins({ profile, endpoints, resource }));
   return { profile, endpoints, features: new Set(profile.features as Feature[]), resource, ...(ca ? { ca } : {}) };
 }
 
@@ -37,10 +40,9 @@ export function isHarnessHostOf(hosts: string[]): (host: string) => boolean {
   return (host) => hosts.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
 }
 
-/** Hosts of the target itself: they resolve normally. */
+/** Hosts of the origins the profile names: they resolve normally (a host only metadata names does not). */
 export function targetHosts(t: ResolvedTarget): string[] {
-  const urls = [t.endpoints.issuer, t.endpoints.authorization, t.endpoints.token, t.resource].filter((u): u is string => Boolean(u));
-  return [...new Set(urls.map((u) => new URL(u).hostname))];
+  return targetHostsOf(targetOrigins(t));
 }
 
 function isLoopback(host: string): boolean {

@@ -118,6 +118,11 @@ export const targetSchema = {
         token: { type: 'string' },
       },
     },
+    allowed_origins: {
+      type: 'array', uniqueItems: true, items: { type: 'string' },
+      description: 'Origins (scheme://host:port) of this server besides those of `issuer`, `endpoints` and `resource`, e.g. a separate login domain. The harness reaches no other origin: metadata or a redirect naming one is refused (docs/SECURITY.md).',
+      examples: [['https://login.example.com']],
+    },
     resource: { type: 'string', description: 'A protected resource URL that accepts the access tokens (for RFC 6750 checks; feature `resource`).' },
     scope: { type: 'string', default: 'openid', description: 'Scope requested unless a scenario says otherwise.' },
     clients: {
