@@ -49,3 +49,14 @@ export function refusalOf(e: AuthorizationEvidence): { refused: true; error?: st
   if (delivered.length) return { refused: false, delivered };
   return { refused: true, error: responseError(e) };
 }
+
+/**
+ * The user denied consent, yet no error response came (a code, or nothing): rules about the error
+ * response cannot judge it (authorization-error-well-formed judges the denial itself). Undefined otherwise.
+ */
+export function deniedWithoutError(e: AuthorizationEvidence): string | undefined {
+  const params = responseParams(e);
+  if (e.consent !== 'deny' || !params || params.error) return undefined;
+  const delivered = deliveredGrants(e);
+  return `the user denied consent, yet no error response came (${delivered.length ? `a success response with ${delivered.join(', ')}` : 'a response without error'}): authorization-error-well-formed judges that`;
+}

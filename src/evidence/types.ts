@@ -56,6 +56,8 @@ export interface AuthorizationEvidence {
   /** The redirect_uri sent, and the variant that produced it. */
   redirectUri?: { value: string; registered: string; variant?: string };
   consent: 'approve' | 'deny';
+  /** With `consent: deny`: whether deny steps really ran, on a page an interaction rule knew (a consent page). */
+  denied?: boolean;
   /** Which interaction rules ran, in order (login, consent, ...). */
   interactions: string[];
   chain: Hop[];

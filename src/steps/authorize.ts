@@ -3,8 +3,11 @@
  * how it is built). The code it yields is kept for later steps, never written unredacted.
  */
 import type { AuthorizationEvidence } from '../evidence/types.js';
+import { deliveredGrants, responseError } from '../checks/outcome.js';
 import { driveAuthorization } from '../drive/authorize.js';
+import { NotApplicable } from '../harness-error.js';
 import type { AuthorizeSpec } from '../scenario/schema.js';
+import type { InteractionRule } from '../target/schema.js';
 import { templateValues } from '../target/templates.js';
 import { authorizationRequest } from './authorization-request.js';
 import { timeouts, type StepContext } from './context.js';
@@ -30,8 +33,8 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
   const o = driven.outcome;
   const code = o.type === 'redirect' ? (o.query.code?.[0] ?? o.fragment.code?.[0]) : undefined;
   ctx.redactor.add(code, 'code');
-  ctx.results[ctx.index] = { kind: 'authorize', client: r.clientKey, code, redirectUri: r.redirectUri, verifier: r.pkce?.verifier, challenge: r.pkce?.challenge, scope: r.scope };
-  return {
+  ctx.results[ctx.index] = { kind: 'authorize', client: r.clientKey, code, redirectUri: r.redirectUri, verifier: r.pkce?.verifier, challenge: r.pkce?.challenge, scope: r.scope, plain: isPlain(spec, ctx) };
+  const ev: AuthorizationEvidence = {
     kind: 'authorization',
     step: ctx.index,
     client: r.clientKey,
@@ -45,4 +48,35 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
     outcome: o,
     pkce: r.pkce,
   };
+  if (spec.consent !== 'deny') return ev;
+  // A denial is judged only if the user really denied: deny steps ran on a page a rule knew (a consent page).
+  ev.denied = driven.interactions.some((name) => profile.interaction.find((rule) => rule.name === name)?.deny);
+  if (!ev.denied) throw new NotApplicable(noDenial(profile.interaction, driven.interactions, endedWith(ev)), ev);
+  return ev;
+}
+
+/** Where the flow ended, without the URL (it may carry a code). */
+function endedWith(e: AuthorizationEvidence): string {
+  const o = e.outcome;
+  if (o.type === 'error-page') return `error page${o.status ? ` (HTTP ${o.status})` : ''}`;
+  const what = deliveredGrants(e).join(' and ') || (responseError(e) ? `error=${JSON.stringify(responseError(e))}` : 'nothing');
+  return `redirect to the ${o.target === 'registered' ? 'registered' : 'other'} redirect URI with ${what}`;
+}
+
+/** Why the user could not deny consent: no consent page came, or the profile cannot deny on one. */
+function noDenial(rules: readonly InteractionRule[], ran: readonly string[], outcome: string): string {
+  if (!rules.some((rule) => rule.deny)) {
+    return `nothing was denied: no interaction rule of the profile has \`deny\` steps (${ran.length ? `${ran.join(' → ')} ran, approving any consent page` : 'no rule ran'}; `
+      + `the flow ended with a ${outcome}); if the server has a consent page, add \`deny:\` to its rule`;
+  }
+  const shown = ran.length ? `only ${ran.join(' → ')} ran: the server approved on login, or remembered an earlier consent` : 'no page of the server asked for anything: it approved at once';
+  return `no consent page was shown to deny (${shown}; the flow ended with a ${outcome})`;
+}
+
+/** The profile's own valid request: nothing in the step manipulates it (precondition.ts). */
+function isPlain(spec: AuthorizeSpec, ctx: StepContext): boolean {
+  const defaultPkce = ctx.target.features.has('pkce') ? 'S256' : 'none';
+  return (spec.response_type ?? 'code') === 'code' && spec.scope === undefined && (spec.pkce ?? defaultPkce) === defaultPkce
+    && (spec.redirect_uri ?? 'registered') === 'registered' && spec.state !== 'omit' && spec.consent !== 'deny'
+    && !Object.keys(spec.extra ?? {}).length && !spec.omit?.length && !spec.duplicate?.length;
 }

@@ -3,15 +3,15 @@
  * or N identical ones at once (RT-07), each new refresh token then tried once more.
  */
 import type { TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
-import { HarnessError } from '../harness-error.js';
 import type { RefreshSpec } from '../scenario/schema.js';
 import { client, earlier, tokensOf, type StepContext } from './context.js';
+import { missingFrom } from './precondition.js';
 import { race } from './race.js';
 import { tokenRequest } from './token-request.js';
 
 export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: tokenFrom, result: from } = earlier(ctx, 'token', spec.token, (r) => Boolean(r.refreshToken));
-  if (!from.refreshToken) throw new HarnessError(`step ${ctx.index + 1} needs a refresh token, but step ${tokenFrom + 1} issued none`, 'declare the `refresh-token` feature only if the server issues refresh tokens with the code grant');
+  if (!from.refreshToken) throw missingFrom(ctx, tokenFrom, 'a refresh token', { hint: 'declare the `refresh-token` feature only if the server issues refresh tokens with the code grant' });
   const clientKey = spec.client ?? from.client;
   const req = tokenRequest(ctx, {
     client: client(ctx, clientKey),

@@ -9,12 +9,13 @@ import { HarnessError } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
 import { client, earlier, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
+import { missingFrom } from './precondition.js';
 import { race } from './race.js';
 import { tokenRequest } from './token-request.js';
 
 export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: codeFrom, result: auth } = earlier(ctx, 'authorize', spec.code);
-  if (!auth.code) throw noCode(ctx, codeFrom);
+  if (!auth.code) throw missingFrom(ctx, codeFrom, 'an authorization code', { plain: auth.plain, hint: 'a valid request got no code: check the client id, redirect URI and scope in the target profile' });
   const clientKey = spec.client ?? auth.client;
   const variants: string[] = [];
   const redirectUri = redirectUriOf(spec, auth, variants);
@@ -69,15 +70,4 @@ function verifierOf(spec: TokenSpec, auth: AuthorizeResult, ctx: StepContext, va
   const other = earlier(ctx, 'authorize', v.from).result;
   if (!other.verifier) throw new HarnessError(`step ${ctx.index + 1}: step "${v.from}" sent no PKCE verifier`);
   return other.verifier;
-}
-
-function noCode(ctx: StepContext, codeFrom: number): HarnessError {
-  const ev = ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
-  const where = ev?.kind === 'authorization' && ev.outcome.type === 'redirect'
-    ? `a redirect without a code (${ev.outcome.query.error?.[0] ?? ev.outcome.fragment.error?.[0] ?? 'no error'})`
-    : 'an error page';
-  return new HarnessError(
-    `step ${ctx.index + 1} needs the code of step ${codeFrom + 1}, but that authorization ended with ${where}`,
-    'a valid request got no code: check the client id, redirect URI and scope in the target profile',
-  );
 }
