@@ -93,6 +93,8 @@ export interface TokenEvidence extends HttpExchange {
   originalScope?: string;
   /** The refresh token sent, redacted in reports (to tell a rotated token from the same one). */
   sentRefreshToken?: string;
+  /** The scope the issued access token really carries, when the response omitted `scope` and the server said (introspection, resource). */
+  grantedScope?: { scope: string; source: string };
 }
 
 /** The same request fired concurrently (TK-03, RT-07), and what each issued token did afterwards. */
@@ -151,6 +153,11 @@ export interface FrameEvidence {
   rendered: boolean;
   /** The URL the frame ended on (chrome-error:// when the browser refused to render it). */
   frameUrl: string;
+  /**
+   * The frame ended on a page of the harness (the server redirected straight to a redirect URI, the
+   * harness's stand-in for the client): no page of the server was shown to judge.
+   */
+  atHarness?: boolean;
   /** Anti-framing headers of the framed page's response, lower-cased names. */
   headers: { 'x-frame-options'?: string; 'content-security-policy'?: string };
   screenshot?: Buffer;

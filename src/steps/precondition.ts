@@ -23,11 +23,12 @@ const quoted = (v: unknown, max = 160) => JSON.stringify(String(v).length > max 
  * profile's valid request, unmanipulated (only for authorizations: see above).
  */
 export function missingFrom(ctx: StepContext, from: number, what: string, o: { plain?: boolean; hint?: string } = {}): NotApplicable | HarnessError {
-  const needs = `step ${ctx.index + 1} needs ${what} from step ${from + 1}`;
+  const needs = `${what} from step ${from + 1}`;
   const ev = ctx.evidence.find((e) => e.step === from);
   const answer = ev && legitimateAnswer(ev);
-  if (answer && !(answer.refusal && o.plain)) return new NotApplicable(`${needs}, but ${answer.text}`);
-  return new HarnessError(`${needs}, but ${ev ? describe(ev) : 'that step left no evidence'}`, o.hint);
+  // The runner prefixes "step N is not applicable: ".
+  if (answer && !(answer.refusal && o.plain)) return new NotApplicable(`it needs ${needs}, but ${answer.text}`);
+  return new HarnessError(`step ${ctx.index + 1} needs ${needs}, but ${ev ? describe(ev) : 'that step left no evidence'}`, o.hint);
 }
 
 /** What the server answered, when it is a legitimate answer; `refusal`: it refused the request. */
@@ -46,7 +47,8 @@ function legitimateAnswer(e: Evidence): { text: string; refusal: boolean } | und
   const body = objectOf(e.response.json);
   if (!body) return undefined;
   if (status >= 200 && status < 300 && typeof body.access_token === 'string') {
-    return { text: `the server issued none there: ${status} with ${Object.keys(body).filter((k) => /token|scope|expires/.test(k)).join(', ')}`, refusal: false };
+    const members = Object.keys(body).filter((k) => /^[\w.-]{1,40}$/.test(k)).slice(0, 12);
+    return { text: `the server issued none there (${status} with ${members.join(', ')})`, refusal: false };
   }
   if (status >= 400 && status < 500 && typeof body.error === 'string') {
     const desc = typeof body.error_description === 'string' ? `, error_description=${quoted(body.error_description)}` : '';
