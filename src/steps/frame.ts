@@ -22,8 +22,10 @@ export async function frame(spec: FrameSpec, ctx: StepContext): Promise<FrameEvi
   // Only the server's documents: a redirect straight to a redirect URI ends on the harness's own stub
   // page, whose headers say nothing about the server.
   const ours = (url: string) => { const u = safeUrl(url); return Boolean(u && ctx.isHarnessHost(u.hostname)); };
+  let reachedHarness = false;
   const onResponse = (res: Response) => {
-    if (res.request().resourceType() !== 'document' || res.frame() === page.mainFrame() || ours(res.url())) return;
+    if (res.request().resourceType() !== 'document' || res.frame() === page.mainFrame()) return;
+    if (ours(res.url())) { reachedHarness = true; return; }
     framed.push({ status: res.status(), headers: res.allHeaders().catch(() => res.headers()) });
   };
   page.on('response', onResponse);
@@ -39,7 +41,7 @@ export async function frame(spec: FrameSpec, ctx: StepContext): Promise<FrameEvi
     const h = shown ? await shown.headers : {};
     const headers: FrameEvidence['headers'] = { 'x-frame-options': h['x-frame-options'], 'content-security-policy': h['content-security-policy'] };
     ctx.results[ctx.index] = { kind: 'other' };
-    return { kind: 'frame', step: ctx.index, url: r.url, rendered, frameUrl, ...(ours(frameUrl) ? { atHarness: true } : {}), headers, screenshot: await shot(page) };
+    return { kind: 'frame', step: ctx.index, url: r.url, rendered, frameUrl, ...(ours(frameUrl) || reachedHarness ? { atHarness: true } : {}), headers, screenshot: await shot(page) };
   } finally {
     page.off('response', onResponse);
   }

@@ -6,10 +6,14 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startEmbeddedServer, type FlawName } from '../../fixtures/servers/embedded/index.js';
 import { ROOT } from '../../src/runner/env.js';
 import type { ScenarioOutcome } from '../../src/runner/execute.js';
+import { NO_SERVER_PAGE } from '../../src/checks/frame.js';
 import type { TargetProfile } from '../../src/target/schema.js';
 import { breaches, defaultScenarios, loadProfile, startRig, type StartServer } from './harness.js';
 
@@ -118,5 +122,47 @@ describe('item 18: refresh-scope-not-escalated confirms an escalation before cal
   test('negative control: a real escalation still fails', async () => {
     const out = await runOn(profileOf('embedded'), ['refresh-scope-not-escalated'], { flaws: ['refresh-scope-escalation'] });
     assert.deepEqual(breaches(out.get('refresh-scope-not-escalated')!), ['refresh-scope-not-escalated:fail'], show(out));
+  });
+});
+
+describe('item 10: page checks judge pages of the server only', () => {
+  /**
+   * A server with no page at all (an auto-approving development server): its authorization endpoint
+   * answers every request at once with a redirect to the redirect URI, with a code. Purpose-built: the
+   * embedded server always shows a page to a first-time visitor, and a frame never carries its session.
+   */
+  const noPages: StartServer = async () => {
+    const server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', issuer);
+      if (url.pathname === '/.well-known/oauth-authorization-server') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, response_types_supported: ['code'] }));
+      } else if (url.pathname === '/authorize' && url.searchParams.get('redirect_uri')) {
+        const to = new URL(url.searchParams.get('redirect_uri')!);
+        to.searchParams.set('code', randomBytes(16).toString('base64url'));
+        const state = url.searchParams.get('state');
+        if (state) to.searchParams.set('state', state);
+        res.writeHead(302, { location: to.toString() }).end();
+      } else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { issuer, close: () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }) };
+  };
+
+  test('a framed request that redirects straight to the redirect URI: the harness\'s stub page is not judged (skip, saying so)', async () => {
+    const { embedded: _, known_deviations: __, ...profile } = profileOf('embedded');
+    const pageless = { ...profile, features: ['authorization-code'], interaction: [] } as TargetProfile;
+    const ids = ['authorization-page-not-framable', 'no-third-party-subresources'];
+    const out = await runOn(pageless, ids, { start: noPages });
+    assert.deepEqual(verdicts(out), all(ids, 'skip'), show(out));
+    const frame = out.get('authorization-page-not-framable')!;
+    assert.deepEqual(frame.checks.map((c) => [c.check, c.verdict, c.message]), [
+      ['clickjacking-prevented', 'skip', NO_SERVER_PAGE], ['csp-frame-ancestors', 'skip', NO_SERVER_PAGE],
+    ]);
+    const ev = frame.evidence.find((e) => e.kind === 'frame');
+    // The stub's page did render in the attacker's frame: judged as the server's, it would have been a false fail.
+    assert.ok(ev?.kind === 'frame' && ev.atHarness === true && ev.rendered, show(out));
+    assert.match(out.get('no-third-party-subresources')!.reason ?? '', /never showed a page of the server/);
   });
 });
