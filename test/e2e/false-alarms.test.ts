@@ -70,6 +70,16 @@ describe('item 9: a denial is judged only when deny steps ran on a consent page'
     for (const o of out.values()) assert.match(o.reason ?? '', /nothing was denied: no interaction rule of the profile has `deny` steps \(login ran, approving any consent page;/, show(out));
   });
 
+  test('a consent page no rule knows, in a scenario expecting a refusal: the profile\'s error (with the hint), never a skip or a verdict', async () => {
+    const profile = profileOf('embedded');
+    const blind = { ...profile, interaction: profile.interaction.map((r) => (r.name === 'consent' ? { ...r, when: { role: 'button', name: 'No such button' } } : r)), timeouts: { action: 2000, flow: 30000, http: 10000 } };
+    const out = await runOn(blind, ['authorization-error-access-denied']);
+    const o = out.get('authorization-error-access-denied')!;
+    assert.equal(o.verdict, 'error', show(out));
+    assert.match(o.reason ?? '', /the user was to deny consent, but the flow stopped on http:\/\/127\.0\.0\.1:\d+\/interaction\/\S+ \(after login\), a page no interaction rule matched/);
+    assert.match(o.error?.hint ?? '', /add or fix the consent rule/);
+  });
+
   test('a consent page, but a profile without deny steps (the approve steps ran instead): skip, not fail', async () => {
     const profile = profileOf('embedded');
     const noDeny = { ...profile, interaction: profile.interaction.map(({ deny: _deny, ...rule }) => rule) };
