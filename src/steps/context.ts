@@ -29,7 +29,11 @@ export interface AuthorizeResult {
   /** The profile's own valid request, unmanipulated: a refusal of it is no legitimate answer (precondition.ts). */
   plain?: boolean;
 }
-export interface TokenResult { kind: 'token'; client: string; accessToken?: string; refreshToken?: string; scope?: string }
+export interface TokenResult {
+  kind: 'token'; client: string; accessToken?: string; refreshToken?: string; scope?: string;
+  /** A code redemption as the profile's client makes it, unmanipulated: a refusal of it is no legitimate answer (precondition.ts). */
+  plain?: boolean;
+}
 export type StepResult = AuthorizeResult | TokenResult | { kind: 'other' };
 
 export interface StepContext {

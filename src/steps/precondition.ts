@@ -7,8 +7,10 @@
  *   check, where a scenario expects it);
  * - anything else — no evidence, a server error, a body that is not OAuth — is the harness's `error`,
  *   as for any step (token-request.ts).
- * A code refused to the profile's own plain request is an error too: that request is valid, so the
- * profile (client, redirect URI, scope) or the server is wrong, and every scenario would skip silently.
+ * A refusal of the profile's own plain request (an authorization, or the redemption of its code) is an
+ * error too: that request is valid, so the profile (client, credentials, redirect URI, scope) or the
+ * server is wrong, and every scenario would skip silently. A refusal of a plain refresh is an answer:
+ * servers may refuse some clients refreshes by policy (client authentication required).
  */
 import { describeBody } from '../drive/http.js';
 import type { AuthorizationEvidence, Evidence, HttpExchange } from '../evidence/types.js';
@@ -20,7 +22,7 @@ const quoted = (v: unknown, max = 160) => JSON.stringify(String(v).length > max 
 
 /**
  * The error to throw when step `from` gave step `ctx.index` no `what`. `plain`: the earlier step was the
- * profile's valid request, unmanipulated (only for authorizations: see above).
+ * profile's valid request, unmanipulated (authorizations and code redemptions: see above).
  */
 export function missingFrom(ctx: StepContext, from: number, what: string, o: { plain?: boolean; hint?: string } = {}): NotApplicable | HarnessError {
   const needs = `${what} from step ${from + 1}`;
@@ -28,6 +30,10 @@ export function missingFrom(ctx: StepContext, from: number, what: string, o: { p
   const answer = ev && legitimateAnswer(ev);
   // The runner prefixes "step N is not applicable: ".
   if (answer && !(answer.refusal && o.plain)) return new NotApplicable(`it needs ${needs}, but ${answer.text}`);
+  if (answer) {
+    return new HarnessError(`step ${ctx.index + 1} needs ${needs}, but ${answer.text}, though it was the profile's own valid request`,
+      'check the client (id, credentials, redirect URI) and the scope in the target profile');
+  }
   return new HarnessError(`step ${ctx.index + 1} needs ${needs}, but ${ev ? describe(ev) : 'that step left no evidence'}`, o.hint);
 }
 

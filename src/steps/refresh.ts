@@ -12,7 +12,7 @@ import { tokenRequest } from './token-request.js';
 
 export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: tokenFrom, result: from } = earlier(ctx, 'token', spec.token, (r) => Boolean(r.refreshToken));
-  if (!from.refreshToken) throw missingFrom(ctx, tokenFrom, 'a refresh token', { hint: 'declare the `refresh-token` feature only if the server issues refresh tokens with the code grant' });
+  if (!from.refreshToken) throw missingFrom(ctx, tokenFrom, 'a refresh token', { plain: from.plain, hint: 'declare the `refresh-token` feature only if the server issues refresh tokens with the code grant' });
   const clientKey = spec.client ?? from.client;
   const req = tokenRequest(ctx, {
     client: client(ctx, clientKey),

@@ -16,7 +16,7 @@ export async function resource(spec: ResourceSpec, ctx: StepContext): Promise<Re
   if (present === 'bogus') value = randomBytes(24).toString('base64url');
   else if (present !== 'none') {
     const found = earlier(ctx, 'token', spec.token, (r) => Boolean(r.accessToken));
-    if (!found.result.accessToken) throw missingFrom(ctx, found.index, 'an access token');
+    if (!found.result.accessToken) throw missingFrom(ctx, found.index, 'an access token', { plain: found.result.plain });
     tokenFrom = found.index;
     value = found.result.accessToken;
   }

@@ -42,7 +42,7 @@ export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvi
   }
   const ex = await req.send();
   const tokens = tokensOf(ctx, ex.response.json);
-  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope };
+  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope, plain: !variants.length && auth.plain };
   return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex };
 }
 

@@ -25,7 +25,7 @@ import type { Profile } from '../../src/spec/levels.js';
 import type { ResolvedTarget, StepContext } from '../../src/steps/context.js';
 import { missingFrom } from '../../src/steps/precondition.js';
 import { run, seen } from '../fixtures/evidence/judging.js';
-import { CODE, ISSUER, REGISTERED, STATE, authorization, authorizationDenied, callback, errorPage } from '../fixtures/evidence/builders.js';
+import { CODE, ISSUER, REGISTERED, STATE, authorization, authorizationDenied, callback, errorPage, tokenError } from '../fixtures/evidence/builders.js';
 
 function outcome(over: Partial<CheckOutcome>): CheckOutcome {
   return { check: 'x', title: 'x', catalog: [], requirements: [], level: 'MUST', verdict: 'pass', message: 'holds', step: 0, ambient: false, ...over };
@@ -162,9 +162,19 @@ describe('an authorization the server refused, as a precondition', () => {
   });
 
   test('the profile\'s own plain request refused: the harness\'s error (the profile or the server is wrong), with the hint', () => {
-    const e = missingFrom(ctxWith(refused), 0, 'an authorization code', { plain: true, hint: 'check the profile' });
+    const e = missingFrom(ctxWith(refused), 0, 'an authorization code', { plain: true });
     assert.ok(e instanceof HarnessError);
-    assert.equal(e.hint, 'check the profile');
+    assert.equal(e.hint, 'check the client (id, credentials, redirect URI) and the scope in the target profile');
+  });
+
+  test('a refusal of the profile\'s own code redemption is the harness\'s error; of a refresh, the server\'s answer', () => {
+    const refusedRedemption = tokenError('invalid_client', { step: 0 });
+    const ctx = { index: 1, evidence: [refusedRedemption] } as unknown as StepContext;
+    const plain = missingFrom(ctx, 0, 'a refresh token', { plain: true });
+    assert.ok(plain instanceof HarnessError);
+    assert.match(plain.message, /^step 2 needs a refresh token from step 1, but the server refused that request: 400 error="invalid_client", error_description="invalid_client \(from the fixture\)", though it was the profile's own valid request$/);
+    assert.match(plain.hint ?? '', /check the client \(id, credentials, redirect URI\)/);
+    assert.ok(missingFrom(ctx, 0, 'a refresh token') instanceof NotApplicable);
   });
 
   test('a 4xx error page for a deliberate request is a refusal; a 5xx page is not', () => {
