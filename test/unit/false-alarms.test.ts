@@ -55,6 +55,13 @@ describe('the scenario verdict rests on its own checks (verdict.ts)', () => {
     });
   });
 
+  test('an ambient breach does not decide a scenario whose own checks all skipped; a crashed check is the harness\'s error', () => {
+    const ownSkipped = outcome({ check: 'refresh-token-reuse-rejected', verdict: 'skip', message: 'nothing was replayed', step: 3 });
+    assert.equal(scenarioVerdict({ checks: [outcome({ check: 'token-response-no-store', ambient: true, verdict: 'fail', message: 'no Cache-Control' }), ownSkipped] }).verdict, 'skip');
+    assert.equal(scenarioVerdict({ checks: [outcome({ check: 'state-echoed', ambient: true, verdict: 'error', message: 'check state-echoed crashed: x' }), ownSkipped] }).verdict, 'error');
+    assert.equal(scenarioVerdict({ checks: [outcome({ verdict: 'error', message: 'crashed' })], notApplicable: 'step 2 is not applicable: why' }).verdict, 'error');
+  });
+
   test('no check at all is the scenario\'s own defect: error', () => {
     assert.equal(scenarioVerdict({ checks: [] }).verdict, 'error');
   });
