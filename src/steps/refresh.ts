@@ -33,9 +33,9 @@ export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<Toke
   }
   const ex = await req.send();
   const tokens = tokensOf(ctx, ex.response.json);
-  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? from.scope };
   // A refresh asking for a scope whose response does not say what it granted: ask the server (introspection, resource).
   const confirmed = spec.scope !== undefined && tokens.accessToken && tokens.scope === undefined ? await grantedScope(ctx, clientKey, tokens.accessToken) : undefined;
+  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? confirmed?.scope ?? from.scope };
   const variants = [...req.variants, ...(spec.client && spec.client !== from.client ? [`client:${spec.client}`] : []), ...(spec.scope !== undefined ? ['scope'] : [])];
   return { kind: 'token', step: ctx.index, grant: 'refresh_token', client: clientKey, variants, tokenFrom, originalScope: from.scope, sentRefreshToken: from.refreshToken, ...(confirmed ? { grantedScope: confirmed } : {}), ...ex };
 }

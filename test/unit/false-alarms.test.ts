@@ -71,6 +71,7 @@ describe('the scenario verdict rests on its own checks (verdict.ts)', () => {
 type Mode = 'refuse' | 'crash' | 'no-rotation';
 let mode: Mode = 'refuse';
 let lastAccept: string | undefined;
+let introspectedWith: string | undefined;
 const server = http.createServer((req, res) => {
   let body = '';
   req.on('data', (c) => { body += c; });
@@ -86,7 +87,11 @@ const server = http.createServer((req, res) => {
       return;
     }
     const form = new URLSearchParams(body);
-    if (form.get('grant_type') === 'client_credentials') return json(200, { access_token: 'at-1', token_type: 'Bearer', expires_in: 300, refresh_token: 'rt-1' });
+    if (req.url === '/introspect') {
+      introspectedWith = req.headers.authorization;
+      return json(200, { active: true, scope: 'openid', client_id: 'conf' });
+    }
+    if (form.get('grant_type') === 'client_credentials') return json(200, { access_token: 'at-1', token_type: 'Bearer', expires_in: 300, refresh_token: 'rt-1', scope: 'openid' });
     if (mode === 'refuse') return json(401, { error: 'invalid_client', error_description: 'client authentication is required to refresh' });
     if (mode === 'crash') { res.writeHead(500, { 'content-type': 'text/plain' }); res.end('oops'); return; }
     return json(200, { access_token: 'at-2', token_type: 'Bearer', expires_in: 300 });
@@ -107,8 +112,11 @@ function loaded(steps: unknown[]): LoadedScenario {
 function runScenario(steps: unknown[], profile: Profile = 'rfc9700') {
   const target = {
     features: new Set(['refresh-token']),
-    profile: { clients: { public: { id: 'pub', auth: 'none', redirect_uris: ['https://c.example/cb'] } } },
-    endpoints: { issuer: base, authorization: `${base}/authorize`, token: `${base}/token` },
+    profile: { clients: {
+      public: { id: 'pub', auth: 'none', redirect_uris: ['https://c.example/cb'] },
+      confidential: { id: 'conf', secret: 'conf-secret', auth: 'client_secret_basic', redirect_uris: ['https://c.example/cb'] },
+    } },
+    endpoints: { issuer: base, authorization: `${base}/authorize`, token: `${base}/token`, metadata: { introspection_endpoint: `${base}/introspect` } },
   } as unknown as ResolvedTarget;
   return executeScenario(loaded(steps), { target, profile, page: () => { throw new Error('no browser here'); }, isHarnessHost: () => false, redactor: new Redactor() });
 }
@@ -148,6 +156,19 @@ describe('a precondition the server refused or lacks is skip with its answer; th
     const lax = await runScenario(REFRESH_TWICE, 'rfc6749');
     assert.equal(lax.verdict, 'skip');
     assert.equal(lax.reason, 'step 3 is not applicable: it needs a refresh token from step 2, but the server issued none there (200 with access_token, token_type, expires_in)');
+  });
+
+  test('a refresh asking for more scope answered without scope: introspection (as the client) confirms the scope, so no escalation is claimed', async () => {
+    mode = 'no-rotation';
+    const out = await runScenario([
+      { id: 'first', grant: { type: 'client_credentials', client: 'confidential' } },
+      { refresh: { token: 'first', scope: 'openid offline_access' }, expect: ['refresh-scope-not-escalated'] },
+    ]);
+    assert.equal(out.verdict, 'warn', out.reason);
+    assert.match(introspectedWith ?? '', /^Basic /);
+    const ev = out.evidence.find((e) => e.kind === 'token' && e.grant === 'refresh_token');
+    assert.deepEqual(ev?.kind === 'token' && ev.grantedScope, { scope: 'openid', source: `introspection (${base}/introspect)` });
+    assert.match(out.reason ?? '', /^refresh-scope-not-escalated: the extra scope offline_access was silently dropped instead of refused with invalid_scope, and the response omits scope/);
   });
 
   test('an error-page probe asks as a browser, so it judges the HTML page a user sees', async () => {
