@@ -15,7 +15,17 @@
 import { describeBody } from '../drive/http.js';
 import type { AuthorizationEvidence, Evidence, HttpExchange } from '../evidence/types.js';
 import { HarnessError, NotApplicable } from '../harness-error.js';
+import type { AuthorizeSpec } from '../scenario/schema.js';
+import type { Feature } from '../spec/features.js';
 import type { StepContext } from './context.js';
+
+/** The profile's own valid authorization request: nothing in the step manipulates it. */
+export function plainAuthorization(spec: AuthorizeSpec, features: ReadonlySet<Feature>): boolean {
+  const defaultPkce = features.has('pkce') ? 'S256' : 'none';
+  return (spec.response_type ?? 'code') === 'code' && spec.scope === undefined && (spec.pkce ?? defaultPkce) === defaultPkce
+    && (spec.redirect_uri ?? 'registered') === 'registered' && spec.state !== 'omit' && spec.consent !== 'deny'
+    && !Object.keys(spec.extra ?? {}).length && !spec.omit?.length && !spec.duplicate?.length;
+}
 
 /** Server strings are data: quoted, and cut short. */
 const quoted = (v: unknown, max = 160) => JSON.stringify(String(v).length > max ? `${String(v).slice(0, max)}…` : String(v));
