@@ -62,19 +62,21 @@ export function deniedWithoutError(e: AuthorizationEvidence): string | undefined
 }
 
 /**
- * An error page the harness cannot credit as the refusal RFC 6749 §4.1.2.1 asks for ("inform the
- * resource owner of the error", no redirect): a server error (5xx), which says the server failed, not
- * that it judged the request; or a page with nothing on it. Not redirecting still held, so this is
- * lenient (SHOULD) at most: never a clean pass with nothing shown. Undefined for any other outcome.
+ * An error page the harness cannot credit as the refusal RFC 6749 §4.1.2.1 asks for (an error response,
+ * or "inform the resource owner of the error"): a server error (5xx), which says the server failed, not
+ * that it judged the request; or a page with nothing on it. Nothing was issued, so the refusal checks
+ * judge it lenient (SHOULD) at most: never a clean pass with nothing shown. Undefined for any other outcome.
  */
+const ASKED = 'RFC 6749 §4.1.2.1 asks for an error response, or an error shown to the user';
+
 export function uncreditedRefusal(e: AuthorizationEvidence): string | undefined {
   const o = e.outcome;
   if (o.type !== 'error-page') return undefined;
   if (o.status !== undefined && o.status >= 500) {
-    return `the server failed (HTTP ${o.status}) instead of refusing: it did not redirect, but a server error is no refusal (RFC 6749 §4.1.2.1: inform the resource owner of the error)`;
+    return `the server failed (HTTP ${o.status}) instead of refusing: nothing was issued and no redirect made, but a server error is no refusal the harness can credit (${ASKED})`;
   }
   if (!o.title.trim() && !o.text.trim()) {
-    return `the server answered with an empty page${o.status ? ` (HTTP ${o.status})` : ''}: it did not redirect, but told the user nothing (RFC 6749 §4.1.2.1: inform the resource owner of the error)`;
+    return `the server answered with an empty page${o.status ? ` (HTTP ${o.status})` : ''}: nothing was issued and no redirect made, but nobody was told of an error (${ASKED})`;
   }
   return undefined;
 }

@@ -25,7 +25,9 @@ import type { Profile } from '../../src/spec/levels.js';
 import type { ResolvedTarget, StepContext } from '../../src/steps/context.js';
 import { missingFrom } from '../../src/steps/precondition.js';
 import { run, seen } from '../fixtures/evidence/judging.js';
-import { CODE, ISSUER, REGISTERED, STATE, authorization, authorizationDenied, callback, errorPage, tokenError } from '../fixtures/evidence/builders.js';
+import {
+  CODE, ISSUER, REGISTERED, STATE, authorization, authorizationDenied, authorizeParams, authorizeUrl, callback, errorPage, tokenError,
+} from '../fixtures/evidence/builders.js';
 
 function outcome(over: Partial<CheckOutcome>): CheckOutcome {
   return { check: 'x', title: 'x', catalog: [], requirements: [], level: 'MUST', verdict: 'pass', message: 'holds', step: 0, ambient: false, ...over };
@@ -237,14 +239,23 @@ describe('item 18: an empty or failing page is no refusal to credit', () => {
   test('redirect-uri-rejected: an empty 500 is lenient (warn), never a clean pass', () => {
     const o = run('redirect-uri-rejected', failing(500));
     assert.deepEqual([o.verdict, o.level], ['warn', 'SHOULD']);
-    assert.equal(o.message, 'the server failed (HTTP 500) instead of refusing: it did not redirect, but a server error is no refusal (RFC 6749 §4.1.2.1: inform the resource owner of the error)');
+    assert.equal(o.message, 'the server failed (HTTP 500) instead of refusing: nothing was issued and no redirect made, but a server error is no refusal the harness can credit '
+      + '(RFC 6749 §4.1.2.1 asks for an error response, or an error shown to the user)');
     assert.equal(run('redirect-uri-rejected', failing(503, 'Service Unavailable', 'try later')).verdict, 'warn');
   });
 
   test('redirect-uri-rejected: an empty 400 page tells the user nothing: lenient; an error page that says something passes', () => {
     const o = run('redirect-uri-rejected', failing(400));
-    assert.deepEqual([o.verdict, o.message], ['warn', 'the server answered with an empty page (HTTP 400): it did not redirect, but told the user nothing (RFC 6749 §4.1.2.1: inform the resource owner of the error)']);
+    assert.deepEqual([o.verdict, o.message], ['warn',
+      'the server answered with an empty page (HTTP 400): nothing was issued and no redirect made, but nobody was told of an error (RFC 6749 §4.1.2.1 asks for an error response, or an error shown to the user)']);
     assert.equal(run('redirect-uri-rejected', errorPage()).verdict, 'pass');
+  });
+
+  test('the other refusal checks credit no server error either: pkce-plain-refused on a 500 is lenient; on an error page that says something, passes', () => {
+    const params = authorizeParams({ code_challenge_method: 'plain' });
+    const plain = (status: number, title: string, text: string) => errorPage({ request: { url: authorizeUrl(params), params }, outcome: { type: 'error-page', url: `${ISSUER}/auth`, status, title, text } });
+    assert.deepEqual([run('pkce-plain-refused', plain(500, '', '')).verdict, run('pkce-plain-refused', plain(500, '', '')).level], ['warn', 'SHOULD']);
+    assert.equal(run('pkce-plain-refused', plain(400, 'Error', 'unsupported code_challenge_method')).verdict, 'pass');
   });
 
   test('redirect-uri-required: the same', () => {
