@@ -43,7 +43,9 @@ export function trustedCas(): string[] | undefined {
 }
 
 export async function send(r: HttpRequest): Promise<HttpExchange> {
-  const headers: Record<string, string> = { accept: 'application/json', ...r.headers };
+  // The back channel's default Accept, unless the request names one (in any case: two would both be sent).
+  const ownAccept = Object.keys(r.headers ?? {}).some((k) => k.toLowerCase() === 'accept');
+  const headers: Record<string, string> = { ...(ownAccept ? {} : { accept: 'application/json' }), ...r.headers };
   let body: string | undefined;
   if (r.form) {
     body = new URLSearchParams(r.form).toString();

@@ -179,6 +179,11 @@ describe('a precondition the server refused or lacks is skip with its answer; th
     assert.equal(out.verdict, 'pass', out.reason);
     assert.equal(out.checks[0].actual, 'Referrer-Policy: no-referrer');
   });
+
+  test('a scenario\'s own Accept wins, whatever its case, and is the only one sent', async () => {
+    await runScenario([{ probe: { endpoint: 'authorization', purpose: 'error page', headers: { Accept: 'application/xml' } }, expect: ['referrer-policy-set'] }]);
+    assert.equal(lastAccept, 'application/xml');
+  });
 });
 
 describe('an authorization the server refused, as a precondition', () => {
