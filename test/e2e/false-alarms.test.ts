@@ -93,11 +93,22 @@ describe('item 9: a denial is judged only when deny steps ran on a consent page'
 const PUBLIC_REFRESH = ['refresh-token-rotated', 'refresh-token-reuse-detected', 'refresh-token-race'];
 
 describe('item 11: a precondition the server legitimately lacks is skip with its answer', () => {
-  /** The default profile's server, issuing refresh tokens to confidential clients only. */
-  const confidentialOnly: StartServer = (p) => startEmbeddedServer({
+  /** The default profile's server, with refresh tokens for the public client as `publicRefreshTokens` says. */
+  const publicRefresh = (publicRefreshTokens: false | 'refused'): StartServer => (p) => startEmbeddedServer({
     clients: Object.values(p.clients).map((c) => ({ id: c.id, secret: c.secret, auth: c.auth, redirect_uris: c.redirect_uris })),
     users: [p.user],
-    publicRefreshTokens: false,
+    publicRefreshTokens,
+  });
+  const confidentialOnly = publicRefresh(false);
+
+  test('the public client\'s refresh refused (client authentication required): skip quoting the answer, no error, no vacuous pass', async () => {
+    const ids = ['refresh-token-rotated', 'refresh-token-reuse-detected', 'refresh-scope-unchanged'];
+    const out = await runOn(profileOf('embedded'), ids, { start: publicRefresh('refused') });
+    assert.deepEqual(verdicts(out), { 'refresh-token-rotated': 'skip', 'refresh-token-reuse-detected': 'skip', 'refresh-scope-unchanged': 'pass' }, show(out));
+    assert.equal(out.get('refresh-token-rotated')!.reason,
+      'none of the scenario\'s own checks could judge: refresh-token-rotated: the refresh was refused (400 error=invalid_request): nothing to judge');
+    assert.match(out.get('refresh-token-reuse-detected')!.reason ?? '',
+      /^step 5 is not applicable: it needs a refresh token from step 3, but the server refused that request: 400 error="invalid_request", error_description="[^"]+"$/);
   });
 
   test('no refresh token for the public client: its refresh scenarios skip quoting the answer; the confidential one still passes', async () => {
