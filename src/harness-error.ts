@@ -1,3 +1,5 @@
+import type { Evidence } from './evidence/types.js';
+
 /**
  * The harness's own failures: a bad scenario, a target that does not answer, a login script that does
  * not match. They end as verdict `error`, never as the target's `fail`.
@@ -15,11 +17,14 @@ export class HarnessError extends Error {
 }
 
 /**
- * A step that cannot be built for this target, though the target is not at fault (e.g. "the secret by
- * another method" for a client that has only a private key): the step's checks are skipped with the reason.
+ * A step whose premise does not hold for this target, though the target is not at fault: it cannot be
+ * built for the client (e.g. "the secret by another method" for a client that has only a private key),
+ * the server legitimately refused or lacks what it needs (an earlier step issued no refresh token), or
+ * what it needed did not happen (no consent page to deny). The step's checks and the later steps' are
+ * skipped with the reason. `evidence`: what the step observed before it found out, kept for the report.
  */
 export class NotApplicable extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly evidence?: Evidence) {
     super(message);
     this.name = 'NotApplicable';
   }

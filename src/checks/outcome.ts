@@ -49,3 +49,34 @@ export function refusalOf(e: AuthorizationEvidence): { refused: true; error?: st
   if (delivered.length) return { refused: false, delivered };
   return { refused: true, error: responseError(e) };
 }
+
+/**
+ * The user denied consent, yet no error response came (a code, or nothing): rules about the error
+ * response cannot judge it (authorization-error-well-formed judges the denial itself). Undefined otherwise.
+ */
+export function deniedWithoutError(e: AuthorizationEvidence): string | undefined {
+  const params = responseParams(e);
+  if (e.consent !== 'deny' || !params || params.error) return undefined;
+  const delivered = deliveredGrants(e);
+  return `the user denied consent, yet no error response came (${delivered.length ? `a success response with ${delivered.join(', ')}` : 'a response without error'}): authorization-error-well-formed judges that`;
+}
+
+/**
+ * An error page the harness cannot credit as the refusal RFC 6749 §4.1.2.1 asks for (an error response,
+ * or "inform the resource owner of the error"): a server error (5xx), which says the server failed, not
+ * that it judged the request; or a page with nothing on it. Nothing was issued, so the refusal checks
+ * judge it lenient (SHOULD) at most: never a clean pass with nothing shown. Undefined for any other outcome.
+ */
+const ASKED = 'RFC 6749 §4.1.2.1 asks for an error response, or an error shown to the user';
+
+export function uncreditedRefusal(e: AuthorizationEvidence): string | undefined {
+  const o = e.outcome;
+  if (o.type !== 'error-page') return undefined;
+  if (o.status !== undefined && o.status >= 500) {
+    return `the server failed (HTTP ${o.status}) instead of refusing: nothing was issued and no redirect made, but a server error is no refusal the harness can credit (${ASKED})`;
+  }
+  if (!o.title.trim() && !o.text.trim()) {
+    return `the server answered with an empty page${o.status ? ` (HTTP ${o.status})` : ''}: nothing was issued and no redirect made, but nobody was told of an error (${ASKED})`;
+  }
+  return undefined;
+}

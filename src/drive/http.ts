@@ -51,7 +51,9 @@ export function connectOptions(): { ca: string[] } | undefined {
 
 /** The request as it goes on the wire: headers with accept and content-type, the form encoded, the query added. */
 export function prepared(r: HttpRequest): { url: string; headers: Record<string, string>; body?: string } {
-  const headers: Record<string, string> = { accept: 'application/json', ...r.headers };
+  // The back channel's default Accept, unless the request names one (in any case: two would both be sent).
+  const ownAccept = Object.keys(r.headers ?? {}).some((k) => k.toLowerCase() === 'accept');
+  const headers: Record<string, string> = { ...(ownAccept ? {} : { accept: 'application/json' }), ...r.headers };
   let body: string | undefined;
   if (r.form && r.json) {
     body = JSON.stringify(Object.fromEntries(r.form));

@@ -57,6 +57,8 @@ export interface AuthorizationEvidence {
   /** The redirect_uri sent, and the variant that produced it. */
   redirectUri?: { value: string; registered: string; variant?: string };
   consent: 'approve' | 'deny';
+  /** With `consent: deny`: whether deny steps really ran, on a page an interaction rule knew (a consent page). */
+  denied?: boolean;
   /** Which interaction rules ran, in order (login, consent, ...). */
   interactions: string[];
   chain: Hop[];
@@ -92,6 +94,8 @@ export interface TokenEvidence extends HttpExchange {
   originalScope?: string;
   /** The refresh token sent, redacted in reports (to tell a rotated token from the same one). */
   sentRefreshToken?: string;
+  /** The scope the issued access token really carries, when the response omitted `scope` and the server said (introspection, resource). */
+  grantedScope?: { scope: string; source: string };
 }
 
 /** One request of a race: `failed` (status 0, empty body) when no answer came. */
@@ -182,6 +186,11 @@ export interface FrameEvidence {
   rendered: boolean;
   /** The URL the frame ended on (chrome-error:// when the browser refused to render it). */
   frameUrl: string;
+  /**
+   * The frame ended on a page of the harness (the server redirected straight to a redirect URI, the
+   * harness's stand-in for the client): no page of the server was shown to judge.
+   */
+  atHarness?: boolean;
   /** Anti-framing headers of the framed page's response, lower-cased names. */
   headers: { 'x-frame-options'?: string; 'content-security-policy'?: string };
   screenshot?: Buffer;

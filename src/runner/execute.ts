@@ -24,6 +24,7 @@ import type { PositiveControl } from '../report/results.js';
 import { controlRefusals } from './positive-control.js';
 import { guardPage } from '../drive/page-guard.js';
 import { browserOrigins } from '../target/origins.js';
+import { scenarioVerdict } from './verdict.js';
 
 export interface ScenarioRunOptions {
   target: ResolvedTarget;
@@ -62,9 +63,6 @@ export interface ScenarioOutcome {
 /** Playwright's errors when the browser process went away under a step. */
 const BROWSER_GONE = /Target page, context or browser has been closed|Browser has been closed|browser has disconnected|Target closed/i;
 
-/** Severity order for the scenario verdict: a proven failure outranks an incomplete run. */
-const RANK: Verdict[] = ['skip', 'pass', 'warn', 'error', 'fail'];
-
 export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOptions): Promise<ScenarioOutcome> {
   const started = Date.now();
   const s = loaded.scenario;
@@ -81,6 +79,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
   let error: ScenarioError | undefined;
   // Every page the target's content reaches is guarded: origins, bytes (drive/page-guard.ts).
   const page = async () => guardPage(await o.page(), { origins: browserOrigins(o.target), isHarnessHost: o.isHarnessHost });
+  let notApplicable: string | undefined;
 
   for (const [index, step] of s.steps.entries()) {
     if (step.id) ids.set(step.id, index);
@@ -120,10 +119,14 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
       }
     } catch (err) {
       if (err instanceof NotApplicable) {
-        // The scenario's premise does not hold for this target: not applicable as a whole.
-        const reason = `step ${index + 1} is not applicable: ${err.message}`;
-        for (const e of expected) checks.push(skipped(e, index, reason, o.profile));
-        return { verdict: 'skip', reason, checks, ambient, evidence, durationMs: Date.now() - started };
+        // The scenario's premise does not hold for this target: the rest is not applicable (verdict.ts).
+        notApplicable = `step ${index + 1} is not applicable: ${err.message}`;
+        if (err.evidence) evidence.push(err.evidence);
+        for (const e of expected) checks.push(skipped(e, index, notApplicable, o.profile));
+        for (const [later, rest] of s.steps.entries()) {
+          if (later > index) for (const e of (rest.expect ?? []).map(normalize)) checks.push(skipped(e, later, `not run: ${notApplicable}`, o.profile));
+        }
+        break;
       }
       const e = err as Error;
       error = err instanceof HarnessError
@@ -135,21 +138,8 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
     }
   }
   const positiveControl = await controlRefusals(checks, evidence, o.positiveControl);
-  const verdict = error ? worst([...checks.map((c) => c.verdict), 'error']) : checks.length ? worst(checks.map((c) => c.verdict)) : 'error';
-  const reason = error
-    ? `step ${(error.step ?? 0) + 1}: ${error.message.split('\n')[0]}`
-    : !checks.length ? 'the scenario judged nothing (no check applied)' : firstReason(checks, verdict);
+  const { verdict, reason } = scenarioVerdict({ checks, error, notApplicable });
   return { verdict, reason, checks, ambient, ...(positiveControl ? { positiveControl } : {}), evidence, error, durationMs: Date.now() - started };
-}
-
-function worst(verdicts: Verdict[]): Verdict {
-  return verdicts.reduce<Verdict>((w, v) => (RANK.indexOf(v) > RANK.indexOf(w) ? v : w), 'skip');
-}
-
-function firstReason(checks: CheckOutcome[], verdict: Verdict): string | undefined {
-  if (verdict === 'pass') return undefined;
-  const c = checks.find((x) => x.verdict === verdict);
-  return c ? `${c.check}: ${c.message}` : undefined;
 }
 
 function normalize(e: ExpectEntry): { check: string; level?: Level } {

@@ -10,6 +10,8 @@ import type { AuthorizeSpec } from '../scenario/schema.js';
 import { templateValues } from '../target/templates.js';
 import { authorizationRequest } from './authorization-request.js';
 import { timeouts, type StepContext } from './context.js';
+import { requireDenial } from './denial.js';
+import { plainAuthorization } from './precondition.js';
 
 export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<AuthorizationEvidence> {
   const { profile } = ctx.target;
@@ -37,8 +39,8 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
   ctx.redactor.add(code, 'code');
   // Tokens a server put in the front channel (implicit grant, or a flaw) are secrets like the code.
   if (o.type === 'redirect') for (const name of ['access_token', 'id_token', 'refresh_token']) ctx.redactor.add(o.query[name]?.[0] ?? o.fragment[name]?.[0], name);
-  ctx.results[ctx.index] = { kind: 'authorize', client: r.clientKey, code, redirectUri: r.redirectUri, verifier: r.pkce?.verifier, challenge: r.pkce?.challenge, scope: r.scope };
-  return {
+  ctx.results[ctx.index] = { kind: 'authorize', client: r.clientKey, code, redirectUri: r.redirectUri, verifier: r.pkce?.verifier, challenge: r.pkce?.challenge, scope: r.scope, plain: plainAuthorization(spec, ctx.target.features) };
+  const ev: AuthorizationEvidence = {
     kind: 'authorization',
     step: ctx.index,
     client: r.clientKey,
@@ -52,4 +54,6 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
     outcome: o,
     pkce: r.pkce,
   };
+  if (spec.consent === 'deny') await requireDenial(ev, profile.interaction, page);
+  return ev;
 }

@@ -26,8 +26,14 @@ export interface AuthorizeResult {
   verifier?: string;
   challenge?: string;
   scope: string;
+  /** The profile's own valid request, unmanipulated: a refusal of it is no legitimate answer (precondition.ts). */
+  plain?: boolean;
 }
-export interface TokenResult { kind: 'token'; client: string; accessToken?: string; refreshToken?: string; scope?: string }
+export interface TokenResult {
+  kind: 'token'; client: string; accessToken?: string; refreshToken?: string; scope?: string;
+  /** A code redemption as the profile's client makes it, unmanipulated: a refusal of it is no legitimate answer (precondition.ts). */
+  plain?: boolean;
+}
 export type StepResult = AuthorizeResult | TokenResult | { kind: 'other' };
 
 export interface StepContext {
@@ -66,7 +72,10 @@ export function client(ctx: StepContext, key: string): ClientProfile {
   return c;
 }
 
-/** The result of a step referred to by id, or the latest one of that kind that has `has`. */
+/**
+ * The result of a step referred to by id, or the latest one of that kind that has `has` (else the latest
+ * of that kind, so that the caller can say what it lacks).
+ */
 export function earlier<K extends StepResult['kind']>(
   ctx: StepContext, kind: K, id?: string, has?: (r: Extract<StepResult, { kind: K }>) => boolean,
 ): { index: number; result: Extract<StepResult, { kind: K }> } {
@@ -77,6 +86,7 @@ export function earlier<K extends StepResult['kind']>(
       const r = ctx.results[i];
       if (r?.kind === kind && (!has || has(r as Extract<StepResult, { kind: K }>))) index = i;
     }
+    for (let i = ctx.index - 1; i >= 0 && index === undefined; i--) if (ctx.results[i]?.kind === kind) index = i;
   }
   const result = index === undefined ? undefined : ctx.results[index];
   if (index === undefined || result?.kind !== kind) {

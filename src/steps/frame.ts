@@ -6,6 +6,7 @@
 import type { Frame, Response } from 'playwright';
 import type { FrameEvidence } from '../evidence/types.js';
 import { FRAME_PATH } from '../drive/stub.js';
+import { safeUrl } from '../evidence/params.js';
 import { shot } from '../drive/interaction.js';
 import { withinFlow } from '../drive/page-guard.js';
 import type { FrameSpec } from '../scenario/schema.js';
@@ -19,8 +20,13 @@ export async function frame(spec: FrameSpec, ctx: StepContext): Promise<FrameEvi
   // The framed documents' responses, in order; their headers are read asynchronously, so they are all
   // awaited before judging, and the last non-redirect one (the document shown, or refused) counts.
   const framed: { status: number; headers: Promise<Record<string, string>> }[] = [];
+  // Only the server's documents: a redirect straight to a redirect URI ends on the harness's own stub
+  // page, whose headers say nothing about the server.
+  const ours = (url: string) => { const u = safeUrl(url); return Boolean(u && ctx.isHarnessHost(u.hostname)); };
+  let reachedHarness = false;
   const onResponse = (res: Response) => {
     if (res.request().resourceType() !== 'document' || res.frame() === page.mainFrame()) return;
+    if (ours(res.url())) { reachedHarness = true; return; }
     framed.push({ status: res.status(), headers: res.allHeaders().catch(() => res.headers()) });
   };
   page.on('response', onResponse);
@@ -37,7 +43,7 @@ export async function frame(spec: FrameSpec, ctx: StepContext): Promise<FrameEvi
       const h = shown ? await shown.headers : {};
       const headers: FrameEvidence['headers'] = { 'x-frame-options': h['x-frame-options'], 'content-security-policy': h['content-security-policy'] };
       ctx.results[ctx.index] = { kind: 'other' };
-      return { kind: 'frame', step: ctx.index, url: r.url, rendered, frameUrl, headers, screenshot: await shot(page) } satisfies FrameEvidence;
+      return { kind: 'frame', step: ctx.index, url: r.url, rendered, frameUrl, ...(ours(frameUrl) || reachedHarness ? { atHarness: true } : {}), headers, screenshot: await shot(page) } satisfies FrameEvidence;
     });
   } finally {
     page.off('response', onResponse);

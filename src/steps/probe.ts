@@ -17,7 +17,7 @@ export async function probe(spec: ProbeSpec, ctx: StepContext): Promise<ProbeEvi
   const request = {
     method: spec.method,
     url: url.toString(),
-    headers: spec.headers,
+    headers: withBrowserAccept(spec.endpoint, spec.headers),
     query: Object.entries(spec.params ?? {}).map(([k, v]) => [k, expand(v)] as [string, string]),
     timeout: timeouts(ctx.target).http,
   };
@@ -31,4 +31,17 @@ export async function probe(spec: ProbeSpec, ctx: StepContext): Promise<ProbeEvi
   }
   ctx.results[ctx.index] = { kind: 'other' };
   return { kind: 'probe', step: ctx.index, endpoint: spec.endpoint, purpose: spec.purpose, ...ex };
+}
+
+/** What Chromium sends with a navigation: the authorization endpoint is met by browsers, not API clients. */
+export const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8';
+
+/**
+ * A probe of the authorization endpoint asks as a browser does, so that it gets the page a user would
+ * see (a server may answer `Accept: application/json`, the back channel's default, with JSON instead of
+ * its error page). A scenario's own Accept wins.
+ */
+function withBrowserAccept(endpoint: ProbeSpec['endpoint'], headers: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (endpoint !== 'authorization' || Object.keys(headers ?? {}).some((k) => k.toLowerCase() === 'accept')) return headers;
+  return { accept: BROWSER_ACCEPT, ...headers };
 }

@@ -7,12 +7,14 @@ import type { Params } from '../drive/http.js';
 import { HarnessError, NotApplicable } from '../harness-error.js';
 import type { RefreshSpec } from '../scenario/schema.js';
 import { client, earlier, tokensOf, type StepContext } from './context.js';
+import { grantedScope } from './granted-scope.js';
+import { missingFrom } from './precondition.js';
 import { race, statusOf, times } from './race.js';
 import { tokenRequest } from './token-request.js';
 
 export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: tokenFrom, result: from } = earlier(ctx, 'token', spec.token, (r) => Boolean(r.refreshToken));
-  if (!from.refreshToken) throw new HarnessError(`step ${ctx.index + 1} needs a refresh token, but step ${tokenFrom + 1} issued none`, 'declare the `refresh-token` feature only if the server issues refresh tokens with the code grant');
+  if (!from.refreshToken) throw missingFrom(ctx, tokenFrom, 'a refresh token', { plain: from.plain, hint: 'declare the `refresh-token` feature only if the server issues refresh tokens with the code grant' });
   const clientKey = spec.client ?? from.client;
   if (spec.concurrent) return refreshRace(spec, spec.concurrent, tokenFrom, clientKey, ctx);
   const scope = spec.escalate ? escalated(ctx, from.scope) : spec.scope;
@@ -23,9 +25,11 @@ export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<Toke
   });
   const ex = await req.send();
   const tokens = tokensOf(ctx, ex.response.json);
-  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? from.scope };
+  // A refresh asking for a scope whose response does not say what it granted: ask the server (introspection, resource).
+  const confirmed = scope !== undefined && tokens.accessToken && tokens.scope === undefined ? await grantedScope(ctx, clientKey, tokens.accessToken) : undefined;
+  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? confirmed?.scope ?? from.scope };
   const variants = [...req.variants, ...(spec.client && spec.client !== from.client ? [`client:${spec.client}`] : []), ...(scope !== undefined ? ['scope'] : [])];
-  return { kind: 'token', step: ctx.index, grant: 'refresh_token', client: clientKey, variants, tokenFrom, originalScope: from.scope, sentRefreshToken: from.refreshToken, ...ex };
+  return { kind: 'token', step: ctx.index, grant: 'refresh_token', client: clientKey, variants, tokenFrom, originalScope: from.scope, sentRefreshToken: from.refreshToken, ...(confirmed ? { grantedScope: confirmed } : {}), ...ex };
 }
 
 /**

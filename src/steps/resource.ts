@@ -5,6 +5,7 @@ import { send } from '../drive/http.js';
 import { HarnessError } from '../harness-error.js';
 import type { ResourceSpec } from '../scenario/schema.js';
 import { earlier, timeouts, type StepContext } from './context.js';
+import { missingFrom } from './precondition.js';
 
 export async function resource(spec: ResourceSpec, ctx: StepContext): Promise<ResourceEvidence> {
   const url = ctx.target.resource;
@@ -15,7 +16,7 @@ export async function resource(spec: ResourceSpec, ctx: StepContext): Promise<Re
   if (present === 'bogus') value = randomBytes(24).toString('base64url');
   else if (present !== 'none') {
     const found = earlier(ctx, 'token', spec.token, (r) => Boolean(r.accessToken));
-    if (!found.result.accessToken) throw new HarnessError(`step ${ctx.index + 1} needs an access token, but step ${found.index + 1} issued none`);
+    if (!found.result.accessToken) throw missingFrom(ctx, found.index, 'an access token', { plain: found.result.plain });
     tokenFrom = found.index;
     value = found.result.accessToken;
   }

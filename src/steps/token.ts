@@ -9,6 +9,7 @@ import { HarnessError, NotApplicable } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
 import { client, earlier, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
+import { missingFrom } from './precondition.js';
 import { race, times } from './race.js';
 import { tokenRequest } from './token-request.js';
 
@@ -20,7 +21,7 @@ export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvi
   const { req, variants } = redemption(spec, { ...auth, code: auth.code }, ctx);
   const ex = await req.send();
   const tokens = tokensOf(ctx, ex.response.json);
-  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope };
+  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope, plain: !variants.length && auth.plain };
   return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex };
 }
 
@@ -125,8 +126,6 @@ function noCode(ctx: StepContext, codeFrom: number, rerun?: Evidence): HarnessEr
   if (ev?.kind === 'authorization' && ev.request.params.code_challenge === undefined && (ev.outcome.type === 'error-page' || responseErrorOf(ev))) {
     return new NotApplicable(`the server issues no code without a PKCE challenge: step ${codeFrom + 1}, sent without code_challenge, got ${where}`);
   }
-  return new HarnessError(
-    `step ${ctx.index + 1} needs the code of step ${codeFrom + 1}, but that authorization ended with ${where}`,
-    'a valid request got no code: check the client id, redirect URI and scope in the target profile',
-  );
+  const plain = rerun ? undefined : (ctx.results[codeFrom] as AuthorizeResult | undefined)?.plain;
+  return missingFrom(ctx, codeFrom, 'an authorization code', { plain, hint: 'a valid request got no code: check the client id, redirect URI and scope in the target profile' });
 }

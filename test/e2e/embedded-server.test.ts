@@ -876,6 +876,20 @@ describe('refresh flaws', () => {
       assert.equal(other.body.error, 'invalid_grant');
     });
   });
+
+  flawSuite('refresh-scope-dropped-silently', (s) => {
+    test('a refresh asking for more scope gets tokens without it, and a response without scope', async () => {
+      const rt = (await confidentialTokens(s())).refresh_token!;
+      const dropped = await refresh(s(), rt, { extra: { scope: 'openid offline_access' } });
+      assert.equal(dropped.status, 200, JSON.stringify(dropped.body));
+      assert.equal(dropped.body.scope, undefined);
+      assert.equal((await useToken(s(), dropped.body.access_token)).body?.scope, 'openid');
+    });
+    test('a refresh without scope keeps the original and says so', async () => {
+      const rt = (await confidentialTokens(s())).refresh_token!;
+      assert.equal((await refresh(s(), rt)).body.scope, 'openid');
+    });
+  });
 });
 
 describe('deprecated grant flaws', () => {

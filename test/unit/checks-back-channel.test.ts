@@ -753,10 +753,27 @@ describe('refresh-scope-not-escalated (RT-03)', () => {
     assert.deepEqual([...vl(o), o.message], ['fail', 'MUST', 'the refresh request escalated the scope: offline_access granted beyond the original "openid"']);
   });
 
-  test('fail: no scope member, so the requested scope was granted', () => {
-    const o = run('refresh-scope-not-escalated', escalate(tokenResponse({ scope: undefined })));
-    assert.equal(o.actual, '200 access_token issued, no scope member (so the requested "openid offline_access")');
-    assert.equal(o.verdict, 'fail');
+  // RFC 6749 §5.1 reads an omitted scope as "the requested one", but an escalation is called one only when the server confirms it.
+  const omitted = (grantedScope?: { scope: string; source: string }) => ({ ...escalate(tokenResponse({ scope: undefined })), ...(grantedScope ? { grantedScope } : {}) });
+  const OMITTED = 'the response omits scope, which RFC 6749 §5.1 requires when the granted scope differs from the requested "openid offline_access"';
+
+  test('warn, lenient: no scope member and nothing to confirm the scope: escalated or dropped, the harness cannot tell', () => {
+    const o = run('refresh-scope-not-escalated', omitted());
+    assert.deepEqual([...vl(o), o.message], ['warn', 'SHOULD',
+      `the refresh asking for offline_access beyond "openid" was not refused, and ${OMITTED}: either the scope was escalated or silently dropped; the harness could not tell`]);
+    assert.match(o.actual ?? '', /no scope member; nothing confirmed the scope the token carries/);
+  });
+
+  test('warn, lenient: no scope member, the token confirmed to carry only the original scope (a format deviation, not an escalation)', () => {
+    const o = run('refresh-scope-not-escalated', omitted({ scope: 'openid', source: 'introspection (http://127.0.0.1:4000/introspect)' }));
+    assert.deepEqual([...vl(o), o.message], ['warn', 'SHOULD', `the extra scope offline_access was silently dropped instead of refused with invalid_scope, and ${OMITTED}`]);
+    assert.equal(o.actual, '200 access_token issued, no scope member; the token carries "openid" according to introspection (http://127.0.0.1:4000/introspect)');
+  });
+
+  test('fail: no scope member, the token confirmed to carry the extra scope', () => {
+    const o = run('refresh-scope-not-escalated', omitted({ scope: 'openid offline_access', source: 'the protected resource (http://127.0.0.1:4000/resource)' }));
+    assert.deepEqual([...vl(o), o.message], ['fail', 'MUST',
+      'the refresh request escalated the scope: offline_access granted beyond the original "openid" (confirmed by the protected resource (http://127.0.0.1:4000/resource))']);
   });
 
   test('warn, lenient: the extra scope silently dropped', () => {

@@ -37,7 +37,7 @@ export const authorizationErrorWellFormed: CheckDefinition<'authorization'> = {
     const fit = fittingError(e);
     const expected = `a redirect to the registered URI with ${fit ? `error=${fit.code}` : 'an error code of RFC 6749 §4.1.2.1'}; error and error_description within %x20-21 / %x23-5B / %x5D-7E`;
     if (!params?.error) {
-      if (e.consent === 'deny' && params?.code) {
+      if (e.consent === 'deny' && e.denied !== false && params?.code) {
         return { holds: false, expected, actual: describeOutcome(e), message: 'the user denied consent, yet the server issued an authorization code' };
       }
       return { holds: 'n/a', reason: `not an error response (${describeOutcome(e)}); whether this request should have been refused is another rule` };

@@ -7,7 +7,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  */
 import type { CheckDefinition } from '../types.js';
-import { describeOutcome, refusalOf, repeatedParams } from '../outcome.js';
+import { describeOutcome, refusalOf, repeatedParams, uncreditedRefusal } from '../outcome.js';
 
 export const duplicateParameterRejected: CheckDefinition<'authorization'> = {
   id: 'duplicate-parameter-rejected',
@@ -29,6 +29,8 @@ export const duplicateParameterRejected: CheckDefinition<'authorization'> = {
     if (!r.refused) {
       return { holds: false, expected, actual, message: `the server accepted ${names} sent twice and issued ${r.delivered.join(' and ')} instead of refusing the request` };
     }
+    const uncredited = uncreditedRefusal(e);
+    if (uncredited) return { holds: 'lenient', expected, actual, message: uncredited };
     const note = r.error && r.error !== 'invalid_request' ? `refused, with error=${r.error} rather than invalid_request (RFC 6749 §4.1.2.1)` : undefined;
     return { holds: true, expected, actual, ...(note ? { note } : {}) };
   },

@@ -4,13 +4,15 @@
  * never sent to the manipulated URI, not even with an error, and not even where it could not load it
  * (judged on the redirect chain then). Sending the user to the registered URI instead, ignoring the
  * bad value, is lenient: reported as such at SHOULD; so is accepting a variant marked lenient (host
- * case, percent-encoded unreserved characters), which still ends at the client's own endpoint.
+ * case, percent-encoded unreserved characters), which still ends at the client's own endpoint. An error
+ * page that is a server error (5xx) or empty is lenient too: no redirect, but no refusal the harness can
+ * credit either (outcome.ts uncreditedRefusal).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2.3
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.1.3
  */
 import type { CheckDefinition } from '../types.js';
-import { describeOutcome } from '../outcome.js';
+import { describeOutcome, uncreditedRefusal } from '../outcome.js';
 import { carrying, redirectToManipulated } from '../redirect.js';
 import { redirectUriVariant } from '../../spec/redirect-uri-variants.js';
 
@@ -34,7 +36,10 @@ export const redirectUriRejected: CheckDefinition<'authorization'> = {
     const lenientVariant = redirectUriVariant(e.redirectUri?.variant)?.lenientIfAccepted === true;
     if (o.type === 'error-page') {
       const hop = redirectToManipulated(e);
-      if (!hop?.location) return { holds: true, expected, actual };
+      if (!hop?.location) {
+        const uncredited = uncreditedRefusal(e);
+        return uncredited ? { holds: 'lenient', expected, actual, message: uncredited } : { holds: true, expected, actual };
+      }
       const message = `the server redirected the browser to the manipulated redirect_uri ${sent}${carrying(hop.location)}; the browser could not load it`;
       return { holds: lenientVariant ? 'lenient' : false, expected, actual: `redirect to ${hop.location}, then ${actual}`, message };
     }

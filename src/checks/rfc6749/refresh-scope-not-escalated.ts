@@ -1,7 +1,9 @@
 /**
  * refresh-scope-not-escalated (RT-03) — a refresh request asking for a scope beyond the one originally
  * granted gets no tokens with that scope: invalid_scope. Tokens with only the original scope (the extra
- * silently dropped) are lenient; tokens with the extra scope fail.
+ * silently dropped) are lenient; tokens with the extra scope fail. A response without `scope` is an
+ * escalation only when the server confirms it (introspection or the resource: evidence `grantedScope`);
+ * confirmed or not, the omitted `scope` is the format deviation of RFC 6749 §5.1 it is (lenient).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  */
 import type { CheckDefinition } from '../types.js';
@@ -31,10 +33,25 @@ export const refreshScopeNotEscalated: CheckDefinition<'token'> = {
       return { holds: true, expected, actual, note: code === 'invalid_scope' ? undefined : `refused, but with ${code ? `error=${code}` : 'no error code'} instead of invalid_scope` };
     }
     const returned = tokenBody(e)?.scope;
-    const granted = scopeSet(typeof returned === 'string' ? returned : requested);
-    const gained = extra.filter((s) => granted.has(s));
-    const shown = typeof returned === 'string' ? `${actual} with scope "${returned}"` : `${actual}, no scope member (so the requested "${requested}")`;
-    if (gained.length) return { holds: false, expected, actual: shown, message: `the refresh request escalated the scope: ${gained.join(' ')} granted beyond the original "${e.originalScope}"` };
-    return { holds: 'lenient', expected, actual: shown, message: `the extra scope ${extra.join(' ')} was silently dropped instead of refused with invalid_scope` };
+    if (typeof returned === 'string') {
+      const gained = extra.filter((s) => scopeSet(returned).has(s));
+      const shown = `${actual} with scope "${returned}"`;
+      if (gained.length) return { holds: false, expected, actual: shown, message: `the refresh request escalated the scope: ${gained.join(' ')} granted beyond the original "${e.originalScope}"` };
+      return { holds: 'lenient', expected, actual: shown, message: `the extra scope ${extra.join(' ')} was silently dropped instead of refused with invalid_scope` };
+    }
+    // No scope member. RFC 6749 §5.1 reads it as "the requested scope", but servers omit it carelessly:
+    // an escalation is called one only when the server confirms the token carries the extra scope.
+    const omitted = `the response omits scope, which RFC 6749 §5.1 requires when the granted scope differs from the requested "${requested}"`;
+    const g = e.grantedScope;
+    if (!g) {
+      return {
+        holds: 'lenient', expected, actual: `${actual}, no scope member; nothing confirmed the scope the token carries (no introspection endpoint, no scope at the resource)`,
+        message: `the refresh asking for ${extra.join(' ')} beyond "${e.originalScope}" was not refused, and ${omitted}: either the scope was escalated or silently dropped; the harness could not tell`,
+      };
+    }
+    const gained = extra.filter((s) => scopeSet(g.scope).has(s));
+    const shown = `${actual}, no scope member; the token carries "${g.scope}" according to ${g.source}`;
+    if (gained.length) return { holds: false, expected, actual: shown, message: `the refresh request escalated the scope: ${gained.join(' ')} granted beyond the original "${e.originalScope}" (confirmed by ${g.source})` };
+    return { holds: 'lenient', expected, actual: shown, message: `the extra scope ${extra.join(' ')} was silently dropped instead of refused with invalid_scope, and ${omitted}` };
   },
 };

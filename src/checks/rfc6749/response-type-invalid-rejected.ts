@@ -7,7 +7,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  */
 import type { CheckDefinition } from '../types.js';
-import { describeOutcome, refusalOf } from '../outcome.js';
+import { describeOutcome, refusalOf, uncreditedRefusal } from '../outcome.js';
 
 const MEMBERS = new Set(['code', 'token', 'id_token', 'none']);
 
@@ -31,6 +31,8 @@ export const responseTypeInvalidRejected: CheckDefinition<'authorization'> = {
     const actual = describeOutcome(e);
     const r = refusalOf(e);
     if (!r.refused) return { holds: false, expected, actual, message: `the server issued ${r.delivered.join(' and ')} for a request with ${sent}` };
+    const uncredited = uncreditedRefusal(e);
+    if (uncredited) return { holds: 'lenient', expected, actual, message: uncredited };
     const note = r.error && !['invalid_request', 'unsupported_response_type'].includes(r.error) ? `refused, with error=${r.error} rather than ${wanted}` : undefined;
     return { holds: true, expected, actual, ...(note ? { note } : {}) };
   },

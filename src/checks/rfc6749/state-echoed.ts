@@ -5,7 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  */
 import type { CheckDefinition } from '../types.js';
-import { repeatedParams, responseParams } from '../outcome.js';
+import { deniedWithoutError, repeatedParams, responseParams } from '../outcome.js';
 
 export const stateEchoed: CheckDefinition<'authorization'> = {
   id: 'state-echoed',
@@ -22,6 +22,9 @@ export const stateEchoed: CheckDefinition<'authorization'> = {
     // A request with two state values has no single value to echo; refusing it is the point (AZ-03).
     if (repeatedParams(e.request.url).includes('state')) return { holds: 'n/a', reason: 'the request repeated state on purpose' };
     if (!params) return { holds: 'n/a', reason: 'no authorization response reached the client' };
+    // A request the user denied is about the error response: a success instead is another rule's finding.
+    const notAnError = deniedWithoutError(e);
+    if (notAnError) return { holds: 'n/a', reason: notAnError };
     const kind = params.error ? `error response (error=${params.error[0]})` : 'success response';
     const expected = `state=${JSON.stringify(e.sentState)}`;
     const got = params.state;

@@ -8,7 +8,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.2.1
  */
 import type { CheckDefinition } from '../types.js';
-import { describeOutcome, refusalOf } from '../outcome.js';
+import { describeOutcome, refusalOf, uncreditedRefusal } from '../outcome.js';
 
 export const unregisteredResponseTypeRefused: CheckDefinition<'authorization'> = {
   id: 'unregistered-response-type-refused',
@@ -27,6 +27,8 @@ export const unregisteredResponseTypeRefused: CheckDefinition<'authorization'> =
     const actual = describeOutcome(e);
     const r = refusalOf(e);
     if (!r.refused) return { holds: false, expected, actual, message: `the code-only client ${e.client} asked for response_type=${rt} and got ${r.delivered.join(' and ')}` };
+    const uncredited = uncreditedRefusal(e);
+    if (uncredited) return { holds: 'lenient', expected, actual, message: uncredited };
     const note = r.error && !['unauthorized_client', 'unsupported_response_type'].includes(r.error) ? `refused, with error=${r.error}` : undefined;
     return { holds: true, expected, actual, ...(note ? { note } : {}) };
   },

@@ -7,7 +7,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
  */
 import type { CheckDefinition } from '../types.js';
-import { describeOutcome, refusalOf } from '../outcome.js';
+import { describeOutcome, refusalOf, uncreditedRefusal } from '../outcome.js';
 
 export const pkcePlainRefused: CheckDefinition<'authorization'> = {
   id: 'pkce-plain-refused',
@@ -25,6 +25,8 @@ export const pkcePlainRefused: CheckDefinition<'authorization'> = {
     const actual = describeOutcome(e);
     const r = refusalOf(e);
     if (!r.refused) return { holds: false, expected, actual, message: `the server accepted code_challenge_method=plain and issued ${r.delivered.join(' and ')}: the challenge exposes the verifier` };
+    const uncredited = uncreditedRefusal(e);
+    if (uncredited) return { holds: 'lenient', expected, actual, message: uncredited };
     return { holds: true, expected, actual };
   },
 };

@@ -7,7 +7,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1
  */
 import type { CheckDefinition } from '../types.js';
-import { describeOutcome, refusalOf } from '../outcome.js';
+import { describeOutcome, refusalOf, uncreditedRefusal } from '../outcome.js';
 
 export const pkceRequiredForPublicClients: CheckDefinition<'authorization'> = {
   id: 'pkce-required-for-public-clients',
@@ -26,6 +26,8 @@ export const pkceRequiredForPublicClients: CheckDefinition<'authorization'> = {
     const actual = describeOutcome(e);
     const r = refusalOf(e);
     if (!r.refused) return { holds: false, expected, actual, message: `the public client got ${r.delivered.join(' and ')} without any PKCE challenge` };
+    const uncredited = uncreditedRefusal(e);
+    if (uncredited) return { holds: 'lenient', expected, actual, message: uncredited };
     const note = r.error && r.error !== 'invalid_request' ? `refused with error=${r.error} rather than invalid_request` : undefined;
     return { holds: true, expected, actual, note };
   },

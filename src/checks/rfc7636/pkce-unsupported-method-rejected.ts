@@ -6,7 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.4.1
  */
 import type { CheckDefinition } from '../types.js';
-import { describeOutcome, refusalOf } from '../outcome.js';
+import { describeOutcome, refusalOf, uncreditedRefusal } from '../outcome.js';
 
 const SUPPORTED_ANYWHERE = new Set(['S256', 'plain']);
 
@@ -26,6 +26,8 @@ export const pkceUnsupportedMethodRejected: CheckDefinition<'authorization'> = {
     const actual = describeOutcome(e);
     const r = refusalOf(e);
     if (!r.refused) return { holds: false, expected, actual, message: `code_challenge_method=${method} is not defined, yet the server issued ${r.delivered.join(' and ')}` };
+    const uncredited = uncreditedRefusal(e);
+    if (uncredited) return { holds: 'lenient', expected, actual, message: uncredited };
     if (r.error && r.error !== 'invalid_request') {
       return { holds: 'lenient', expected, actual, message: `refused with error=${r.error} instead of invalid_request` };
     }

@@ -15,7 +15,7 @@ import type { MetadataEvidence } from '../../evidence/types.js';
 import { safeUrl } from '../../evidence/params.js';
 import type { CheckContext, CheckDefinition } from '../types.js';
 import { servedMetadata } from '../metadata.js';
-import { responseParams } from '../outcome.js';
+import { deniedWithoutError, responseParams } from '../outcome.js';
 
 const FLAG = 'authorization_response_iss_parameter_supported';
 
@@ -34,6 +34,8 @@ export const issInAuthorizationResponse: CheckDefinition<'authorization'> = {
     if (!params || e.outcome.type !== 'redirect' || e.outcome.target !== 'registered') {
       return { holds: 'n/a', reason: 'no authorization response reached the registered redirect URI' };
     }
+    const notAnError = deniedWithoutError(e);
+    if (notAnError) return { holds: 'n/a', reason: notAnError };
     const kind = params.error ? `error response (error=${params.error[0]})` : 'success response';
     const issuer = issuerOf(e.step, ctx);
     const expected = issuer ? `iss=${issuer.value} (${issuer.source}), once` : 'iss: the issuer identifier, a URL without query or fragment, once';

@@ -9,6 +9,7 @@
  */
 import type { FrameEvidence } from '../../evidence/types.js';
 import type { CheckDefinition } from '../types.js';
+import { NO_SERVER_PAGE } from '../frame.js';
 
 function describeFrameHeaders(e: FrameEvidence): string {
   const h = e.headers;
@@ -27,6 +28,7 @@ export const clickjackingPrevented: CheckDefinition<'frame'> = {
   freshBrowser: true,
   evaluate(e) {
     if (!e.frameUrl || e.frameUrl === 'about:blank') return { holds: 'n/a', reason: 'the attacker page\'s frame never loaded the server\'s page' };
+    if (e.atHarness) return { holds: 'n/a', reason: NO_SERVER_PAGE };
     const expected = 'the browser refuses to render the page in a frame of https://attacker.example';
     const headers = describeFrameHeaders(e);
     if (e.rendered) {

@@ -5,6 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.16
  */
 import type { CheckDefinition } from '../types.js';
+import { NO_SERVER_PAGE } from '../frame.js';
 
 export const cspFrameAncestors: CheckDefinition<'frame'> = {
   id: 'csp-frame-ancestors',
@@ -17,6 +18,7 @@ export const cspFrameAncestors: CheckDefinition<'frame'> = {
   freshBrowser: true,
   evaluate(e) {
     if (!e.frameUrl || e.frameUrl === 'about:blank') return { holds: 'n/a', reason: 'the attacker page\'s frame never loaded the server\'s page' };
+    if (e.atHarness) return { holds: 'n/a', reason: NO_SERVER_PAGE };
     const csp = e.headers['content-security-policy'];
     const expected = 'Content-Security-Policy with frame-ancestors restricted to named origins (\'none\', \'self\' or a list)';
     const directives = [...(csp ?? '').matchAll(/(?:^|[;,\n])\s*frame-ancestors\b([^;,\n]*)/gi)].map((m) => m[1].trim());

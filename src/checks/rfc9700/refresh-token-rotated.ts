@@ -7,7 +7,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
 import type { CheckDefinition } from '../types.js';
-import { headerOf, issuedAccessToken, issuedRefreshToken, presentedClientCredentials, tokenBody } from '../token-response.js';
+import { describeTokenResponse, headerOf, issuedAccessToken, issuedRefreshToken, presentedClientCredentials, tokenBody } from '../token-response.js';
 
 export const refreshTokenRotated: CheckDefinition<'token'> = {
   id: 'refresh-token-rotated',
@@ -23,7 +23,7 @@ export const refreshTokenRotated: CheckDefinition<'token'> = {
     if (headerOf(e.request.headers, 'dpop') || /^dpop$/i.test(String(tokenBody(e)?.token_type ?? ''))) {
       return { holds: 'n/a', reason: 'the tokens are sender-constrained (DPoP): rotation is not required' };
     }
-    if (!issuedAccessToken(e)) return { holds: 'n/a', reason: 'the refresh was refused: nothing to judge' };
+    if (!issuedAccessToken(e)) return { holds: 'n/a', reason: `the refresh was refused (${describeTokenResponse(e)}): nothing to judge` };
     const expected = 'a new refresh_token, different from the one sent';
     const next = issuedRefreshToken(e);
     if (!next) return { holds: false, expected, actual: 'no refresh_token in the response', message: 'the public client\'s refresh token was not rotated: the response carries no new one, so the old one stays in use' };

@@ -12,7 +12,7 @@ export function evidence(e: RecordedEvidence, read: ReadFile): string {
     return `<div class="ev"><h4>Step ${e.step}: authorization (${esc(e.client)}${e.redirectUri?.variant ? `, redirect_uri variant <b>${esc(e.redirectUri.variant)}</b>` : ''})</h4>
 <p>Reproduce: open <code class="repro">${esc(e.request.url)}</code></p>
 ${timeline(e)}
-<p>Interactions: ${esc(e.interactions.join(' → ') || 'none')}.</p>${img(e.screenshot, read)}</div>`;
+<p>Interactions: ${esc(e.interactions.join(' → ') || 'none')}.${e.denied === undefined ? '' : e.denied ? ' The user denied consent.' : ' Nothing was denied: no deny steps ran.'}</p>${img(e.screenshot, read)}</div>`;
   }
   if (e.kind === 'token-race') {
     const what = e.grant === 'refresh_token' ? 'refreshes' : 'token requests';
@@ -33,7 +33,7 @@ ${e.rounds.map((r, k) => `<p>Round ${k + 1}${r.primed < r.exchanges.length ? ` (
     return `<div class="ev"><h4>Step ${e.step}: metadata of ${esc(e.issuer)}</h4>${e.documents.map((d) => exchange(d)).join('')}</div>`;
   }
   if (e.kind === 'frame') {
-    return `<div class="ev"><h4>Step ${e.step}: framed by an attacker page</h4><p>${e.rendered ? 'The server\'s page rendered inside the attacker\'s frame.' : 'The browser refused to render the page in the frame.'} Frame ended at <code>${esc(e.frameUrl)}</code>; X-Frame-Options: <code>${esc(e.headers['x-frame-options'] ?? '(none)')}</code>; CSP: <code>${esc(e.headers['content-security-policy'] ?? '(none)')}</code></p>${img(e.screenshot, read)}</div>`;
+    return `<div class="ev"><h4>Step ${e.step}: framed by an attacker page</h4><p>${e.atHarness ? 'The server showed no page: the request went straight to the redirect URI, and the frame ended on the harness\'s own page (not judged).' : e.rendered ? 'The server\'s page rendered inside the attacker\'s frame.' : 'The browser refused to render the page in the frame.'} Frame ended at <code>${esc(e.frameUrl)}</code>; X-Frame-Options: <code>${esc(e.headers['x-frame-options'] ?? '(none)')}</code>; CSP: <code>${esc(e.headers['content-security-policy'] ?? '(none)')}</code></p>${img(e.screenshot, read)}</div>`;
   }
   return `<div class="ev"><h4>Step ${e.step}: ${esc(e.kind)} → HTTP ${e.response.status} (${e.durationMs} ms)</h4>${exchange(e)}</div>`;
 }
