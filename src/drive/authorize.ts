@@ -9,12 +9,15 @@ import type { AuthorizationOutcome, Hop, Subresource } from '../evidence/types.j
 import { baseOf, fragmentOf, queryOf, safeUrl } from '../evidence/params.js';
 import { HarnessError } from '../harness-error.js';
 import { interact, shot, type InteractionOptions } from './interaction.js';
+import { answerLoopbackRedirects } from './loopback.js';
 import { redirectLocationsOf } from './redirect-locations.js';
 
 export interface AuthorizeDriveOptions extends Omit<InteractionOptions, 'landed' | 'deadline' | 'gaveUp' | 'navigating'> {
   url: string;
-  /** Hosts that belong to the harness (redirect URIs, attacker hosts). */
+  /** Hosts that belong to the harness (redirect URIs, attacker hosts), given a URL's host with its port. */
   isHarnessHost: (host: string) => boolean;
+  /** Loopback hosts whose harness requests are answered in the browser (loopback.ts); none when no redirect URI is loopback. */
+  loopbackHosts?: readonly string[];
   registeredRedirectUri: string;
   /** The redirect_uri actually sent, when it is not the registered one. */
   requestedRedirectUri?: string;
@@ -46,7 +49,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   let lastDocumentStatus: number | undefined;
   let loaded = false;
   const onLoad = () => { loaded = true; };
-  const atStub = (url: string) => { const u = safeUrl(url); return Boolean(u && o.isHarnessHost(u.hostname)); };
+  const atStub = (url: string) => { const u = safeUrl(url); return Boolean(u && o.isHarnessHost(u.host)); };
   const subresources: Subresource[] = [];
   const onRequest = (req: Request) => {
     if (!req.isNavigationRequest() || req.frame() !== page.mainFrame()) {
@@ -87,6 +90,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   const asOrigin = new URL(o.url).origin;
   const redirects = await redirectLocationsOf(page);
   redirects.clear();
+  if (o.loopbackHosts?.length) await answerLoopbackRedirects(page, o.loopbackHosts, o.isHarnessHost);
   const failures: { req: Request; error: string; at: number }[] = [];
   const onFailed = (req: Request) => {
     unanswered.delete(req);

@@ -5,6 +5,7 @@
 import type { AuthorizationEvidence } from '../evidence/types.js';
 import { driveAuthorization } from '../drive/authorize.js';
 import type { AuthorizeSpec } from '../scenario/schema.js';
+import { loopbackRedirectHosts } from '../target/resolve.js';
 import { templateValues } from '../target/templates.js';
 import { authorizationRequest } from './authorization-request.js';
 import { timeouts, type StepContext } from './context.js';
@@ -22,6 +23,7 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
     actionTimeout: t.action,
     flowTimeout: t.flow,
     isHarnessHost: ctx.isHarnessHost,
+    loopbackHosts: loopbackRedirectHosts(profile),
     registeredRedirectUri: r.registered,
     requestedRedirectUri: r.variant ? r.redirectUri : undefined,
     expectRefusal: ctx.expectsRefusal,
