@@ -109,5 +109,5 @@ export async function doctor(o: DoctorOptions, report: (f: Finding) => void): Pr
 
 function registerSecrets(profile: TargetProfile, redactor: Redactor): void {
   for (const c of Object.values(profile.clients)) redactor.add(c.secret, 'client_secret');
-  redactor.add(profile.user.password, 'password');
+  redactor.add(profile.user?.password, 'password');
 }

@@ -8,7 +8,7 @@ export function profileSecrets(profile: TargetProfile): [value: string, kind: st
     if (c.secret) out.push([c.secret, 'client_secret']);
     if (c.auth === 'private_key_jwt' && c.key) for (const part of keySecrets(loadClientKey(c.key, c.alg))) out.push([part, 'private_key']);
   }
-  out.push([profile.user.password, 'password']);
+  if (profile.user) out.push([profile.user.password, 'password']);
   if (profile.user2) out.push([profile.user2.password, 'password']);
   return out;
 }
