@@ -124,6 +124,18 @@ describe('refusals on a server whose error page is a 200', () => {
 
 describe('doctor on what a server does differently', () => {
   test('a public client refused without a code_verifier: doctor sends one, and the client is authenticated', async () => {
+    // The mode bites: without a verifier the made-up code is invalid_client, with one invalid_grant.
+    const server = await startHardServer(optionsFromProfile(loadProfile(HARD), { publicClientNeedsVerifier: true }));
+    try {
+      const redeem = async (extra: Record<string, string>) => {
+        const res = await fetch(`${server.issuer}/oauth2/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', client_id: 'hard-spa', code: 'made-up', redirect_uri: 'https://client.oauth-conformance.test/spa', ...extra }) });
+        return ((await res.json()) as { error: string }).error;
+      };
+      assert.equal(await redeem({}), 'invalid_client');
+      assert.equal(await redeem({ code_verifier: 'v'.repeat(43) }), 'invalid_grant');
+    } finally {
+      await server.close();
+    }
     const r = await doctorOnHard(HARD, { publicClientNeedsVerifier: true });
     assert.match(r.out, /✓ client "public" \(hard-spa, none\) authenticated: a made-up code got invalid_grant/);
     assert.equal(r.code, 0, r.out);
