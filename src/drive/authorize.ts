@@ -144,7 +144,8 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     const gaveUp = async (waited: number) => {
       const errorStatus = (lastDocumentStatus ?? 0) >= 400;
       const url = page.url();
-      if (!errorStatus && !(o.expectRefusal && !o.rules.some((r) => r.match !== CATCH_ALL && urlPattern(r.match).test(url)))) return waited > o.actionTimeout;
+      const ruleWrittenFor = o.rules.some((r) => r.match !== CATCH_ALL && urlPattern(r.match).test(url));
+      if (!errorStatus && !(o.expectRefusal && !ruleWrittenFor)) return waited > o.actionTimeout;
       if (waited > ERROR_PAGE_LOAD_MS) return true;
       if (!(loaded && (await framesPainted(page)) && loaded)) return false;
       return errorStatus || !o.rules.some((r) => urlPattern(r.match).test(url)) || (await domQuiet(page, QUIET_MS));

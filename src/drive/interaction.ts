@@ -1,7 +1,7 @@
 /**
  * Gets the browser through the target's own pages (login, consent, ...) with the profile's
  * interaction rules, until it reaches a harness host (the redirect back to the client) or stops on a
- * page no rule knows. After each page change, the first rule whose URL glob matches and whose `when`
+ * page no rule knows. After each page change, the first rule whose URL pattern matches and whose `when`
  * element is visible runs. Nothing here knows which server it is talking to.
  */
 import type { Frame, Locator as PageLocator, Page, Request } from 'playwright';

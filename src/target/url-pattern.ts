@@ -5,10 +5,18 @@
  */
 import { parseTextPattern } from './load.js';
 
+/** Compiled once per pattern: the engine tests them on every poll. */
+const compiled = new Map<string, RegExp>();
+
 export function urlPattern(pattern: string): RegExp {
-  const re = parseTextPattern(pattern);
-  if (re instanceof RegExp) return re;
-  return new RegExp(`^${globSource(pattern)}$`);
+  let re = compiled.get(pattern);
+  if (!re) {
+    const parsed = parseTextPattern(pattern);
+    // Without g/y: a stateful RegExp would answer the same URL differently on the next test.
+    re = parsed instanceof RegExp ? new RegExp(parsed.source, parsed.flags.replace(/[gy]/g, '')) : new RegExp(`^${globSource(pattern)}$`);
+    compiled.set(pattern, re);
+  }
+  return re;
 }
 
 function globSource(glob: string): string {
