@@ -82,7 +82,7 @@ async function runHarness(workers: number): Promise<HarnessRun> {
 
 async function runBare(workers: number, units: BrowserUnit[]): Promise<BareRun> {
   const profile = loadPlanTarget({ target: path.join(ROOT, 'fixtures/targets/embedded.yaml'), suites: [], profile: 'rfc9700', reportDir: '', flaws: [] });
-  const server = await startEmbeddedServer({ clients: Object.values(profile.clients).map((c) => ({ ...c, auth: authMethod(c) })), users: [profile.user] });
+  const server = await startEmbeddedServer({ clients: Object.values(profile.clients).map((c) => ({ ...c, auth: authMethod(c) })), users: profile.user ? [profile.user] : [] });
   const target = await resolveTarget(profile, { OC_EMBEDDED_ISSUER: server.issuer, OC_EMBEDDED_RESOURCE: server.resourceUrl });
   const hosts = harnessHosts(profile);
   const stub = await startStub(hosts);
@@ -113,8 +113,8 @@ async function runBare(workers: number, units: BrowserUnit[]): Promise<BareRun> 
         const consent = page.getByRole('button', { name: 'Continue' });
         while (!landed(new URL(page.url()))) {
           if (await login.isVisible()) {
-            await page.getByLabel('Username').fill(profile.user.username);
-            await login.fill(profile.user.password);
+            await page.getByLabel('Username').fill(profile.user!.username);
+            await login.fill(profile.user!.password);
             await page.getByRole('button', { name: 'Sign in' }).click();
             await login.waitFor({ state: 'detached' });
           } else if (await consent.isVisible()) {

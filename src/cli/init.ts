@@ -56,6 +56,8 @@ export async function init(f: InitFlags, out: (s: string) => void): Promise<numb
   const postOnly = Array.isArray(methods) && methods.includes('client_secret_post') && !methods.includes('client_secret_basic');
   const features = m ? advertisedFeatures(m) : ['authorization-code' as const];
   if (found.issuer.startsWith('https:') && !features.includes('https')) features.push('https');
+  // --resource names the resource: its feature is declared, not left commented out.
+  if (f.resource && !features.includes('resource')) features.push('resource');
   writeFileSync(file, draftProfile({
     name,
     schemaRef: schemaRef(file),

@@ -19,7 +19,9 @@ export async function checkClient(key: string, c: ClientProfile, tokenEndpoint: 
   try {
     ex = await send({
       method: 'POST', url: tokenEndpoint, headers: auth.headers, query: auth.query, timeout,
-      form: [['grant_type', 'authorization_code'], ['code', randomBytes(24).toString('base64url')], ['redirect_uri', c.redirect_uris[0]], ...auth.form],
+      form: [['grant_type', 'authorization_code'], ['code', randomBytes(24).toString('base64url')], ['redirect_uri', c.redirect_uris[0]], ...auth.form,
+        // A public client proves itself by PKCE: some servers refuse its request without a verifier as invalid_client.
+        ...(c.auth === 'none' ? [['code_verifier', randomBytes(32).toString('base64url')] as [string, string]] : [])],
     });
   } catch (err) {
     if (!(err instanceof HarnessError)) throw err;

@@ -86,12 +86,23 @@ function tokens(outcome: ScenarioOutcome, o: FlowOptions): Finding {
     const body = outcome.evidence.find((e) => e.kind === 'token');
     const json = (body?.kind === 'token' ? body.response.json : undefined) as Record<string, unknown> | undefined;
     const kinds = ['access_token', 'refresh_token', 'id_token'].filter((k) => json?.[k]);
+    if (o.target.features.has('refresh-token') && !json?.refresh_token) {
+      return problem(
+        `${what}: tokens issued (${kinds.join(', ')}), but no refresh token, although the profile declares the feature \`refresh-token\``,
+        'give the scope or parameters that get one (`scope:` or `authorization_params:`, e.g. offline_access with prompt=consent on OpenID Connect servers), or remove `refresh-token` from `features`',
+      );
+    }
     return ok(`${what}: tokens issued (${kinds.join(', ')}) in ${(outcome.durationMs / 1000).toFixed(1)} s`);
   }
   if (o.clientRefused) return skipped(`${what}: no tokens, as expected while the client's credentials are refused (above)`);
   const e = outcome.error;
   if (e && e.step !== 0 && outcome.evidence.some((ev) => ev.kind === 'authorization')) return problem(`${what}: ${e.message}`, e.hint ?? 'check the token endpoint and the client\'s registration');
   if (!issued) return skipped(`${what}: not reached (no code)`);
+  const body = outcome.evidence.find((e) => e.kind === 'token');
+  const json = (body?.kind === 'token' ? body.response.json : undefined) as Record<string, unknown> | undefined;
+  if (json?.access_token && json.token_type === undefined) {
+    return problem(`${what}: an access token was issued without \`token_type\` (${issued.actual ?? 'no token_type'})`, 'the server must send token_type (e.g. "Bearer") with every access token (RFC 6749 §5.1); the harness reports this deviation in a run');
+  }
   return problem(`${what}: the code was not redeemed: ${issued.message}${issued.actual ? ` (${issued.actual})` : ''}`, 'check the client\'s registration (grant types, redirect URI) and its authentication method');
 }
 

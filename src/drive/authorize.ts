@@ -8,13 +8,17 @@ import type { Page, Request } from 'playwright';
 import type { AuthorizationOutcome, Hop, Subresource } from '../evidence/types.js';
 import { baseOf, fragmentOf, queryOf, safeUrl } from '../evidence/params.js';
 import { HarnessError } from '../harness-error.js';
+import { urlPattern } from '../target/url-pattern.js';
 import { interact, shot, type InteractionOptions } from './interaction.js';
+import { answerLoopbackRedirects } from './loopback.js';
 import { redirectLocationsOf } from './redirect-locations.js';
 
 export interface AuthorizeDriveOptions extends Omit<InteractionOptions, 'landed' | 'deadline' | 'gaveUp' | 'navigating'> {
   url: string;
-  /** Hosts that belong to the harness (redirect URIs, attacker hosts). */
+  /** Hosts that belong to the harness (redirect URIs, attacker hosts), given a URL's host with its port. */
   isHarnessHost: (host: string) => boolean;
+  /** Loopback hosts whose harness requests are answered in the browser (loopback.ts); none when no redirect URI is loopback. */
+  loopbackHosts?: readonly string[];
   registeredRedirectUri: string;
   /** The redirect_uri actually sent, when it is not the registered one. */
   requestedRedirectUri?: string;
@@ -34,6 +38,10 @@ export interface AuthorizeDriveResult {
 const FAILURE_GRACE_MS = 1000;
 /** An error page whose load event never comes (a hanging subresource) is judged after this long. */
 const ERROR_PAGE_LOAD_MS = 2000;
+/** Under a catch-all rule, how long an expected refusal's page must stay unchanged to be judged an error page. */
+const QUIET_MS = 500;
+/** The `match` that fits every page: it tells nothing about which page this is. */
+const CATCH_ALL = '**';
 const MAX_SUBRESOURCES = 200;
 /** Response headers of the server's pages that rules judge (framing, referrer, caching, CORS). */
 const PAGE_HEADERS = ['x-frame-options', 'content-security-policy', 'referrer-policy', 'cache-control', 'access-control-allow-origin'];
@@ -46,7 +54,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   let lastDocumentStatus: number | undefined;
   let loaded = false;
   const onLoad = () => { loaded = true; };
-  const atStub = (url: string) => { const u = safeUrl(url); return Boolean(u && o.isHarnessHost(u.hostname)); };
+  const atStub = (url: string) => { const u = safeUrl(url); return Boolean(u && o.isHarnessHost(u.host)); };
   const subresources: Subresource[] = [];
   const onRequest = (req: Request) => {
     if (!req.isNavigationRequest() || req.frame() !== page.mainFrame()) {
@@ -87,6 +95,7 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
   const asOrigin = new URL(o.url).origin;
   const redirects = await redirectLocationsOf(page);
   redirects.clear();
+  if (o.loopbackHosts?.length) await answerLoopbackRedirects(page, o.loopbackHosts, o.isHarnessHost);
   const failures: { req: Request; error: string; at: number }[] = [];
   const onFailed = (req: Request) => {
     unanswered.delete(req);
@@ -127,12 +136,19 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
       if (!landing && !unreachable()) throw new HarnessError(`the authorization endpoint did not answer: ${(err as Error).message.split('\n')[0]}`, 'is the target running and its issuer/endpoints right in the profile?');
     }
     // A page answered with an error status is the server's refusal: no login rule will appear on it.
+    // So is any page (a 200 too) when a refusal is expected and no rule was written for its URL (only a
+    // catch-all `**` fits, or none): a refusal then costs what a redirect costs, not the action timeout.
     // It has settled once loaded and two frames painted, time for an onload redirect to have started
-    // (which would fire a navigation request and clear `loaded`): an event, not a fixed sleep.
+    // (which would fire a navigation request and clear `loaded`): an event, not a fixed sleep. Under a
+    // catch-all rule the page must also have stopped changing: its script could still render a login form.
     const gaveUp = async (waited: number) => {
-      if ((lastDocumentStatus ?? 0) < 400) return waited > o.actionTimeout;
+      const errorStatus = (lastDocumentStatus ?? 0) >= 400;
+      const url = page.url();
+      const ruleWrittenFor = o.rules.some((r) => r.match !== CATCH_ALL && urlPattern(r.match).test(url));
+      if (!errorStatus && !(o.expectRefusal && !ruleWrittenFor)) return waited > o.actionTimeout;
       if (waited > ERROR_PAGE_LOAD_MS) return true;
-      return loaded && (await framesPainted(page)) && loaded;
+      if (!(loaded && (await framesPainted(page)) && loaded)) return false;
+      return errorStatus || !o.rules.some((r) => urlPattern(r.match).test(url)) || (await domQuiet(page, QUIET_MS));
     };
     const end = await interact(page, { ...o, landed: () => Boolean(landing || unreachable()), navigating, deadline, gaveUp });
     await Promise.allSettled(pending);
@@ -167,6 +183,15 @@ export async function driveAuthorization(page: Page, o: AuthorizeDriveOptions): 
     page.off('requestfailed', onFailed);
     page.off('load', onLoad);
   }
+}
+
+/** True when the page's document does not change for `ms` (false at its first change, or if it navigates away). */
+async function domQuiet(page: Page, ms: number): Promise<boolean> {
+  return page.evaluate((quietMs) => new Promise<boolean>((done) => {
+    const observer = new MutationObserver(() => { observer.disconnect(); done(false); });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    setTimeout(() => { observer.disconnect(); done(true); }, quietMs);
+  }), ms).catch(() => false);
 }
 
 /** Two animation frames of the page (bounded, should frames be throttled); false if it navigated away meanwhile. */

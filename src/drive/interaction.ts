@@ -1,14 +1,15 @@
 /**
  * Gets the browser through the target's own pages (login, consent, ...) with the profile's
  * interaction rules, until it reaches a harness host (the redirect back to the client) or stops on a
- * page no rule knows. After each page change, the first rule whose URL glob matches and whose `when`
+ * page no rule knows. After each page change, the first rule whose URL pattern matches and whose `when`
  * element is visible runs. Nothing here knows which server it is talking to.
  */
-import type { Locator as PageLocator, Page } from 'playwright';
+import type { Frame, Locator as PageLocator, Page, Request } from 'playwright';
 import type { Action, ActionTarget, InteractionRule, Locator } from '../target/schema.js';
 import { expandTemplate, type TemplateValues } from '../target/templates.js';
 import { HarnessError } from '../harness-error.js';
-import { describeLocator, globToRegExp, locate } from './locate.js';
+import { urlPattern } from '../target/url-pattern.js';
+import { describeLocator, locate } from './locate.js';
 import { shot, typed } from './screenshot.js';
 
 export interface InteractionOptions {
@@ -45,20 +46,58 @@ export async function interact(page: Page, o: InteractionOptions): Promise<Inter
   const ran: string[] = [];
   let lastUrl = '';
   let lastRule = '';
-  for (;;) {
-    const rule = await waitForRule(page, o);
-    if (rule === 'landed') return { type: 'landed', ran };
-    if (Array.isArray(rule)) return { type: 'unmatched', ran, waited: rule.map((r) => `"${r.name}" (when ${describeLocator(r.when!)})`) };
-    // The same rule on the same URL twice means its actions did nothing (e.g. a wrong password).
-    if (rule.name === lastRule && page.url() === lastUrl) {
-      throw new HarnessError(`interaction "${rule.name}" ran twice on ${page.url()} without leaving the page`, 'check the credentials and locators of this rule in the target profile', await shot(page));
+  // Main-frame navigations started or committed (same-document ones included): what a rule's actions set off.
+  let moves = 0;
+  const onRequest = (r: Request) => { if (r.isNavigationRequest() && r.frame() === page.mainFrame()) moves++; };
+  const onNavigated = (f: Frame) => { if (f === page.mainFrame()) moves++; };
+  page.on('request', onRequest);
+  page.on('framenavigated', onNavigated);
+  try {
+    for (;;) {
+      const rule = await waitForRule(page, o);
+      if (rule === 'landed') return { type: 'landed', ran };
+      if (Array.isArray(rule)) return { type: 'unmatched', ran, waited: rule.map((r) => `"${r.name}" (when ${describeLocator(r.when!)})`) };
+      // The same rule on the same URL twice means its actions did nothing (e.g. a wrong password).
+      if (rule.name === lastRule && page.url() === lastUrl) {
+        throw new HarnessError(`interaction "${rule.name}" ran twice on ${page.url()} without leaving the page`, 'check the credentials and locators of this rule in the target profile', await shot(page));
+      }
+      lastRule = rule.name;
+      lastUrl = page.url();
+      ran.push(rule.name);
+      const before = moves;
+      const actions = o.consent === 'deny' && rule.deny ? rule.deny : rule.steps;
+      for (const action of actions) await perform(page, action, rule, o);
+      await settle(page, rule, o, () => moves !== before || page.url() !== lastUrl);
     }
-    lastRule = rule.name;
-    lastUrl = page.url();
-    ran.push(rule.name);
-    const actions = o.consent === 'deny' && rule.deny ? rule.deny : rule.steps;
-    for (const action of actions) await perform(page, action, rule, o);
+  } finally {
+    page.off('request', onRequest);
+    page.off('framenavigated', onNavigated);
   }
+}
+
+/**
+ * After a rule's actions, waits for what they set off before the next rule is looked for: a sign-in
+ * that posts by script (`fetch()`) and navigates only once the answer is in leaves its page unchanged
+ * for a while after the click, and would otherwise meet its own rule again. Done when a navigation
+ * started or the URL changed, the page no longer fits this rule (another fits, or none), or after the
+ * rule's timeout: then the rule meets its page again, and "ran twice" names it.
+ */
+async function settle(page: Page, rule: InteractionRule, o: InteractionOptions, moved: () => boolean): Promise<void> {
+  const until = Math.min(o.deadline, Date.now() + (rule.timeout ?? o.actionTimeout));
+  while (Date.now() < until) {
+    if (o.landed() || o.navigating() || moved()) return;
+    if ((await firstFitting(page, o.rules)) !== rule) return;
+    await page.waitForTimeout(POLL_MS);
+  }
+}
+
+/** The rule that would run on the page now: the first whose URL pattern fits and whose `when` shows. */
+async function firstFitting(page: Page, rules: readonly InteractionRule[]): Promise<InteractionRule | undefined> {
+  const url = page.url();
+  for (const rule of rules) {
+    if (urlPattern(rule.match).test(url) && (!rule.when || (await visible(page, rule.when)))) return rule;
+  }
+  return undefined;
 }
 
 /**
@@ -76,7 +115,7 @@ async function waitForRule(page: Page, o: InteractionOptions): Promise<Interacti
     const url = page.url();
     const waited: InteractionRule[] = [];
     for (const rule of o.rules) {
-      if (!globToRegExp(rule.match).test(url)) continue;
+      if (!urlPattern(rule.match).test(url)) continue;
       if (!rule.when || (await visible(page, rule.when))) return rule;
       waited.push(rule);
     }
@@ -129,7 +168,7 @@ async function perform(page: Page, action: Action, rule: InteractionRule, o: Int
     else if ('click' in action) await locate(page, action.click).first().click({ timeout });
     else if ('check' in action) await locate(page, action.check).first().check({ timeout });
     else if ('wait' in action) {
-      if (action.wait.url) await page.waitForURL(globToRegExp(action.wait.url), { timeout });
+      if (action.wait.url) await page.waitForURL(urlPattern(action.wait.url), { timeout });
       if (action.wait.visible) await locate(page, action.wait.visible).first().waitFor({ state: 'visible', timeout });
     }
   } catch (err) {

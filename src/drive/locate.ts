@@ -29,9 +29,3 @@ export function describeLocator(l: Locator): string {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-/** URL glob: `**` any characters, `*` any characters but `/`. Everything else is literal. */
-export function globToRegExp(glob: string): RegExp {
-  const parts = glob.split(/(\*\*|\*)/).map((p) => (p === '**' ? '.*' : p === '*' ? '[^/]*' : escapeRegExp(p)));
-  return new RegExp(`^${parts.join('')}$`);
-}

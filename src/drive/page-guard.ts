@@ -75,7 +75,7 @@ export function browserRefusal(url: string, policy: PagePolicy): string | undefi
   const why = refusal(url, policy.origins);
   if (!why) return undefined;
   try {
-    if (policy.isHarnessHost(new URL(url).hostname)) return undefined;
+    if (policy.isHarnessHost(new URL(url).host)) return undefined;
   } catch { /* not a URL: refused */ }
   return why;
 }

@@ -20,7 +20,10 @@ export interface Stub {
   close(): Promise<void>;
 }
 
-const PAGE = '<!doctype html><title>oauth-conformance</title><p>oauth-conformance: the authorization response reached the harness.</p>';
+/** The neutral page the stub answers with (also served in the browser for loopback redirect URIs, loopback.ts). */
+export const STUB_PAGE = '<!doctype html><title>oauth-conformance</title><p>oauth-conformance: the authorization response reached the harness.</p>';
+
+export const STUB_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
 
 /** An attacker page that frames the given URL (clickjacking, RFC 6749 §10.13). */
 export const FRAME_PATH = '/__oauth-conformance/frame';
@@ -55,8 +58,8 @@ export async function startStub(hosts: string[], tls?: StubTls): Promise<Stub> {
       const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
       hits.push({ method: req.method ?? 'GET', url: `${scheme}://${req.headers.host}${req.url}`, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
       const url = new URL(req.url ?? '/', 'http://stub');
-      res.writeHead(req.url === '/favicon.ico' ? 404 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
-      res.end(url.pathname === FRAME_PATH ? framePage(url.searchParams.get('src') ?? '') : PAGE);
+      res.writeHead(req.url === '/favicon.ico' ? 404 : 200, STUB_HEADERS);
+      res.end(url.pathname === FRAME_PATH ? framePage(url.searchParams.get('src') ?? '') : STUB_PAGE);
     });
   };
   const pems = tls ?? await stubCertificate(hosts);

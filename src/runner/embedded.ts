@@ -18,7 +18,7 @@ export async function startEmbeddedTarget(profile: TargetProfile, extraFlaws: re
       id: c.id, secret: c.secret, auth: authMethod(c), redirect_uris: c.redirect_uris,
       ...(authMethod(c) === 'private_key_jwt' && c.key ? { jwks: { keys: [publicJwk(loadClientKey(c.key, c.alg))] } } : {}),
     })),
-    users: [profile.user],
+    users: profile.user ? [profile.user] : [],
     flaws: [...new Set([...(e.flaws ?? []), ...extraFlaws])] as FlawName[],
     https: e.https,
     consent: e.consent,

@@ -9,11 +9,12 @@ import { startStub, type Stub, type StubTls } from '../drive/stub.js';
 import { HarnessError } from '../harness-error.js';
 import type { ResolvedTarget } from '../steps/context.js';
 import type { TargetProfile } from '../target/schema.js';
-import { harnessHosts, isHarnessHostOf, targetHosts } from '../target/resolve.js';
+import { harnessHosts, isHarnessHostOf, loopbackRedirectHosts, targetAuthorities, targetHosts } from '../target/resolve.js';
 
 export interface HarnessBrowser {
   stub: Stub;
   browser: Browser;
+  /** Given a URL's host (with its port): see isHarnessHostOf. */
   isHarnessHost(host: string): boolean;
   close(): Promise<void>;
 }
@@ -51,7 +52,7 @@ export async function launchHarnessBrowser(target: ResolvedTarget, trust?: Targe
     return {
       stub,
       browser,
-      isHarnessHost: isHarnessHostOf(hosts),
+      isHarnessHost: isHarnessHostOf(hosts, loopbackRedirectHosts(target.profile).length ? { targetAuthorities: targetAuthorities(target) } : undefined),
       async close() {
         await browser.close();
         await stub.close();

@@ -7,6 +7,7 @@ import { driveAuthorization } from '../drive/authorize.js';
 import { blockedCount, withinFlow } from '../drive/page-guard.js';
 import { blockedNavigationError, explainBlocked } from '../drive/blocked-navigation.js';
 import type { AuthorizeSpec } from '../scenario/schema.js';
+import { loopbackRedirectHosts } from '../target/resolve.js';
 import { templateValues } from '../target/templates.js';
 import { authorizationRequest } from './authorization-request.js';
 import { timeouts, type StepContext } from './context.js';
@@ -27,6 +28,7 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
     actionTimeout: t.action,
     flowTimeout: t.flow,
     isHarnessHost: ctx.isHarnessHost,
+    loopbackHosts: loopbackRedirectHosts(profile),
     registeredRedirectUri: r.registered,
     requestedRedirectUri: r.variant ? r.redirectUri : undefined,
     expectRefusal: ctx.expectsRefusal,

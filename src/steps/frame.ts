@@ -22,7 +22,7 @@ export async function frame(spec: FrameSpec, ctx: StepContext): Promise<FrameEvi
   const framed: { status: number; headers: Promise<Record<string, string>> }[] = [];
   // Only the server's documents: a redirect straight to a redirect URI ends on the harness's own stub
   // page, whose headers say nothing about the server.
-  const ours = (url: string) => { const u = safeUrl(url); return Boolean(u && ctx.isHarnessHost(u.hostname)); };
+  const ours = (url: string) => { const u = safeUrl(url); return Boolean(u && ctx.isHarnessHost(u.host)); };
   let reachedHarness = false;
   const onResponse = (res: Response) => {
     if (res.request().resourceType() !== 'document' || res.frame() === page.mainFrame()) return;

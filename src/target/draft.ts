@@ -4,7 +4,7 @@
  * login and consent pages). Written as text, because the comments are the point: a YAML stringifier
  * would drop them. Valid as written: every secret is an `${env:NAME}` reference.
  */
-import type { Feature } from '../spec/features.js';
+import { FEATURE_NAMES, FEATURES, type Feature } from '../spec/features.js';
 
 export interface DraftInput {
   name: string;
@@ -48,8 +48,12 @@ export function draftProfile(d: DraftInput): string {
   const resource = d.resource
     ? `resource: ${q(d.resource)}\n`
     : '# resource: https://api.example.com/me   # a URL that accepts the access tokens (RFC 6750 checks; feature `resource`)\n';
-  const derived = d.features.filter((f) => !OPERATOR_FEATURES.some(([o]) => o === f));
-  const operator = OPERATOR_FEATURES.map(([f, needs]) => `  # - ${f.padEnd(14)} # ${needs}`).join('\n');
+  // Features given (from the metadata, or by the operator's flags) are listed; the operator's others are offered commented out.
+  const derived = d.features;
+  const commented = (list: [Feature, string][]) => list.filter(([f]) => !d.features.includes(f)).map(([f, says]) => `  # - ${f.padEnd(14)} # ${says}`);
+  // Without metadata nothing tells what the server offers: every feature is offered, commented, with what it means.
+  const unread = d.metadataUrl ? [] : commented(FEATURE_NAMES.filter((f) => !OPERATOR_FEATURES.some(([o]) => o === f)).map((f): [Feature, string] => [f, FEATURES[f]]));
+  const operator = [...unread, ...commented(OPERATOR_FEATURES)].join('\n');
   return `# yaml-language-server: $schema=${d.schemaRef}
 #
 # Draft target profile written by \`oauth-conformance init\`. Fill in what is marked TODO, then check it
@@ -84,7 +88,7 @@ user:
   username: \${env:${DRAFT_ENV.username}}
   password: \${env:${DRAFT_ENV.password}}
 
-# What the server supports. Derived from its metadata; remove what it does not really offer.
+# What the server supports. ${d.metadataUrl ? 'Derived from its metadata; remove what it does not really offer.' : 'No metadata was read: uncomment what the server offers.'}
 features:
 ${derived.map((f) => `  - ${f}`).join('\n') || '  - authorization-code'}
 ${operator}

@@ -20,6 +20,7 @@ import { loadClientKey } from './client-key.js';
 import { isHttpUrl } from './origins.js';
 import { targetSchema } from './schema.js';
 import { templateValues, unknownPlaceholders } from './templates.js';
+import { urlPattern } from './url-pattern.js';
 import type { Locator, TargetProfile } from './schema.js';
 
 export interface LoadTargetOptions {
@@ -121,6 +122,20 @@ function checkTarget(target: TargetProfile, source: YamlSource, opts: LoadTarget
     }
   }
 
+  const urlPatterns: [Path, string][] = target.interaction.flatMap((rule, r) => [
+    [['interaction', r, 'match'], rule.match] as [Path, string],
+    ...(['steps', 'deny'] as const).flatMap((list) => (rule[list] ?? []).flatMap((a, i): [Path, string][] => ('wait' in a && a.wait.url !== undefined ? [[['interaction', r, list, i, 'wait', 'url'], a.wait.url]] : []))),
+  ]);
+  for (const [path, pattern] of urlPatterns) {
+    if (!resolved(path)) continue;
+    try {
+      urlPattern(pattern);
+    } catch (e) {
+      const reason = (e as Error).message.replace(/^Invalid regular expression: /, '');
+      error(path, `${subjectName(path, naming)} is not a valid regular expression (${reason})`, 'a URL pattern written /.../flags is a regular expression; otherwise a glob: ** any characters, * within a path segment, {a,b} alternatives');
+    }
+  }
+
   for (const [path, locator] of locators(target)) {
     for (const field of ['name', 'text'] as const) {
       const value = locator[field];
@@ -146,7 +161,7 @@ function checkPlaceholders(target: TargetProfile, source: YamlSource, env: NodeJ
   ];
   return templated.flatMap(([path, template]) => unknownPlaceholders(template, values).map((key) => errorAt(
     source, path, `{{${key}}} has no value`,
-    key.startsWith('env.') ? `set the environment variable ${key.slice(4)}` : key.startsWith('user2.') ? 'add user2: { username, password } to the profile' : 'known: {{user.username}}, {{user.password}}, {{user2.*}}, {{env.NAME}}, {{random}}',
+    key.startsWith('env.') ? `set the environment variable ${key.slice(4)}` : key.startsWith('user2.') ? 'add user2: { username, password } to the profile' : key.startsWith('user.') && !target.user ? 'add user: { username, password } to the profile' : 'known: {{user.username}}, {{user.password}}, {{user2.*}}, {{env.NAME}}, {{random}}',
   )));
 }
 

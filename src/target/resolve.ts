@@ -36,8 +36,30 @@ export function harnessHosts(profile: TargetProfile): string[] {
   return [...new Set([...own, ...own.map((h) => `*.${h}`), ...own.map((h) => `${h}.com`), ATTACKER_HOST, `*.${ATTACKER_HOST}`])];
 }
 
-export function isHarnessHostOf(hosts: string[]): (host: string) => boolean {
-  return (host) => hosts.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
+/**
+ * Whether a host (with its port, as in `URL.host`) is the harness's: a harness host name; or, when the
+ * profile registers loopback redirect URIs (`loopback`), any loopback host and port that is not one of
+ * the target's own (`targetAuthorities`): RFC 8252 §7.3 lets a native client's port vary.
+ */
+export function isHarnessHostOf(hosts: string[], loopback?: { targetAuthorities: string[] }): (host: string) => boolean {
+  return (host) => {
+    const name = URL.canParse(`http://${host}`) ? new URL(`http://${host}`).hostname : host;
+    if (loopback && isLoopback(name)) return !loopback.targetAuthorities.includes(host);
+    return hosts.some((h) => (h.startsWith('*.') ? name.endsWith(h.slice(1)) : name === h));
+  };
+}
+
+/** The loopback hosts of the profile's redirect URIs (answered in the browser, drive/loopback.ts). */
+export function loopbackRedirectHosts(profile: TargetProfile): string[] {
+  const hosts = Object.values(profile.clients).flatMap((c) => c.redirect_uris.map((u) => new URL(u).hostname));
+  // The other loopback spellings too: the RU-13 variants move a redirect URI between them.
+  return hosts.some(isLoopback) ? ['127.0.0.1', 'localhost', '[::1]'] : [];
+}
+
+/** host:port of the target's own URLs (the port left out when it is the scheme's default, as in `URL.host`). */
+export function targetAuthorities(t: ResolvedTarget): string[] {
+  const urls = [t.endpoints.issuer, t.endpoints.authorization, t.endpoints.token, t.resource].filter((u): u is string => Boolean(u));
+  return [...new Set(urls.map((u) => new URL(u).host))];
 }
 
 /** Hosts of the origins the profile names: they resolve normally (a host only metadata names does not). */

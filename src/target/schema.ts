@@ -42,7 +42,7 @@ const action = {
     { type: 'object', additionalProperties: false, required: ['check'], properties: { check: actionTarget } },
     {
       type: 'object', additionalProperties: false, required: ['wait'],
-      properties: { wait: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', description: 'URL glob to wait for.' }, visible: locator, ...stepOptions } } },
+      properties: { wait: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', description: 'URL pattern to wait for (as `match`).' }, visible: locator, ...stepOptions } } },
     },
   ],
 } as const;
@@ -89,7 +89,7 @@ export const targetSchema = {
   title: 'oauth-conformance target profile',
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'clients', 'user', 'features', 'interaction'],
+  required: ['name', 'clients', 'features', 'interaction'],
   properties: {
     $schema: { type: 'string' },
     name: { type: 'string', pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]*$', description: 'Short name, used in reports and as the Playwright project name.' },
@@ -139,18 +139,18 @@ export const targetSchema = {
         extra_scope: { type: 'string', description: 'A scope the server knows that `scope` does not include, asked for in a refresh to test that it is not granted (refresh-scope-not-escalated; default offline_access when `scope` lacks it).', examples: ['email'] },
       },
     },
-    user: { ...user, description: 'The test account: `{{user.username}}`, `{{user.password}}` in interaction values.' },
+    user: { ...user, description: 'The test account: `{{user.username}}`, `{{user.password}}` in interaction values. Not needed by a server with no login page.' },
     user2: { ...user, description: 'A second test account, for profiles whose rules need one: `{{user2.username}}`, `{{user2.password}}`.' },
     authorization_params: authorizationParams,
     features: { type: 'array', items: { type: 'string', enum: FEATURE_NAMES }, uniqueItems: true, description: 'Features the server supports (closed vocabulary).' },
     interaction: {
-      type: 'array', minItems: 1,
-      description: 'How to get through the server\'s own pages. After each page load the first rule whose `match` (URL glob) and `when` fit is run; the flow ends when the browser reaches a redirect URI.',
+      type: 'array',
+      description: 'How to get through the server\'s own pages. After each page load the first rule whose `match` (URL pattern) and `when` fit is run; the flow ends when the browser reaches a redirect URI. `[]` for a server that shows no page (it approves at once).',
       items: {
         type: 'object', additionalProperties: false, required: ['name', 'match', 'steps'],
         properties: {
           name: { type: 'string', description: 'login, consent, ...; shown in errors.' },
-          match: { type: 'string', description: 'URL glob (`**` any characters, `*` within a segment).', examples: ['**/interaction/*'] },
+          match: { type: 'string', description: 'URL pattern: a glob (`**` any characters, `*` within a segment, `{a,b}` alternatives) matched against the whole URL, or a regular expression written /like this/ searched in it.', examples: ['**/interaction/*', '**/{login,consent}*', '/^https:\\/\\/id\\.example\\/(login|consent)/'] },
           when: { ...locator, description: 'Run this rule only when this element is visible (tells pages with the same URL apart).' },
           timeout: { type: 'integer', minimum: 100, description: 'Milliseconds for each action of this rule (default `timeouts.action`).' },
           steps: { type: 'array', minItems: 1, items: action },

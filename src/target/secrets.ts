@@ -15,10 +15,10 @@ export function profileSecrets(profile: TargetProfile, env: NodeJS.ProcessEnv = 
     if (c.secret) out.push([c.secret, 'client_secret']);
     if (authMethods(c).includes('private_key_jwt') && c.key) for (const part of keySecrets(loadClientKey(c.key, c.alg))) out.push([part, 'private_key']);
   }
-  out.push([profile.user.password, 'password']);
+  if (profile.user) out.push([profile.user.password, 'password']);
   if (profile.user2) out.push([profile.user2.password, 'password']);
   const values = templateValues(profile, env);
-  const usernames = new Set([profile.user.username, profile.user2?.username]);
+  const usernames = new Set([profile.user?.username, profile.user2?.username]);
   for (const rule of profile.interaction ?? []) {
     for (const action of [...rule.steps, ...(rule.deny ?? [])]) {
       if (!('fill' in action) || action.fill.value.includes('{{random}}')) continue;

@@ -12,7 +12,8 @@ const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 export type TemplateValues = Readonly<Record<string, string>>;
 
 export function templateValues(profile: TargetProfile, env: NodeJS.ProcessEnv = process.env): TemplateValues {
-  const values: Record<string, string> = { 'user.username': profile.user.username, 'user.password': profile.user.password };
+  const values: Record<string, string> = {};
+  if (profile.user) Object.assign(values, { 'user.username': profile.user.username, 'user.password': profile.user.password });
   if (profile.user2) Object.assign(values, { 'user2.username': profile.user2.username, 'user2.password': profile.user2.password });
   for (const [k, v] of Object.entries(env)) if (v !== undefined) values[`env.${k}`] = v;
   return values;

@@ -97,7 +97,7 @@ describe('item 11: a precondition the server legitimately lacks is skip with its
   /** The default profile's server, with refresh tokens for the public client as `publicRefreshTokens` says. */
   const publicRefresh = (publicRefreshTokens: false | 'refused'): StartServer => (p) => startEmbeddedServer({
     clients: Object.values(p.clients).map((c) => ({ id: c.id, secret: c.secret, auth: authMethod(c), redirect_uris: c.redirect_uris })),
-    users: [p.user],
+    users: [p.user!],
     publicRefreshTokens,
   });
   const confidentialOnly = publicRefresh(false);

@@ -123,7 +123,21 @@ describe('oauth-conformance init', () => {
     const text = readFileSync(file, 'utf8');
     assert.match(text, /# no metadata was found/);
     assert.match(text, new RegExp(`authorization: "${server.issuer}/auth"`));
-    assert.deepEqual(loadTarget(file, ACCOUNT).errors, []);
+    // Nothing told what the server offers: every feature is offered commented out, with what it means.
+    assert.match(text, /No metadata was read: uncomment what the server offers/);
+    for (const f of ['pkce', 'refresh-token', 'iss-parameter', 'client-secret-basic', 'public-client']) assert.match(text, new RegExp(`^  # - ${f}\\s+# \\S`, 'm'), f);
+    assert.deepEqual(loadTarget(file, ACCOUNT).target?.features, ['authorization-code']);
+  });
+
+  test('--resource declares the feature `resource`, not commented out', async () => {
+    const file = path.join(dir, 'with-resource.yaml');
+    const r = await capture((out) => init({ issuer: server.issuer, out: file, resource: `${server.issuer}/me` }, out));
+    assert.equal(r.code, 0, r.out);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, new RegExp(`^resource: "${server.issuer}/me"$`, 'm'));
+    assert.match(text, /^  - resource$/m);
+    assert.doesNotMatch(text, /# - resource/);
+    assert.ok(loadTarget(file, ACCOUNT).target?.features.includes('resource'));
   });
 
   test('an issuer that does not answer: the cause and its own hint, not the no-metadata one', async () => {

@@ -49,7 +49,8 @@ describe('token-issued', () => {
   test('fail: 200 without token_type', () => {
     const o = run('token-issued', token({ response: jsonResponse(200, { access_token: ACCESS_TOKEN, expires_in: 3600 }) }));
     assert.equal(o.verdict, 'fail');
-    assert.equal(o.actual, '200 access_token issued');
+    assert.equal(o.actual, '200 access_token issued, no token_type');
+    assert.match(o.message!, /issued an access token without the token_type/, 'what is missing, not "did not issue a token"');
   });
 
   test('fail: 200 JSON with neither token nor error', () => {

@@ -259,8 +259,8 @@ describe('target loader', () => {
 
   test('the default is used when the variable is not set', () => {
     const { path } = files({ 't.yaml': target() });
-    assert.equal(loadTarget(path['t.yaml'], env).target?.user.password, 'pw');
-    assert.equal(loadTarget(path['t.yaml'], { ...env, OC_PASSWORD: 'from-env' }).target?.user.password, 'from-env');
+    assert.equal(loadTarget(path['t.yaml'], env).target?.user?.password, 'pw');
+    assert.equal(loadTarget(path['t.yaml'], { ...env, OC_PASSWORD: 'from-env' }).target?.user?.password, 'from-env');
   });
 
   test('a missing environment variable without default', () => {

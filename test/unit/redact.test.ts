@@ -309,10 +309,10 @@ test('the profile\'s secrets: client secrets, passwords and every typed value bu
   };
   const secrets = profileSecrets(profile, { OC_TEST_OTP: '918273' });
   const values = new Map(secrets);
-  assert.equal(values.get(base.user.password), 'password');
+  assert.equal(values.get(base.user!.password), 'password');
   assert.equal(values.get('918273'), 'password');
   assert.equal(values.get('literal-pin-from-env-9f3'), 'password');
   assert.equal(values.get(base.clients.confidential.secret!), 'client_secret');
-  assert.ok(!values.has(base.user.username), 'the username is not a secret');
+  assert.ok(!values.has(base.user!.username), 'the username is not a secret');
   assert.ok(![...values.keys()].some((v) => v.includes('{{')), 'no unexpanded template');
 });

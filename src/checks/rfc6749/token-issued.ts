@@ -21,6 +21,10 @@ export const tokenIssued: CheckDefinition<'token'> = {
     if (e.response.status === 200 && issuedAccessToken(e) && typeof body?.token_type === 'string') {
       return { holds: true, expected, actual };
     }
+    // An access token without token_type is a token the client cannot use as specified: say what is missing.
+    if (e.response.status === 200 && issuedAccessToken(e)) {
+      return { holds: false, expected, actual: `${actual}, ${body?.token_type === undefined ? 'no token_type' : `token_type ${JSON.stringify(body.token_type)}`}`, message: 'the token endpoint issued an access token without the token_type RFC 6749 §5.1 requires' };
+    }
     return { holds: false, expected, actual, message: `the token endpoint did not issue a token for a fresh, valid code (${actual})` };
   },
 };
