@@ -41,8 +41,30 @@ export interface ControlOptions {
 
 const firstLine = (err: unknown) => ((err as Error).message ?? String(err)).split('\n')[0];
 
-/** One valid authorization request by `client` (the profile's defaults, consent approved), its code redeemed. */
+/**
+ * One valid authorization request by `client` (the profile's defaults, consent approved), its code
+ * redeemed. The `implicit` role may be registered for the implicit grant alone: when the code flow gets
+ * it nothing, the request it is registered for (response_type=token) is its valid request.
+ */
 export async function runPositiveControl(client: string, o: ControlOptions): Promise<PositiveControl> {
+  const code = await codeControl(client, o);
+  if (code.ok || client !== 'implicit') return code;
+  const implicit = await implicitControl(client, o);
+  return implicit.ok ? implicit : code;
+}
+
+async function implicitControl(client: string, o: ControlOptions): Promise<PositiveControl> {
+  const ctx: StepContext = { ...o, evidence: [], results: [], ids: new Map<string, number>(), index: 0, expectsRefusal: false };
+  try {
+    const e = await authorize({ client, consent: 'approve', response_type: 'token', pkce: 'none' } as AuthorizeSpec, ctx);
+    const ok = e.outcome.type === 'redirect' && e.outcome.target === 'registered' && Boolean(e.outcome.fragment.access_token?.[0] ?? e.outcome.query.access_token?.[0]);
+    return { client, ok, tokens: ok, source: 'run', outcome: o.redactor.redactString(`a valid implicit request (response_type=token) by client "${client}" ${ok ? 'got an access token' : 'got none'}: ${describeOutcome(e)}`) };
+  } catch (err) {
+    return { client, ok: false, source: 'run', outcome: o.redactor.redactString(`a valid implicit request by client "${client}" did not complete: ${firstLine(err)}`) };
+  }
+}
+
+async function codeControl(client: string, o: ControlOptions): Promise<PositiveControl> {
   const ctx: StepContext = { ...o, evidence: [], results: [], ids: new Map<string, number>(), index: 0, expectsRefusal: false };
   let e: AuthorizationEvidence;
   try {

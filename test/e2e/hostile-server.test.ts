@@ -171,7 +171,7 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
 
   // ── Server strings are data ──────────────────────────────────────────────────────────────────────
   for (const b of ['control-chars', 'control-chars-redirect'] as const) {
-    test(`${b}: the terminal (GitHub Actions mode too) holds no control character and no workflow command of the server's`, { todo: 'needs redact branch (escaping)' }, async () => {
+    test(`${b}: the terminal (GitHub Actions mode too) holds no control character and no workflow command of the server's`, async () => {
       const r = await cli(['run', '--target', TARGET, '--grep', 'code-single-use', '--workers', '1', '--report-dir', mkdtempSync(path.join(tmpdir(), 'oc-hostile-cc-'))],
         { OC_HOSTILE_ISSUER: `${server.url}/${b}`, GITHUB_ACTIONS: 'true' });
       assert.doesNotMatch(r.out, CONTROL);
@@ -180,7 +180,7 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
     });
   }
 
-  test('markdown: summary.md shows the server\'s Markdown as text: no image, link, HTML or mention', { todo: 'needs redact branch (Markdown escaping)' }, async () => {
+  test('markdown: summary.md shows the server\'s Markdown as text: no image, link, HTML or mention', async () => {
     const r = await run('markdown', 'code-single-use');
     const md = readFileSync(path.join(r.dir, 'summary.md'), 'utf8');
     assert.match(md, /evil\.example/, 'the description is shown');
@@ -223,13 +223,13 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
   });
 
   // ── Secrets in what the server echoes, and in Playwright's own files ─────────────────────────────
-  test('get-login: the password sent in a URL and echoed encoded is in no artifact', { todo: 'needs redact branch (encodings)' }, async () => {
+  test('get-login: the password sent in a URL and echoed encoded is in no artifact', async () => {
     const r = await run('get-login', 'code-single-use');
     assert.equal(r.code, 2, r.out);
     assertProtected(r);
   });
 
-  test('renamed-button: the login fails after the password was filled: a clear error, the password nowhere', { todo: 'needs redact branch (Playwright files)' }, async () => {
+  test('renamed-button: the login fails after the password was filled: a clear error, the password nowhere', async () => {
     const r = await run('renamed-button', 'code-single-use');
     assertError(r, /interaction "login": click .*Sign in.* failed/);
     assert.ok(existsSync(r.dir));
@@ -245,7 +245,7 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
     assertProtected(r);
   });
 
-  test('doctor prints the server\'s error strings as data: no control character, no workflow command', { todo: 'needs redact branch (escaping)' }, async () => {
+  test('doctor prints the server\'s error strings as data: no control character, no workflow command', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oc-hostile-doctor-'));
     const r = { ...(await cli(['doctor', '--target', TARGET, '--report-dir', dir], { OC_HOSTILE_ISSUER: `${server.url}/control-chars`, GITHUB_ACTIONS: 'true' })), dir };
     assert.match(r.out, /client "confidential"/);
