@@ -97,7 +97,8 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
     });
     const ctx = contextFor(index, evidence);
     try {
-      const ev = await wrap(stepTitle(step, index), () => runStep(step, ctx));
+      // Playwright (and Allure) record a step's error as thrown: its message is redacted before it leaves.
+      const ev = await wrap(stepTitle(step, index), () => runStep(step, ctx).catch((err: unknown) => { throw scrubbed(err, o.redactor); }));
       evidence.push(ev);
       const judgedBefore = checks.length;
       for (const e of expected) {
@@ -152,6 +153,14 @@ function skipped(e: { check: string; level?: Level }, step: number, message: str
     check: c.id, title: c.title, catalog: c.catalog, requirements: c.requirements.map((id) => ({ id, url: requirementUrl(id) })),
     level: e.level ?? levelFor(c.level, profile), verdict: 'skip', message, step, ambient: false,
   };
+}
+
+/** The error with every known secret masked in its message and stack (its class kept: HarnessError, NotApplicable). */
+function scrubbed(err: unknown, redactor: Redactor): unknown {
+  if (!(err instanceof Error)) return err;
+  err.message = redactor.redactString(err.message);
+  if (err.stack) err.stack = redactor.redactString(err.stack);
+  return err;
 }
 
 export function stepTitle(step: ScenarioStep, index: number): string {

@@ -186,7 +186,7 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
     assert.match(md, /evil\.example/, 'the description is shown');
     // Outside code spans, nothing GitHub would render: an image, a link, raw HTML, a mention.
     const outsideCode = md.replace(/`[^`\n]*`/g, '');
-    assert.doesNotMatch(outsideCode, /(^|[^\\])\[[^\]\\]*\]\(https?:\/\/evil|<img\b|(^|[^\\])@octocat\b/m);
+    assert.doesNotMatch(outsideCode, /(^|[^\\])\[[^\]\\]*\]\(https?:\/\/evil|(^|[^\\])<img\b|(^|[^\\])@octocat\b/m);
     assertProtected(r);
   });
 
