@@ -131,13 +131,13 @@ describe('item 11: a precondition the server legitimately lacks is skip with its
 });
 
 describe('item 18: refresh-scope-not-escalated confirms an escalation before calling it one', () => {
-  test('extra scope silently dropped and scope omitted: lenient (warn), the resource confirming the original scope', async () => {
+  test('extra scope silently dropped and scope omitted: lenient (warn), introspection confirming the original scope', async () => {
     const out = await runOn(profileOf('embedded'), ['refresh-scope-not-escalated'], { flaws: ['refresh-scope-dropped-silently'] });
     const o = out.get('refresh-scope-not-escalated')!;
     assert.equal(o.verdict, 'warn', show(out));
     assert.deepEqual(breaches(o), ['refresh-scope-not-escalated:warn']);
     const c = o.checks.find((x) => x.check === 'refresh-scope-not-escalated')!;
-    assert.match(c.actual ?? '', /no scope member; the token carries "openid" according to the protected resource/);
+    assert.match(c.actual ?? '', /no scope member; the token carries "openid" according to introspection/);
     assert.match(c.message, /silently dropped instead of refused with invalid_scope, and the response omits scope, which RFC 6749 §5\.1 requires/);
   });
 
