@@ -122,8 +122,10 @@ const responseErrorOf = (ev: Extract<Evidence, { kind: 'authorization' }>) => ev
 function noCode(ctx: StepContext, codeFrom: number, rerun?: Evidence): HarnessError | NotApplicable {
   const ev = rerun ?? ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
   const where = endedWithout(ctx, codeFrom, rerun);
-  // A server may require PKCE of every client: a code without a challenge is then not to be had.
-  if (ev?.kind === 'authorization' && ev.request.params.code_challenge === undefined && (ev.outcome.type === 'error-page' || responseErrorOf(ev))) {
+  // A server that supports PKCE may require it of every client: a request sent without a challenge on
+  // purpose (the profile declares `pkce`) then gets no code, and none is to be had. Without `pkce` the
+  // request was the profile's own plain one, and its refusal is judged below like any other.
+  if (ev?.kind === 'authorization' && ctx.target.features.has('pkce') && ev.request.params.code_challenge === undefined && (ev.outcome.type === 'error-page' || responseErrorOf(ev))) {
     return new NotApplicable(`the server issues no code without a PKCE challenge: step ${codeFrom + 1}, sent without code_challenge, got ${where}`);
   }
   const plain = rerun ? undefined : (ctx.results[codeFrom] as AuthorizeResult | undefined)?.plain;
