@@ -45,7 +45,9 @@ test('address kinds, for the message', () => {
 });
 
 test('the browser: allowed origins and harness hosts on any port; data: and blob: hold no network access', () => {
-  const policy = { origins: browserOrigins(t), isHarnessHost: (h: string) => h === 'client.oauth-conformance.test' || h.endsWith('.attacker.example') };
+  // isHarnessHost is given a URL's host, with its port (the loopback harness hosts depend on it).
+  const name = (h: string) => h.replace(/:\d+$/, '');
+  const policy = { origins: browserOrigins(t), isHarnessHost: (h: string) => name(h) === 'client.oauth-conformance.test' || name(h).endsWith('.attacker.example') };
   assert.equal(browserRefusal('https://sso.example.com/login?x=1', policy), undefined);
   assert.equal(browserRefusal('https://client.oauth-conformance.test:9999/cb', policy), undefined);
   assert.equal(browserRefusal('data:image/png;base64,AAAA', policy), undefined);
