@@ -66,6 +66,7 @@ export async function init(f: InitFlags, out: (s: string) => void): Promise<numb
     resource: f.resource,
     metadataUrl: found.metadataUrl,
     features,
+    scopesSupported: m?.scopes_supported,
     auth: postOnly ? 'client_secret_post' : 'client_secret_basic',
   }));
   out(`wrote ${rel(file)}: ${m ? `endpoints and features from ${found.metadataUrl}` : 'endpoints as given (no metadata)'}; features: ${features.join(', ')}.`);

@@ -17,6 +17,8 @@ export interface DraftInput {
   /** Where the metadata was read, when it was. */
   metadataUrl?: string;
   features: Feature[];
+  /** The metadata's `scopes_supported`, when it lists any. */
+  scopesSupported?: unknown;
   /** The confidential client's method: client_secret_basic unless the metadata offers only client_secret_post. */
   auth: 'client_secret_basic' | 'client_secret_post';
 }
@@ -37,6 +39,23 @@ const OPERATOR_FEATURES: [Feature, string][] = [
 ];
 
 const q = (s: string) => JSON.stringify(s);
+
+/**
+ * The scope the draft requests: `openid` where the server offers it (or says nothing), else the first
+ * scope it advertises — a plain OAuth server answers `openid` with invalid_scope.
+ */
+export function draftScope(scopesSupported: unknown): { scope: string; from?: string } {
+  const offered = Array.isArray(scopesSupported) ? scopesSupported.filter((x): x is string => typeof x === 'string' && /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(x)) : [];
+  if (!offered.length || offered.includes('openid')) return { scope: 'openid' };
+  return { scope: offered[0], from: offered.slice(0, 8).join(' ') };
+}
+
+function scopeLine(scopesSupported: unknown): string {
+  const { scope, from } = draftScope(scopesSupported);
+  return from
+    ? `${q(scope)}   # TODO: a scope the test clients may request; the metadata lists: ${from}`
+    : `${scope}   # TODO: a scope the test clients may request (\`openid\` for OpenID Connect servers)`;
+}
 
 export function draftProfile(d: DraftInput): string {
   const where = d.issuer
@@ -61,7 +80,7 @@ export function draftProfile(d: DraftInput): string {
 # environment: every \${env:NAME} below is read when the profile loads (export NAME=...).
 name: ${q(d.name)}
 ${where}
-${endpoints}${resource}scope: openid   # TODO: a scope the test clients may request (\`openid\` for OpenID Connect servers)
+${endpoints}${resource}scope: ${scopeLine(d.scopesSupported)}
 
 # TODO: register these clients on your server with the redirect URI below. Any host works: the
 # harness's browser resolves it to its own loopback stub, so nothing leaves the machine.

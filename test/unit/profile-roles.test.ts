@@ -12,7 +12,7 @@ import { NotApplicable } from '../../src/harness-error.js';
 import { formatLoadError } from '../../src/load/errors.js';
 import { clientAuth } from '../../src/steps/client-auth.js';
 import { authMethod, authMethods } from '../../src/target/auth-methods.js';
-import { draftProfile } from '../../src/target/draft.js';
+import { draftProfile, draftScope } from '../../src/target/draft.js';
 import { loadTarget } from '../../src/target/load.js';
 import type { ClientProfile } from '../../src/target/schema.js';
 
@@ -91,4 +91,12 @@ describe('init asks for the implicit client when the metadata advertises respons
     // The feature list names `implicit` among the features left out; no implicit client is asked for.
     assert.doesNotMatch(draft(['authorization-code', 'pkce']), /implicit:|response_type=token \(the implicit grant\)/);
   });
+});
+
+test('init requests a scope the metadata offers: openid where listed (or nothing is), else the first listed', () => {
+  assert.deepEqual(draftScope(undefined), { scope: 'openid' });
+  assert.deepEqual(draftScope(['openid', 'email']), { scope: 'openid' });
+  assert.deepEqual(draftScope(['read', 'write']), { scope: 'read', from: 'read write' });
+  const text = draftProfile({ name: 'x', schemaRef: 's.json', issuer: 'https://as.example', features: ['authorization-code'], auth: 'client_secret_basic', scopesSupported: ['read', 'write'] });
+  assert.match(text, /^scope: "read" {3}# TODO: a scope the test clients may request; the metadata lists: read write$/m);
 });
