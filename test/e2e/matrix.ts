@@ -54,8 +54,11 @@ export function judgeFlaw(flaw: FlawName, scenarios: LoadedScenario[], clean: Ou
     if (fresh.length) caught.push(s.id);
     const collateral = fresh.filter((b) => !guards(b));
     if (collateral.length) problems.push(`${s.id}: breaches outside ${[...broken].join(', ')}: ${collateral.join(', ')}`);
-    // A check that can no longer judge (skip) is not a wrong verdict; anything else changing silently is.
-    if (!fresh.length && after.verdict !== before.verdict && after.verdict !== 'skip') problems.push(`${s.id}: verdict ${before.verdict} → ${after.verdict} without a breach`);
+    // A check that can no longer judge (skip) is not a wrong verdict, nor is one that now can and finds
+    // the rule holding (skip → pass: the flaw made a premise available, e.g. plain PKCE allowed lets a
+    // challenge without method get a code); anything else changing silently is.
+    const premiseOpened = before.verdict === 'skip' && after.verdict === 'pass';
+    if (!fresh.length && after.verdict !== before.verdict && after.verdict !== 'skip' && !premiseOpened) problems.push(`${s.id}: verdict ${before.verdict} → ${after.verdict} without a breach`);
   }
   // Run-wide rules: one finding each, new under the flaw; it guards the flaw when its check covers a broken row.
   const wasBroken = new Set(ambientOf(clean).filter((a) => a.verdict === 'fail' || a.verdict === 'warn').map((a) => a.check));
