@@ -4,6 +4,7 @@
  * a missing, wrong, downgraded or foreign PKCE verifier, repeated parameters, GET, or a race.
  */
 import { randomBytes } from 'node:crypto';
+import { responseError } from '../checks/outcome.js';
 import type { Evidence, TokenEvidence, TokenRaceEvidence } from '../evidence/types.js';
 import { HarnessError, NotApplicable } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
@@ -117,15 +118,13 @@ function refused(ctx: StepContext, codeFrom: number): NotApplicable {
   return new NotApplicable(`the server issued no code to the authorization of step ${codeFrom + 1}, which it may rightly refuse; it answered with ${endedWithout(ctx, codeFrom)}`);
 }
 
-const responseErrorOf = (ev: Extract<Evidence, { kind: 'authorization' }>) => ev.outcome.type === 'redirect' && Boolean(ev.outcome.query.error?.[0] ?? ev.outcome.fragment.error?.[0]);
-
 function noCode(ctx: StepContext, codeFrom: number, rerun?: Evidence): HarnessError | NotApplicable {
   const ev = rerun ?? ctx.evidence.find((e) => e.kind === 'authorization' && e.step === codeFrom);
   const where = endedWithout(ctx, codeFrom, rerun);
   // A server that supports PKCE may require it of every client: a request sent without a challenge on
   // purpose (the profile declares `pkce`) then gets no code, and none is to be had. Without `pkce` the
   // request was the profile's own plain one, and its refusal is judged below like any other.
-  if (ev?.kind === 'authorization' && ctx.target.features.has('pkce') && ev.request.params.code_challenge === undefined && (ev.outcome.type === 'error-page' || responseErrorOf(ev))) {
+  if (ev?.kind === 'authorization' && ctx.target.features.has('pkce') && ev.request.params.code_challenge === undefined && (ev.outcome.type === 'error-page' || responseError(ev) !== undefined)) {
     return new NotApplicable(`the server issues no code without a PKCE challenge: step ${codeFrom + 1}, sent without code_challenge, got ${where}`);
   }
   const plain = rerun ? undefined : (ctx.results[codeFrom] as AuthorizeResult | undefined)?.plain;

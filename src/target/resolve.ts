@@ -8,7 +8,7 @@ import type { Feature } from '../spec/features.js';
 import type { ResolvedTarget } from '../steps/context.js';
 import { trustCa } from '../drive/http.js';
 import { discover } from './discover.js';
-import { checkEndpointOrigins, targetHostsOf, targetOrigins } from './origins.js';
+import { addressKind, checkEndpointOrigins, targetHostsOf, targetOrigins } from './origins.js';
 import type { TargetProfile } from './schema.js';
 
 /** Where the embedded server is, once started: set by the run's global setup. */
@@ -68,5 +68,5 @@ export function targetHosts(t: ResolvedTarget): string[] {
 }
 
 function isLoopback(host: string): boolean {
-  return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+  return addressKind(host) === 'loopback';
 }
