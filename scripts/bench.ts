@@ -28,10 +28,11 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { startEmbeddedServer } from '../fixtures/servers/embedded/index.js';
 import { chromiumExecutable, launchArgs } from '../src/drive/chromium.js';
 import { startStub } from '../src/drive/stub.js';
-import type { RunResults } from '../src/report/results.js';
+import type { RunResults } from '../src/results/results.js';
 import { ROOT } from '../src/runner/env.js';
 import { loadPlanTarget } from '../src/runner/plan.js';
-import { harnessHosts, resolveTarget, targetHosts } from '../src/target/resolve.js';
+import { resolveTarget } from '../src/drive/resolve-target.js';
+import { harnessHosts, targetHosts } from '../src/target/resolve.js';
 
 const { values } = parseArgs({ options: { workers: { type: 'string', default: '1,2,4' }, bare: { type: 'string' } } });
 const workerCounts = values.workers.split(',').map(Number);
