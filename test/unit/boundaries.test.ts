@@ -77,7 +77,7 @@ const RULES: Record<'checks' | 'drive' | 'spec', Rule> = {
  * The layers of src/, lowest first: a unit (a folder of src/, or a file at its top) imports only from
  * its own layer and those below. docs/ARCHITECTURE.md shows this table; a test keeps the two equal.
  */
-export const LAYERS: readonly { unit: string; holds: string }[] = [
+const LAYERS: readonly { unit: string; holds: string }[] = [
   { unit: 'text', holds: 'server text made safe for terminals and Markdown' },
   { unit: 'spec', holds: 'facts of the specifications: catalog, levels per profile, features, links, attack variants' },
   { unit: 'evidence', holds: 'typed records of what the drivers observed; redaction' },
@@ -103,10 +103,10 @@ const OUTSIDE_SRC: Readonly<Record<string, readonly string[]>> = {
 
 interface Edge { from: string; to: string; file: string; line: number; specifier: string }
 
-/** The unit of a path inside `srcDir`: its top folder, or its file name when it sits at the top. */
+/** The unit of a path inside `srcDir`: its top folder, or its file name when it sits at the top (`x.js` imports `x.ts`). */
 function unitOf(srcDir: string, file: string): string {
   const parts = relative(srcDir, file).split(sep);
-  return parts.length === 1 ? parts[0].replace(/\.(js|mjs)$/, '.ts') : parts[0];
+  return parts.length === 1 ? parts[0].replace(/\.js$/, '.ts') : parts[0];
 }
 
 /** Every import from one unit of src into another (or out of src, `to` = `outside src`). */
@@ -163,8 +163,8 @@ function cycles(srcDir: string): string[] {
     if (!m.has(e.to)) m.set(e.to, e);
     next.set(e.from, m);
   }
-  // Depth-first, in name order: an edge back to a unit still on the path closes a cycle. Every cycle
-  // shares a unit with one found this way, so a clean answer means there are none.
+  // Depth-first, in name order: an edge back to a unit still on the path closes a cycle. A graph with
+  // a cycle always has such an edge, so an empty answer means there is none.
   const found: string[] = [];
   const done = new Set<string>();
   const visit = (unit: string, path: string[]) => {
