@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../runner/env.js';
-import type { RunResults } from './results.js';
+import type { RunResults } from '../results/results.js';
 import { attackMatrix } from './html/attacks.js';
 import { complianceMatrix } from './html/compliance.js';
 import { esc } from './html/escape.js';

@@ -4,7 +4,7 @@
  */
 import { PROFILE_TITLES } from '../../spec/levels.js';
 import { seenSummary } from '../ambient.js';
-import { gated, vacuity, VERDICTS, type RunResults } from '../results.js';
+import { gated, vacuity, VERDICTS, type RunResults } from '../../results/results.js';
 import { badge, esc } from './escape.js';
 
 /** One line a reader can stop at: conformant, not conformant, or incomplete, and why. */
