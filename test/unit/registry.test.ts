@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CHECK_IDS, CHECKS, CHECKS_BY_ID } from '../../src/checks/index.js';
 import { CATALOG_IDS } from '../../src/spec/catalog.js';
+import { FLAWS } from '../../fixtures/servers/embedded/flaws.js';
 import { formatLoadError } from '../../src/load/errors.js';
 import { evidenceKindOf } from '../../src/steps/index.js';
 import { loadScenarios } from '../../src/scenario/load.js';
@@ -85,6 +86,11 @@ describe('check registry', () => {
       if (missing.length || extra.length) differ.push(`${relative(root, file)}: @see lacks [${missing.join(' ')}], has beyond requirements [${extra.join(' ')}]`);
     }
     assert.deepEqual(differ, []);
+  });
+
+  test('every flaw of the embedded server breaks rows of the catalog', () => {
+    const wrong = Object.entries(FLAWS).filter(([, f]) => !f.breaks.length || f.breaks.some((id) => !CATALOG_IDS.has(id))).map(([name, f]) => `${name}: ${f.breaks.join(', ')}`);
+    assert.deepEqual(wrong, []);
   });
 
   test('every check has a known level under every profile', () => {
