@@ -6,7 +6,7 @@ import type { LoadedScenario } from '../scenario/load.js';
 import { LoadFailed, formatLoadError } from '../load/errors.js';
 import { readSettings, ROOT } from '../runner/env.js';
 import { loadPlanScenarios } from '../runner/plan.js';
-import { levelFor } from '../spec/levels.js';
+import { DEFAULT_PROFILE, levelFor, PROFILES } from '../spec/levels.js';
 import { parse, UsageError } from './args.js';
 import { doctorCommand } from './doctor.js';
 import { init } from './init.js';
@@ -21,7 +21,7 @@ const USAGE = `usage: oauth-conformance <command> [options]
 commands:
   run [suite paths]     run scenarios (default: suites/) against a target (default: the embedded server)
       --target <profile.yaml>   target profile (default fixtures/targets/embedded.yaml)
-      --profile <name>          rfc6749 | rfc9700 | oauth2.1 (default rfc9700): the levels rules are judged at
+      --profile <name>          ${PROFILES.join(' | ')} (default ${DEFAULT_PROFILE}): the levels rules are judged at
       --grep <text>             only scenarios whose id or title matches (a regular expression)
       --workers <n>             parallel browsers (default 2)
       --report-dir <dir>        where reports go (default reports/latest)
@@ -104,12 +104,13 @@ async function main(argv: string[]): Promise<number> {
       return validate(parse(rest, {}).positionals, out);
     case 'list': {
       const { values } = parse(rest, { coverage: { type: 'boolean' } });
-      const scenarios = loadPlanScenarios(readSettings());
+      const settings = readSettings();
+      const scenarios = loadPlanScenarios(settings);
       if (values.coverage) return listCoverage(scenarios);
-      out(table(['SCENARIO', 'RULES', 'LEVEL', 'FEATURES', 'TITLE'], scenarios.map(({ scenario: s }) => [s.id, s.catalog.join(' '), s.level, (s.features ?? []).join(' '), s.title]), 80));
+      out(table(['SCENARIO', 'RULES', `LEVEL (${settings.profile})`, 'FEATURES', 'TITLE'], scenarios.map(({ scenario: s, facts }) => [s.id, facts.catalog.join(' '), facts.level[settings.profile], (s.features ?? []).join(' '), s.title]), 80));
       out(`\n${scenarios.length} scenarios\n`);
-      out(table(['CHECK', 'RULES', 'LEVEL (rfc6749/rfc9700/oauth2.1)', 'AMBIENT', 'TITLE'], CHECKS.map((c) => [
-        c.id, c.catalog.join(' '), (['rfc6749', 'rfc9700', 'oauth2.1'] as const).map((p) => levelFor(c.level, p)).join('/'), c.ambient ? 'yes' : '', c.title,
+      out(table(['CHECK', 'RULES', `LEVEL (${PROFILES.join('/')})`, 'AMBIENT', 'TITLE'], CHECKS.map((c) => [
+        c.id, c.catalog.join(' '), PROFILES.map((p) => levelFor(c.level, p)).join('/'), c.ambient ? 'yes' : '', c.title,
       ]), 80));
       return 0;
     }
