@@ -17,6 +17,16 @@ ol.timeline{list-style:none;padding:0;margin:6px 0;border-left:2px solid #d0d7de
 ol.timeline .when{flex:none;width:16px;height:16px;border-radius:8px;background:#57606a;color:#fff;font-size:10px;text-align:center;line-height:16px}
 ol.timeline .at-stub .when{background:#bf8700}ol.timeline .end .when{background:#1b1f24}mark.secret{background:#ddf4ff}
 .controls{margin:8px 0;display:flex;gap:12px;flex-wrap:wrap;align-items:center}
+details.fold{border-style:dashed;background:#f6f8fa}details.fold[open]{background:none}details.fold>summary{color:#57606a}
+details.rows,details.ids,details.more,details.long{border:none;border-radius:0;margin:0;padding:0}details.ids>summary,details.more>summary{color:#0969da;font-size:12px}
+details.ev{border:none;border-radius:0;border-left:3px solid #d0d7de;padding:0 0 0 10px;margin:8px 0}details.ev>summary h4{display:inline;margin:0}
+details.long>summary{list-style:none}details.long>summary::-webkit-details-marker{display:none}details.long[open] .fold-more{display:none}
+code.pre{display:block}tr.folded>td{padding:2px 0}.matrix td:first-child{width:34%}ul.projects{padding-left:18px}section.project{border-top:2px solid #d0d7de;margin-top:24px}
 button.filter{border:1px solid #d0d7de;background:#fff;border-radius:12px;padding:2px 8px;cursor:pointer}button.filter.on{background:#ddf4ff}
-@media print{.controls,button.filter[data-v="all"]{display:none}button.filter{border:none;background:none;padding:0}header{background:none}details{break-inside:avoid;border:none;padding:0}
+@media print{.controls,button.filter[data-v="all"]{display:none}details.fold{border-style:dashed;background:#f6f8fa}details.fold[open]{background:none}details.fold>summary{color:#57606a}
+details.rows,details.ids,details.more,details.long{border:none;border-radius:0;margin:0;padding:0}details.ids>summary,details.more>summary{color:#0969da;font-size:12px}
+details.ev{border:none;border-radius:0;border-left:3px solid #d0d7de;padding:0 0 0 10px;margin:8px 0}details.ev>summary h4{display:inline;margin:0}
+details.long>summary{list-style:none}details.long>summary::-webkit-details-marker{display:none}details.long[open] .fold-more{display:none}
+code.pre{display:block}tr.folded>td{padding:2px 0}.matrix td:first-child{width:34%}ul.projects{padding-left:18px}section.project{border-top:2px solid #d0d7de;margin-top:24px}
+button.filter{border:none;background:none;padding:0}header{background:none}details{break-inside:avoid;border:none;padding:0}
 details::details-content{content-visibility:visible;display:contents}a{color:inherit}}`;
