@@ -234,3 +234,43 @@ describe('summary.html of a run with a hundred findings', () => {
     await page.close();
   });
 });
+
+describe('summary.html of a run over two projects', () => {
+  let dir: string;
+  let browser: Browser;
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'oc-report-projects-'));
+    cpSync(path.join(FIXTURE, 'evidence'), path.join(dir, 'evidence'), { recursive: true });
+    const recorded = JSON.parse(readFileSync(path.join(FIXTURE, 'results.json'), 'utf8')) as RunResults;
+    // the same target under a second configuration, where the redirect_uri path failure did not happen
+    const strict = recorded.scenarios.filter((s) => s.id !== 'redirect-uri-path-suffix').map((s) => ({ ...s, project: 'strict' }));
+    const scenarios = [...recorded.scenarios.map((s) => ({ ...s, project: 'embedded' })), ...strict];
+    writeFileSync(path.join(dir, 'summary.html'), renderHtml({ ...recorded, scenarios, counts: countVerdicts(scenarios) }, (p) => readFileSync(path.join(dir, p))));
+    browser = await chromium.launch({ executablePath: chromiumExecutable() });
+  });
+
+  after(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('each project apart with its summary; a link opens the scenario of its own project', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(path.join(dir, 'summary.html')).href);
+    assert.deepEqual(await page.locator('section.project > h2').allTextContents(), ['Project embedded', 'Project strict']);
+    assert.deepEqual(await page.locator('section.project > p.headline').allTextContents(), ['Not conformant: 4 MUST failure(s)', 'Not conformant: 3 MUST failure(s)']);
+    const strict = page.locator('section#p-strict');
+    assert.equal(await strict.locator('table.scenarios tr[data-v]').count(), 7);
+    await strict.locator('table.scenarios a[href="#s-strict/code-single-use"]').click();
+    await page.waitForFunction(() => (document.getElementById('s-strict/code-single-use') as HTMLDetailsElement).open);
+    assert.ok(await strict.locator('details[id="s-strict/code-single-use"] pre.src').first().isVisible(), 'the details in the strict section');
+    // one filter for the whole run: both projects' failures
+    await page.locator('button.filter[data-v="fail"]').click();
+    assert.equal(await page.locator('.shown').first().textContent(), 'showing 7 of 15 scenarios (verdict=fail)');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
