@@ -186,27 +186,35 @@ function hundredFindings(r: RunResults): RunResults {
 /** A PNG's height in pixels (IHDR, bytes 20–23). */
 const pngHeight = (png: Buffer) => png.readUInt32BE(20);
 
-describe('summary.html of a run with a hundred findings', () => {
-  let dir: string;
+describe('summary.html of bigger runs, built from the recorded one', () => {
   let browser: Browser;
+  const dirs: string[] = [];
+  const recorded = () => JSON.parse(readFileSync(path.join(FIXTURE, 'results.json'), 'utf8')) as RunResults;
+
+  /** Renders `results` into a fresh directory beside a copy of the recorded evidence. */
+  function renderInTmp(results: RunResults): { dir: string; file: string } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oc-report-page-'));
+    dirs.push(dir);
+    cpSync(path.join(FIXTURE, 'evidence'), path.join(dir, 'evidence'), { recursive: true });
+    writeFileSync(path.join(dir, 'summary.html'), renderHtml(results, (p) => readFileSync(path.join(dir, p))));
+    return { dir, file: path.join(dir, 'summary.html') };
+  }
 
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'oc-report-many-'));
-    cpSync(path.join(FIXTURE, 'evidence'), path.join(dir, 'evidence'), { recursive: true });
-    const results = hundredFindings(JSON.parse(readFileSync(path.join(FIXTURE, 'results.json'), 'utf8')) as RunResults);
-    assert.equal(results.counts.fail, 100);
-    writeFileSync(path.join(dir, 'summary.html'), renderHtml(results, (p) => readFileSync(path.join(dir, p))));
     browser = await chromium.launch({ executablePath: chromiumExecutable() });
   });
 
   after(async () => {
     await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
   test('a full-page screenshot is under 15 000 px: failures listed first and closed, passes and long lists folded', async (t) => {
+    const results = hundredFindings(recorded());
+    assert.equal(results.counts.fail, 100);
+    const { dir, file } = renderInTmp(results);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(pathToFileURL(path.join(dir, 'summary.html')).href);
+    await page.goto(pathToFileURL(file).href);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     const shot = path.join(dir, 'summary-full-page.png');
     await page.screenshot({ path: shot, fullPage: true });
@@ -233,33 +241,17 @@ describe('summary.html of a run with a hundred findings', () => {
     await page.waitForFunction((i) => (document.getElementById(i) as HTMLDetailsElement).open, id, { timeout: 5000 });
     await page.close();
   });
-});
-
-describe('summary.html of a run over two projects', () => {
-  let dir: string;
-  let browser: Browser;
-
-  before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'oc-report-projects-'));
-    cpSync(path.join(FIXTURE, 'evidence'), path.join(dir, 'evidence'), { recursive: true });
-    const recorded = JSON.parse(readFileSync(path.join(FIXTURE, 'results.json'), 'utf8')) as RunResults;
-    // the same target under a second configuration, where the redirect_uri path failure did not happen
-    const strict = recorded.scenarios.filter((s) => s.id !== 'redirect-uri-path-suffix').map((s) => ({ ...s, project: 'strict' }));
-    const scenarios = [...recorded.scenarios.map((s) => ({ ...s, project: 'embedded' })), ...strict];
-    writeFileSync(path.join(dir, 'summary.html'), renderHtml({ ...recorded, scenarios, counts: countVerdicts(scenarios) }, (p) => readFileSync(path.join(dir, p))));
-    browser = await chromium.launch({ executablePath: chromiumExecutable() });
-  });
-
-  after(async () => {
-    await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   test('each project apart with its summary; a link opens the scenario of its own project', async () => {
+    const r = recorded();
+    // the same target under a second configuration, where the redirect_uri path failure did not happen
+    const second = r.scenarios.filter((s) => s.id !== 'redirect-uri-path-suffix').map((s) => ({ ...s, project: 'strict' }));
+    const scenarios = [...r.scenarios.map((s) => ({ ...s, project: 'embedded' })), ...second];
+    const { file } = renderInTmp({ ...r, scenarios, counts: countVerdicts(scenarios) });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(pathToFileURL(path.join(dir, 'summary.html')).href);
+    await page.goto(pathToFileURL(file).href);
     assert.deepEqual(await page.locator('section.project > h2').allTextContents(), ['Project embedded', 'Project strict']);
     assert.deepEqual(await page.locator('section.project > p.headline').allTextContents(), ['Not conformant: 4 MUST failure(s)', 'Not conformant: 3 MUST failure(s)']);
     const strict = page.locator('section#p-strict');
