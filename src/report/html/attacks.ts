@@ -14,5 +14,5 @@ export function attackMatrix(scenarios: ScenarioRecord[], project?: string): str
     html: `<tr data-attack="${esc(a.id)}"><td><b>${esc(a.title)}</b> <span class="t">(${requirementLink(a.see)})</span><div class="t">${esc(a.description)}</div></td>${verdictCells(grid.get(a.id)!, project)}</tr>`,
     broken: rowBroken(grid.get(a.id)!),
   }));
-  return `<table class="matrix attacks"><thead><tr><th>attack class</th>${verdictHeads()}</tr></thead><tbody>${foldRows(rows, 6, 'attack classes without a failure', 'matrix attacks')}</tbody></table>`;
+  return `<table class="matrix attacks"><thead><tr><th>attack class</th>${verdictHeads()}</tr></thead><tbody>${foldRows(rows, 6, ['attack class', 'attack classes'], 'matrix attacks')}</tbody></table>`;
 }

@@ -23,7 +23,7 @@ export function complianceMatrix(scenarios: ScenarioRecord[], project?: string):
         html: `<tr data-sec="${esc(id)}"><td><a href="${esc(requirementUrl(id))}">${esc(requirementLabel(id))}</a></td>${verdictCells(row, project)}</tr>`,
         broken: rowBroken(row),
       }));
-      return `<tbody><tr class="spec"><th colspan="6">${esc(name)} — ${esc(SPECIFICATION_TITLES[spec] ?? '')}</th></tr>${foldRows(html, 6, 'sections without a failure', 'matrix')}</tbody>`;
+      return `<tbody><tr class="spec"><th colspan="6">${esc(name)} — ${esc(SPECIFICATION_TITLES[spec] ?? '')}</th></tr>${foldRows(html, 6, ['section', 'sections'], 'matrix')}</tbody>`;
     })
     .join('')}</table>`;
 }

@@ -45,12 +45,12 @@ export function verdictCells(row: Map<string, Verdict>, project?: string): strin
 }
 
 /**
- * Table rows, the broken ones shown and the others folded into one last row (`what`: "sections without
- * a failure"); `columns` is the table's width.
+ * Table rows, the broken ones shown and the others folded into one last row (`what`: "section", "sections",
+ * then " without a failure"); `columns` is the table's width.
  */
-export function foldRows(rows: { html: string; broken: boolean }[], columns: number, what: string, tableClass: string): string {
+export function foldRows(rows: { html: string; broken: boolean }[], columns: number, what: [one: string, many: string], tableClass: string): string {
   const shown = rows.filter((r) => r.broken).map((r) => r.html).join('');
   const folded = rows.filter((r) => !r.broken).map((r) => r.html);
   if (!folded.length) return shown;
-  return `${shown}<tr class="folded"><td colspan="${columns}">${fold('rows', `${folded.length} ${esc(what)}`, `<table class="${tableClass}"><tbody>${folded.join('')}</tbody></table>`)}</td></tr>`;
+  return `${shown}<tr class="folded"><td colspan="${columns}">${fold('rows', `${folded.length} ${esc(what[folded.length === 1 ? 0 : 1])} without a failure`, `<table class="${tableClass}"><tbody>${folded.join('')}</tbody></table>`)}</td></tr>`;
 }
