@@ -5,7 +5,7 @@
  * failure of every scenario that happened to get a token (DESIGN §5: a verdict comes from its own rules).
  */
 import type { CheckOutcome, Verdict } from '../checks/types.js';
-import type { AmbientRule } from './results.js';
+import type { AmbientRule } from '../results/results.js';
 
 /** Worst first. */
 const SEVERITY: Verdict[] = ['fail', 'error', 'warn', 'pass', 'skip'];

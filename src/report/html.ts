@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../runner/env.js';
-import { countVerdicts, VERDICTS, type RunResults, type ScenarioRecord } from './results.js';
+import { countVerdicts, VERDICTS, type RunResults, type ScenarioRecord } from '../results/results.js';
 import { attackMatrix } from './html/attacks.js';
 import { complianceMatrix } from './html/compliance.js';
 import { badge, esc } from './html/escape.js';

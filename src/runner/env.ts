@@ -4,7 +4,7 @@
  * environment is what they all share.
  */
 import path from 'node:path';
-import type { FailOn } from '../report/results.js';
+import type { FailOn } from '../results/results.js';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from '../spec/levels.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@
  * hands its address to the workers through the environment, with the stub's certificate. Stopped by the returned teardown.
  */
 import { featureFindings } from '../target/features-vs-metadata.js';
-import { resolveTarget } from '../target/resolve.js';
+import { resolveTarget } from '../drive/resolve-target.js';
 import type { TargetProfile } from '../target/schema.js';
 import { stubCertificate } from '../drive/stub.js';
 import { embeddedEnv, startEmbeddedTarget } from './embedded.js';

@@ -10,7 +10,7 @@ import { CHECKS_BY_ID } from '../../src/checks/index.js';
 import type { ScenarioOutcome } from '../../src/runner/execute.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
-import { ambientKey } from '../../src/report/results.js';
+import { ambientKey } from '../../src/results/results.js';
 import { ambientOf, breaches, startRig } from './harness.js';
 
 export type Outcomes = Map<string, ScenarioOutcome>;

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumExecutable } from '../../src/drive/chromium.js';
 import { renderHtml } from '../../src/report/html.js';
-import { countVerdicts, type RunResults } from '../../src/report/results.js';
+import { countVerdicts, type RunResults } from '../../src/results/results.js';
 import { ROOT } from '../../src/runner/env.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/report');

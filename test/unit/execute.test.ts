@@ -10,7 +10,7 @@ import { executeScenario, type ScenarioRunOptions } from '../../src/runner/execu
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Profile } from '../../src/spec/levels.js';
-import type { ResolvedTarget } from '../../src/steps/context.js';
+import type { ResolvedTarget } from '../../src/target/resolve.js';
 
 function loaded(scenario: Partial<Scenario>): LoadedScenario {
   const s = { id: 'x', title: 'x', requirements: ['RFC6749-4.1.2'], level: 'MUST', catalog: ['TK-01'], features: [], steps: [], ...scenario } as Scenario;

@@ -22,7 +22,8 @@ import { scenarioVerdict } from '../../src/runner/verdict.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Profile } from '../../src/spec/levels.js';
-import type { ResolvedTarget, StepContext } from '../../src/steps/context.js';
+import type { StepContext } from '../../src/steps/context.js';
+import type { ResolvedTarget } from '../../src/target/resolve.js';
 import { missingFrom } from '../../src/steps/precondition.js';
 import { run, seen } from '../fixtures/evidence/judging.js';
 import {

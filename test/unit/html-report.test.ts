@@ -9,7 +9,7 @@ import { judge } from '../../src/checks/judge.js';
 import type { Evidence } from '../../src/evidence/types.js';
 import { Redactor } from '../../src/evidence/redact.js';
 import { renderHtml } from '../../src/report/html.js';
-import { countVerdicts, deviationStatus, exitCodeOf, RESULTS_SCHEMA, type RecordedEvidence, type RunResults, type ScenarioRecord } from '../../src/report/results.js';
+import { countVerdicts, deviationStatus, exitCodeOf, RESULTS_SCHEMA, type RecordedEvidence, type RunResults, type ScenarioRecord } from '../../src/results/results.js';
 import { CLIENT_SECRET, CODE, PNG, authorization, token } from '../fixtures/evidence/builders.js';
 
 const redactor = new Redactor();

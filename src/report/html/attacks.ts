@@ -3,7 +3,7 @@
  * tested against, through which scenarios, and with what outcome.
  */
 import { ATTACK_CLASSES, attackClassesOf } from '../../spec/attack-classes.js';
-import type { ScenarioRecord } from '../results.js';
+import type { ScenarioRecord } from '../../results/results.js';
 import { esc, requirementLink } from './escape.js';
 import { foldRows, gridOf, rowBroken, verdictCells, verdictHeads } from './verdict-cells.js';
 

@@ -3,7 +3,7 @@
  * to the scenarios whose checks had that verdict for that section.
  */
 import { requirementLabel, requirementUrl, SPECIFICATION_TITLES } from '../../spec/links.js';
-import type { ScenarioRecord } from '../results.js';
+import type { ScenarioRecord } from '../../results/results.js';
 import { esc } from './escape.js';
 import { foldRows, gridOf, rowBroken, verdictCells, verdictHeads } from './verdict-cells.js';
 

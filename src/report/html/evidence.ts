@@ -1,6 +1,6 @@
 /** Each piece of evidence of a scenario, with what it takes to reproduce it: the authorization URL, a curl per back-channel call. */
-import { curlOf } from '../curl.js';
-import type { RecordedEvidence } from '../results.js';
+import { curlOf } from '../../results/curl.js';
+import type { RecordedEvidence } from '../../results/results.js';
 import { esc } from './escape.js';
 import { foldedPre } from './fold.js';
 import { timeline } from './timeline.js';

@@ -5,7 +5,7 @@
  */
 import { attackClassesOf } from '../../spec/attack-classes.js';
 import { requirementLabel } from '../../spec/links.js';
-import type { ScenarioRecord } from '../results.js';
+import type { ScenarioRecord } from '../../results/results.js';
 import { esc } from './escape.js';
 
 const sections = (s: ScenarioRecord) => [...new Set([...s.requirements, ...s.checks.flatMap((c) => c.requirements.map((r) => r.id))])];

@@ -4,7 +4,7 @@
  */
 import { PROFILE_TITLES } from '../../spec/levels.js';
 import { seenSummary } from '../ambient.js';
-import { gated, vacuity, VERDICTS, type RunResults } from '../results.js';
+import { gated, vacuity, VERDICTS, type RunResults } from '../../results/results.js';
 import { badge, esc } from './escape.js';
 import { foldItems } from './fold.js';
 import { scenarioAnchor } from './projects.js';

@@ -3,7 +3,7 @@
  * Scenario ids repeat across projects, so a multi-project report scopes every anchor by project; a
  * one-project report keeps the plain `#s-<id>` anchors.
  */
-import type { ScenarioRecord } from '../results.js';
+import type { ScenarioRecord } from '../../results/results.js';
 
 /** The projects of a run in first-seen order; one entry (undefined) when the run holds at most one. */
 export function projectsOf(scenarios: Pick<ScenarioRecord, 'project'>[]): (string | undefined)[] {

@@ -6,7 +6,7 @@
 import { CHECKS_BY_ID } from '../../checks/index.js';
 import type { CheckOutcome } from '../../checks/types.js';
 import { requirementUrl } from '../../spec/links.js';
-import { decidingLevel, type ScenarioRecord } from '../results.js';
+import { decidingLevel, type ScenarioRecord } from '../../results/results.js';
 import { badge, esc, requirementLink } from './escape.js';
 import { evidence, img, type ReadFile } from './evidence.js';
 import { filterAttributes } from './filters.js';

@@ -4,7 +4,7 @@
  * the status and the Location it was sent on to, then where the request ended.
  */
 import type { Hop } from '../../evidence/types.js';
-import type { RecordedEvidence } from '../results.js';
+import type { RecordedEvidence } from '../../results/results.js';
 import { esc } from './escape.js';
 import { fold } from './fold.js';
 

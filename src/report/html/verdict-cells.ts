@@ -4,7 +4,7 @@
  * row, the worst verdict its checks had for that row.
  */
 import type { Verdict } from '../../checks/types.js';
-import { VERDICTS, type ScenarioRecord } from '../results.js';
+import { VERDICTS, type ScenarioRecord } from '../../results/results.js';
 import { badge, esc, worst } from './escape.js';
 import { BROKEN, fold } from './fold.js';
 import { scenarioAnchor } from './projects.js';
