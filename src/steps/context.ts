@@ -31,6 +31,8 @@ export interface AuthorizeResult {
 }
 export interface TokenResult {
   kind: 'token'; client: string; accessToken?: string; refreshToken?: string; scope?: string;
+  /** The JWT client assertion the request sent, for a later `client_assertion: replayed` (a secret). */
+  assertion?: string;
   /** A code redemption as the profile's client makes it, unmanipulated: a refusal of it is no legitimate answer (precondition.ts). */
   plain?: boolean;
 }
