@@ -7,7 +7,9 @@
  */
 import { createHash, createPublicKey, verify, constants, type KeyObject } from 'node:crypto';
 import type { AuthorizationEvidence, Evidence, HttpExchange, MetadataEvidence, TokenEvidence } from '../evidence/types.js';
-import { headerOf, sentParam, tokenBody } from './token-response.js';
+import { describeOutcome, refusalOf, uncreditedRefusal } from './outcome.js';
+import { headerOf, refusedWithoutTokens, sentParam, tokenBody } from './token-response.js';
+import type { Judgement } from './types.js';
 
 export interface DecodedJwt { header: Record<string, unknown>; claims: Record<string, unknown>; input: string; signature: Buffer }
 
@@ -130,4 +132,29 @@ export function idTokenClaims(e: TokenEvidence): { jwt: DecodedJwt } | { reason:
 /** The `client_assertion:` variant a token step used, if any. */
 export function assertionVariant(e: { variants?: string[] }): string | undefined {
   return e.variants?.find((v) => v.startsWith('client_assertion:'))?.slice('client_assertion:'.length);
+}
+
+/**
+ * A token request with a forged client assertion (`what` by variant) judged on what happened: no tokens.
+ * Another variant is not the rule's to judge.
+ */
+export function forgedAssertionRefused(e: TokenEvidence, what: Record<string, string>): Judgement {
+  const variant = assertionVariant(e);
+  if (!variant || !what[variant]) return { holds: 'n/a', reason: 'the request sent no client assertion of the kind this rule judges' };
+  return refusedWithoutTokens(e, { expectedError: 'invalid_client', accepted: `a code redemption authenticated ${what[variant]} was answered with tokens` });
+}
+
+/**
+ * An authorization with a broken request object (`what` by variant) judged on what happened: no code or
+ * token delivered; an error page the harness cannot credit (5xx, empty) is lenient.
+ */
+export function brokenRequestObjectRefused(e: AuthorizationEvidence, what: Record<string, string>): Judgement {
+  const kind = e.requestObject && what[e.requestObject.variant];
+  if (!kind) return { holds: 'n/a', reason: 'the request sent no request object of the kind this rule judges' };
+  const expected = 'refused: no code delivered';
+  const r = refusalOf(e);
+  if (!r.refused) return { holds: false, expected, actual: `${describeOutcome(e)} with ${r.delivered.join(', ')}`, message: `a request object ${kind} was accepted` };
+  const uncredited = uncreditedRefusal(e);
+  if (uncredited) return { holds: 'lenient', expected, actual: describeOutcome(e), message: uncredited };
+  return { holds: true, expected, actual: r.error ? `error=${r.error}` : describeOutcome(e), refusal: true };
 }

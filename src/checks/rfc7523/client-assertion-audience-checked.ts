@@ -5,8 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1.3
  */
 import type { CheckDefinition } from '../types.js';
-import { assertionVariant } from '../jwt.js';
-import { refusedWithoutTokens } from '../token-response.js';
+import { forgedAssertionRefused } from '../jwt.js';
 
 const WHAT: Record<string, string> = { 'wrong-aud': 'with a client assertion addressed to another server (aud)' };
 
@@ -18,9 +17,5 @@ export const clientAssertionAudienceChecked: CheckDefinition<'token'> = {
   level: 'MUST',
   quote: 'The authorization server MUST reject any JWT that does not contain its own identity as the intended audience.',
   on: 'token',
-  evaluate(e) {
-    const variant = assertionVariant(e);
-    if (!variant || !WHAT[variant]) return { holds: 'n/a', reason: 'the request sent no client assertion of the kind this rule judges' };
-    return refusedWithoutTokens(e, { expectedError: 'invalid_client', accepted: `a code redemption authenticated ${WHAT[variant]} was answered with tokens` });
-  },
+  evaluate: (e) => forgedAssertionRefused(e, WHAT),
 };

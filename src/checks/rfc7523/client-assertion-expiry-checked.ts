@@ -4,8 +4,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
  */
 import type { CheckDefinition } from '../types.js';
-import { assertionVariant } from '../jwt.js';
-import { refusedWithoutTokens } from '../token-response.js';
+import { forgedAssertionRefused } from '../jwt.js';
 
 const WHAT: Record<string, string> = { expired: 'with a client assertion that expired ten minutes ago' };
 
@@ -17,9 +16,5 @@ export const clientAssertionExpiryChecked: CheckDefinition<'token'> = {
   level: 'MUST',
   quote: 'The authorization server MUST reject any JWT with an expiration time that has passed, subject to allowable clock skew between systems.',
   on: 'token',
-  evaluate(e) {
-    const variant = assertionVariant(e);
-    if (!variant || !WHAT[variant]) return { holds: 'n/a', reason: 'the request sent no client assertion of the kind this rule judges' };
-    return refusedWithoutTokens(e, { expectedError: 'invalid_client', accepted: `a code redemption authenticated ${WHAT[variant]} was answered with tokens` });
-  },
+  evaluate: (e) => forgedAssertionRefused(e, WHAT),
 };

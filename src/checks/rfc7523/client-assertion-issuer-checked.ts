@@ -5,8 +5,7 @@
  * @see https://openid.net/specs/openid-connect-core-1_0.html#rfc.section.9
  */
 import type { CheckDefinition } from '../types.js';
-import { assertionVariant } from '../jwt.js';
-import { refusedWithoutTokens } from '../token-response.js';
+import { forgedAssertionRefused } from '../jwt.js';
 
 const WHAT: Record<string, string> = { 'iss-not-sub': 'with a client assertion whose iss names another client than its sub' };
 
@@ -18,9 +17,5 @@ export const clientAssertionIssuerChecked: CheckDefinition<'token'> = {
   level: 'MUST',
   quote: 'For client authentication, the subject MUST be the "client_id" of the OAuth client.',
   on: 'token',
-  evaluate(e) {
-    const variant = assertionVariant(e);
-    if (!variant || !WHAT[variant]) return { holds: 'n/a', reason: 'the request sent no client assertion of the kind this rule judges' };
-    return refusedWithoutTokens(e, { expectedError: 'invalid_client', accepted: `a code redemption authenticated ${WHAT[variant]} was answered with tokens` });
-  },
+  evaluate: (e) => forgedAssertionRefused(e, WHAT),
 };

@@ -4,8 +4,7 @@
  * @see https://openid.net/specs/openid-connect-core-1_0.html#rfc.section.9
  */
 import type { CheckDefinition } from '../types.js';
-import { assertionVariant } from '../jwt.js';
-import { refusedWithoutTokens } from '../token-response.js';
+import { forgedAssertionRefused } from '../jwt.js';
 
 const WHAT: Record<string, string> = { 'no-jti': 'with a client assertion without jti' };
 
@@ -17,9 +16,5 @@ export const clientAssertionJtiRequired: CheckDefinition<'token'> = {
   level: { default: 'SHOULD' },
   quote: 'jti REQUIRED. JWT ID. A unique identifier for the token, which can be used to prevent reuse of the token.',
   on: 'token',
-  evaluate(e) {
-    const variant = assertionVariant(e);
-    if (!variant || !WHAT[variant]) return { holds: 'n/a', reason: 'the request sent no client assertion of the kind this rule judges' };
-    return refusedWithoutTokens(e, { expectedError: 'invalid_client', accepted: `a code redemption authenticated ${WHAT[variant]} was answered with tokens` });
-  },
+  evaluate: (e) => forgedAssertionRefused(e, WHAT),
 };

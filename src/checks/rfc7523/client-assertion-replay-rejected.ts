@@ -5,8 +5,7 @@
  * @see https://openid.net/specs/openid-connect-core-1_0.html#rfc.section.9
  */
 import type { CheckDefinition } from '../types.js';
-import { assertionVariant } from '../jwt.js';
-import { refusedWithoutTokens } from '../token-response.js';
+import { forgedAssertionRefused } from '../jwt.js';
 
 const WHAT: Record<string, string> = { replayed: 'with a client assertion (same jti) already used by an earlier request' };
 
@@ -18,9 +17,5 @@ export const clientAssertionReplayRejected: CheckDefinition<'token'> = {
   level: { default: 'SHOULD' },
   quote: 'These tokens MUST only be used once, unless conditions for reuse were negotiated between the parties',
   on: 'token',
-  evaluate(e) {
-    const variant = assertionVariant(e);
-    if (!variant || !WHAT[variant]) return { holds: 'n/a', reason: 'the request sent no client assertion of the kind this rule judges' };
-    return refusedWithoutTokens(e, { expectedError: 'invalid_client', accepted: `a code redemption authenticated ${WHAT[variant]} was answered with tokens` });
-  },
+  evaluate: (e) => forgedAssertionRefused(e, WHAT),
 };

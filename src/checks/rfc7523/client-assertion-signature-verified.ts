@@ -4,8 +4,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
  */
 import type { CheckDefinition } from '../types.js';
-import { assertionVariant } from '../jwt.js';
-import { refusedWithoutTokens } from '../token-response.js';
+import { forgedAssertionRefused } from '../jwt.js';
 
 const WHAT: Record<string, string> = { 'other-client-key': 'with a client assertion signed with another client\'s key', 'alg-none': 'with an unsigned client assertion (alg none)', 'hmac-public-key': 'with a client assertion MACed (HS256) with the client\'s own public key' };
 
@@ -17,9 +16,5 @@ export const clientAssertionSignatureVerified: CheckDefinition<'token'> = {
   level: 'MUST',
   quote: 'The JWT MUST be digitally signed or have a Message Authentication Code (MAC) applied by the issuer. The authorization server MUST reject JWTs with an invalid signature or MAC.',
   on: 'token',
-  evaluate(e) {
-    const variant = assertionVariant(e);
-    if (!variant || !WHAT[variant]) return { holds: 'n/a', reason: 'the request sent no client assertion of the kind this rule judges' };
-    return refusedWithoutTokens(e, { expectedError: 'invalid_client', accepted: `a code redemption authenticated ${WHAT[variant]} was answered with tokens` });
-  },
+  evaluate: (e) => forgedAssertionRefused(e, WHAT),
 };

@@ -6,7 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1.3
  */
 import type { CheckDefinition } from '../types.js';
-import { describeOutcome, refusalOf, uncreditedRefusal } from '../outcome.js';
+import { brokenRequestObjectRefused } from '../jwt.js';
 
 const WHAT: Record<string, string> = { 'wrong-aud': 'addressed to another server (aud)', 'wrong-iss': 'whose iss is not the client' };
 
@@ -19,14 +19,5 @@ export const requestObjectClaimsChecked: CheckDefinition<'authorization'> = {
   quote: 'If the principal processing the claim does not identify itself with a value in the "aud" claim when this claim is present, then the JWT MUST be rejected.',
   on: 'authorization',
   expectsRefusal: true,
-  evaluate(e) {
-    const what = e.requestObject && WHAT[e.requestObject.variant];
-    if (!what) return { holds: 'n/a', reason: 'the request sent no request object of the kind this rule judges' };
-    const expected = 'refused: no code delivered';
-    const r = refusalOf(e);
-    if (!r.refused) return { holds: false, expected, actual: `${describeOutcome(e)} with ${r.delivered.join(', ')}`, message: `a request object ${what} was accepted` };
-    const uncredited = uncreditedRefusal(e);
-    if (uncredited) return { holds: 'lenient', expected, actual: describeOutcome(e), message: uncredited };
-    return { holds: true, expected, actual: r.error ? `error=${r.error}` : describeOutcome(e), refusal: true };
-  },
+  evaluate: (e) => brokenRequestObjectRefused(e, WHAT),
 };

@@ -5,7 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9101#section-6.2
  */
 import type { CheckDefinition } from '../types.js';
-import { describeOutcome, refusalOf, uncreditedRefusal } from '../outcome.js';
+import { brokenRequestObjectRefused } from '../jwt.js';
 
 const WHAT: Record<string, string> = { 'wrong-key': 'signed with a key that is not the client\'s' };
 
@@ -18,14 +18,5 @@ export const requestObjectSignatureVerified: CheckDefinition<'authorization'> = 
   quote: 'The signature MUST be validated against the appropriate key for that client_id and algorithm.',
   on: 'authorization',
   expectsRefusal: true,
-  evaluate(e) {
-    const what = e.requestObject && WHAT[e.requestObject.variant];
-    if (!what) return { holds: 'n/a', reason: 'the request sent no request object of the kind this rule judges' };
-    const expected = 'refused: no code delivered';
-    const r = refusalOf(e);
-    if (!r.refused) return { holds: false, expected, actual: `${describeOutcome(e)} with ${r.delivered.join(', ')}`, message: `a request object ${what} was accepted` };
-    const uncredited = uncreditedRefusal(e);
-    if (uncredited) return { holds: 'lenient', expected, actual: describeOutcome(e), message: uncredited };
-    return { holds: true, expected, actual: r.error ? `error=${r.error}` : describeOutcome(e), refusal: true };
-  },
+  evaluate: (e) => brokenRequestObjectRefused(e, WHAT),
 };
