@@ -107,6 +107,7 @@ import { idTokenAtHash } from './oidc/id-token-at-hash.js';
 import { idTokenSubStable } from './oidc/id-token-sub-stable.js';
 import { promptNoneLoginRequired } from './oidc/prompt-none-login-required.js';
 import { authTimeWithMaxAge } from './oidc/auth-time-with-max-age.js';
+import { userinfoRequiresValidToken } from './oidc/userinfo-requires-valid-token.js';
 import { clientAssertionAudienceChecked } from './rfc7523/client-assertion-audience-checked.js';
 import { clientAssertionExpiryChecked } from './rfc7523/client-assertion-expiry-checked.js';
 import { clientAssertionReplayRejected } from './rfc7523/client-assertion-replay-rejected.js';
@@ -211,7 +212,7 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   clientIdRequired,
   noThirdPartySubresources,
   // OpenID Connect, RFC 7523, RFC 9101
-  idTokenSigned, idTokenIssuer, idTokenAudience, idTokenLifetime, idTokenNonce, idTokenAtHash, idTokenSubStable, promptNoneLoginRequired, authTimeWithMaxAge,
+  idTokenSigned, idTokenIssuer, idTokenAudience, idTokenLifetime, idTokenNonce, idTokenAtHash, idTokenSubStable, promptNoneLoginRequired, authTimeWithMaxAge, userinfoRequiresValidToken,
   clientAssertionAudienceChecked, clientAssertionExpiryChecked, clientAssertionReplayRejected, clientAssertionIssuerChecked, clientAssertionSignatureVerified, clientAssertionJtiRequired,
   requestObjectAccepted, requestObjectUnsignedRefused, requestObjectSignatureVerified, requestObjectClaimsChecked, requestObjectOuterIgnored,
 ] as CheckDefinition<EvidenceKind>[];

@@ -146,6 +146,8 @@ export interface ResourceEvidence extends HttpExchange {
   tokenFrom?: number;
   /** How the token was presented: `header` (Authorization: Bearer), `query` (?access_token=), `none`, or `bogus` (a made-up token in the header). */
   presented: 'header' | 'query' | 'none' | 'bogus';
+  /** `userinfo`: the request went to the metadata's OpenID Connect UserInfo endpoint, not the profile's resource. */
+  at?: 'userinfo';
 }
 
 /** A token introspection request (RFC 7662), or why there was none (the server advertises no endpoint). */

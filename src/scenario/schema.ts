@@ -219,6 +219,7 @@ const resource = {
       type: 'string', enum: ['header', 'query', 'none', 'bogus'], default: 'header',
       description: '`header`: Authorization: Bearer (RFC 6750 §2.1); `query`: ?access_token= only (§2.3); `none`: no credentials; `bogus`: a made-up token in the header.',
     },
+    at: { type: 'string', enum: ['resource', 'userinfo'], default: 'resource', description: '`userinfo`: the OpenID Connect UserInfo endpoint of the metadata (`userinfo_endpoint`) instead of the profile\'s protected resource; without one advertised the scenario skips.' },
   },
 } as const;
 

@@ -25,7 +25,7 @@ export const ATTACK_CLASSES: AttackClass[] = [
     rows: ['OR-01', 'OR-02'] },
   { id: 'code-injection-replay', title: 'Code or token injection and replay', see: 'RFC9700-4.5',
     description: 'A stolen or guessed code or token is redeemed or reused, by another client or a second time.',
-    rows: ['TK-01', 'TK-02', 'TK-03', 'TK-04', 'TK-05', 'PK-02', 'PK-03', 'PK-06', 'PK-07', 'AR-04', 'AR-05', 'TR-04', 'RS-05'] },
+    rows: ['TK-01', 'TK-02', 'TK-03', 'TK-04', 'TK-05', 'PK-02', 'PK-03', 'PK-06', 'PK-07', 'AR-04', 'AR-05', 'TR-04', 'RS-05', 'ID-10'] },
   { id: 'pkce-downgrade', title: 'PKCE downgrade', see: 'RFC9700-4.8',
     description: 'PKCE can be dropped or weakened (plain, no challenge), so an intercepted code is redeemable again.',
     rows: ['PK-01', 'PK-04', 'PK-05', 'PK-08', 'PK-09', 'PK-10', 'PK-11', 'META-04'] },

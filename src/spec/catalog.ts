@@ -153,6 +153,7 @@ export const CATALOG: CatalogSection[] = [
     { id: 'ID-07', rule: 'sub stable for the same user and client' },
     { id: 'ID-08', rule: 'prompt=none without a session: login_required, no login page' },
     { id: 'ID-09', rule: 'max_age: auth_time in the ID token' },
+    { id: 'ID-10', rule: 'UserInfo endpoint answers no claims without a valid access token' },
   ] },
   { id: 'RFC7523', title: 'JWT client authentication (RFC 7523, OIDC Core §9: private_key_jwt, client_secret_jwt)', rows: [
     { id: 'CA-01', rule: 'Assertion with a wrong aud refused' },

@@ -21,6 +21,7 @@ const CASES: [FlawName, string, string, RegExp][] = [
   ['id-token-sub-unstable', 'id-token-sub-stable', 'id-token-sub-stable', /another sub/],
   ['prompt-none-ignored', 'prompt-none-login-required', 'prompt-none-login-required', /showed login/],
   ['auth-time-missing', 'auth-time-with-max-age', 'auth-time-with-max-age', /no auth_time/],
+  ['userinfo-accepts-any-token', 'userinfo-bogus-token-refused', 'userinfo-requires-valid-token', /accepted a made-up token/],
   ['client-assertion-audience-unchecked', 'client-assertion-wrong-audience', 'client-assertion-audience-checked', /200 access_token issued/],
   ['client-assertion-expiry-unchecked', 'client-assertion-expired-hmac', 'client-assertion-expiry-checked', /200 access_token issued/],
   ['client-assertion-replay-undetected', 'client-assertion-replayed', 'client-assertion-replay-rejected', /200 access_token issued/],

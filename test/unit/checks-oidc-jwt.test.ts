@@ -106,6 +106,23 @@ describe('prompt-none-login-required (ID-08)', () => {
   });
 });
 
+describe('userinfo-requires-valid-token (ID-10)', () => {
+  const call = (step: number, presented: 'header' | 'bogus' | 'none', status: number): Evidence => ({
+    kind: 'resource', step, at: 'userinfo', presented, tokenFrom: presented === 'header' ? 1 : undefined,
+    request: { method: 'GET', url: `${ISSUER}/me`, headers: {} }, response: jsonResponse(status, status === 200 ? { sub: 'alice' } : { error: 'invalid_token' }), durationMs: 2,
+  });
+  const control = call(2, 'header', 200);
+  test('pass: a made-up token refused, beside a valid call that got claims', () => {
+    const e = call(3, 'bogus', 401);
+    assert.equal(run('userinfo-requires-valid-token', e, { all: [control, e] }).verdict, 'pass');
+    assert.equal(run('userinfo-requires-valid-token', e, { all: [e] }).verdict, 'skip', 'no positive control');
+  });
+  test('fail: claims for a made-up token', () => {
+    const e = call(3, 'bogus', 200);
+    assert.equal(run('userinfo-requires-valid-token', e, { all: [control, e] }).message, 'the UserInfo endpoint accepted a made-up token');
+  });
+});
+
 describe('client assertions (CA-01..CA-06)', () => {
   const forged = (variant: string, response = errorResponse('invalid_client', 401)) =>
     redemption(formRequest([...codeParams(), ['client_id', 'oc-jwt'], ['client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'], ['client_assertion', 'x.y.z']], { headers: {} }), response, { variants: [`client_assertion:${variant}`], client: 'jwt' });
