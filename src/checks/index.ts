@@ -98,6 +98,28 @@ import { queryTokenResponsePrivate } from './rfc6750/query-token-response-privat
 import { resourceWwwAuthenticate } from './rfc6750/resource-www-authenticate.js';
 import { resourceRejectsInvalidToken } from './rfc6750/resource-rejects-invalid-token.js';
 import { noThirdPartySubresources } from './rfc9700/no-third-party-subresources.js';
+// OpenID Connect Core (ID-xx), RFC 7523 client assertions (CA-xx), RFC 9101 request objects (JR-xx)
+import { idTokenSigned } from './oidc/id-token-signed.js';
+import { idTokenIssuer } from './oidc/id-token-issuer.js';
+import { idTokenAudience } from './oidc/id-token-audience.js';
+import { idTokenLifetime } from './oidc/id-token-lifetime.js';
+import { idTokenNonce } from './oidc/id-token-nonce.js';
+import { idTokenAtHash } from './oidc/id-token-at-hash.js';
+import { idTokenSubStable } from './oidc/id-token-sub-stable.js';
+import { promptNoneLoginRequired } from './oidc/prompt-none-login-required.js';
+import { authTimeWithMaxAge } from './oidc/auth-time-with-max-age.js';
+import { userinfoRequiresValidToken } from './oidc/userinfo-requires-valid-token.js';
+import { clientAssertionAudienceChecked } from './rfc7523/client-assertion-audience-checked.js';
+import { clientAssertionExpiryChecked } from './rfc7523/client-assertion-expiry-checked.js';
+import { clientAssertionReplayRejected } from './rfc7523/client-assertion-replay-rejected.js';
+import { clientAssertionIssuerChecked } from './rfc7523/client-assertion-issuer-checked.js';
+import { clientAssertionSignatureVerified } from './rfc7523/client-assertion-signature-verified.js';
+import { clientAssertionJtiRequired } from './rfc7523/client-assertion-jti-required.js';
+import { requestObjectAccepted } from './rfc9101/request-object-accepted.js';
+import { requestObjectUnsignedRefused } from './rfc9101/request-object-unsigned-refused.js';
+import { requestObjectSignatureVerified } from './rfc9101/request-object-signature-verified.js';
+import { requestObjectClaimsChecked } from './rfc9101/request-object-claims-checked.js';
+import { requestObjectOuterIgnored } from './rfc9101/request-object-outer-ignored.js';
 export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   tokenIssued,
   codeReplayRejected,
@@ -191,6 +213,10 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   resourceRejectsInvalidToken,
   clientIdRequired,
   noThirdPartySubresources,
+  // OpenID Connect, RFC 7523, RFC 9101
+  idTokenSigned, idTokenIssuer, idTokenAudience, idTokenLifetime, idTokenNonce, idTokenAtHash, idTokenSubStable, promptNoneLoginRequired, authTimeWithMaxAge, userinfoRequiresValidToken,
+  clientAssertionAudienceChecked, clientAssertionExpiryChecked, clientAssertionReplayRejected, clientAssertionIssuerChecked, clientAssertionSignatureVerified, clientAssertionJtiRequired,
+  requestObjectAccepted, requestObjectUnsignedRefused, requestObjectSignatureVerified, requestObjectClaimsChecked, requestObjectOuterIgnored,
 ] as CheckDefinition<EvidenceKind>[];
 
 export const CHECKS_BY_ID: ReadonlyMap<string, CheckDefinition<EvidenceKind>> = new Map(CHECKS.map((c) => [c.id, c]));

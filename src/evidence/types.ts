@@ -66,6 +66,8 @@ export interface AuthorizationEvidence {
   pkce?: { method: 'S256' | 'plain'; verifier: string; challenge: string };
   /** Requests the server's pages made besides navigations (capped). */
   subresources: Subresource[];
+  /** With `request_object`: the request object sent (`request=`, RFC 9101), decoded; the JWT itself is in `request.params`. */
+  requestObject?: { variant: string; header: Record<string, unknown>; claims: Record<string, unknown> };
   /** Screenshot of the page the request ended on, when it was the server's (PNG). */
   screenshot?: Buffer;
 }
@@ -143,6 +145,8 @@ export interface ResourceEvidence extends HttpExchange {
   tokenFrom?: number;
   /** How the token was presented: `header` (Authorization: Bearer), `query` (?access_token=), `none`, or `bogus` (a made-up token in the header). */
   presented: 'header' | 'query' | 'none' | 'bogus';
+  /** `userinfo`: the request went to the metadata's OpenID Connect UserInfo endpoint, not the profile's resource. */
+  at?: 'userinfo';
 }
 
 /** A token introspection request (RFC 7662), or why there was none (the server advertises no endpoint). */
@@ -165,6 +169,8 @@ export interface MetadataEvidence {
   documents: (HttpExchange & { source: 'rfc8414' | 'oidc' })[];
   /** The first document that parsed as a JSON object. */
   metadata?: Record<string, unknown>;
+  /** With `jwks: true`: the server's JWK Set fetched from the metadata's `jwks_uri` (absent when it names none). */
+  jwks?: HttpExchange;
 }
 
 /** One raw request to a named endpoint, for rules about the endpoint itself (CORS, methods, transport). */

@@ -85,9 +85,14 @@ const authorize = {
       ],
     },
     consent: { type: 'string', enum: ['approve', 'deny'], default: 'approve', description: 'What the user answers on the consent page.' },
-    extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters added to the request, or replacing the ones the harness would send.', examples: [{ foo: 'bar' }, { code_challenge_method: 'S512' }] },
+    extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters added to the request, or replacing the ones the harness would send; `{{random}}` is a fresh random value.', examples: [{ foo: 'bar' }, { code_challenge_method: 'S512' }, { nonce: '{{random}}' }] },
     omit: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters left out of the request.', examples: [['response_type']] },
     duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters sent twice, with the same value (RFC 6749 §3.1: MUST NOT be repeated).', examples: [['client_id']] },
+    request_object: {
+      type: 'object', additionalProperties: false, required: ['variant'],
+      description: 'Send the request as a request object (`request=`, RFC 9101) signed with the client\'s key (private_key_jwt) or secret (HS256); its parameters are also sent outside it, as OpenID Connect requires (response_type, client_id, scope). The variants break one rule of the object; `outer-differs` sends a different nonce outside the object.',
+      properties: { variant: { type: 'string', enum: ['signed', 'alg-none', 'wrong-key', 'wrong-aud', 'wrong-iss', 'outer-differs'] } },
+    },
     offline: { type: 'boolean', description: 'This flow is to yield a refresh token: the scope and parameters of the profile\'s `refresh` block are sent (e.g. `openid offline_access` with prompt=consent on OpenID Connect servers).' },
   },
 } as const;
@@ -136,6 +141,11 @@ const token = {
     skip_if_refused: { type: 'boolean', description: 'When the authorize step got no code (the server refused the request), skip the scenario with the server\'s answer instead of ending in error: for requests a server may rightly refuse (a challenge without method, no challenge where PKCE is required).' },
     concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical requests at once, released together (a race, TK-03); evidence kind `token-race`.', examples: [8] },
     rounds: raceRounds,
+    client_assertion: {
+      type: 'object', additionalProperties: false, required: ['variant'],
+      description: 'For a client authenticating with a JWT assertion (private_key_jwt, client_secret_jwt; RFC 7523): send an assertion breaking one rule — another audience, expired, the assertion of the latest earlier token step replayed, iss not the client, signed with another client\'s key or secret, alg none, HS256 keyed with the client\'s public key (key confusion), no jti. A client with another method makes the scenario skip.',
+      properties: { variant: { type: 'string', enum: ['wrong-aud', 'expired', 'replayed', 'iss-not-sub', 'other-client-key', 'alg-none', 'hmac-public-key', 'no-jti'] } },
+    },
   },
 } as const;
 
@@ -172,7 +182,9 @@ const metadata = {
   type: 'object',
   additionalProperties: false,
   description: 'Fetches the authorization server metadata: RFC 8414 (path insertion) and OpenID Connect Discovery.',
-  properties: {},
+  properties: {
+    jwks: { type: 'boolean', description: 'Also fetch the JWK Set at the metadata\'s `jwks_uri`, for the checks that verify ID token signatures.' },
+  },
 } as const;
 
 const probe = {
@@ -215,6 +227,7 @@ const resource = {
       type: 'string', enum: ['header', 'query', 'none', 'bogus'], default: 'header',
       description: '`header`: Authorization: Bearer (RFC 6750 §2.1); `query`: ?access_token= only (§2.3); `none`: no credentials; `bogus`: a made-up token in the header.',
     },
+    at: { type: 'string', enum: ['resource', 'userinfo'], default: 'resource', description: '`userinfo`: the OpenID Connect UserInfo endpoint of the metadata (`userinfo_endpoint`) instead of the profile\'s protected resource; without one advertised the scenario skips.' },
   },
 } as const;
 

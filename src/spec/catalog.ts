@@ -150,6 +150,33 @@ export const CATALOG = [
     { id: 'RS-05', rule: 'Expired / revoked / replayed-code tokens rejected' },
     { id: 'RS-06', rule: 'Sender-constrained tokens' },
   ] },
+  { id: 'OIDC', title: 'OpenID Connect Core: ID tokens and authentication requests', rows: [
+    { id: 'ID-01', rule: 'ID token signed (JWS, not alg none) with a key of the published JWKS (kid found)' },
+    { id: 'ID-02', rule: 'ID token iss equals the issuer' },
+    { id: 'ID-03', rule: 'ID token aud contains the client_id (azp when several)' },
+    { id: 'ID-04', rule: 'ID token exp in the future, iat not in the future' },
+    { id: 'ID-05', rule: 'nonce echoed in the ID token when sent' },
+    { id: 'ID-06', rule: 'at_hash matches the access token issued with it' },
+    { id: 'ID-07', rule: 'sub stable for the same user and client' },
+    { id: 'ID-08', rule: 'prompt=none without a session: login_required, no login page' },
+    { id: 'ID-09', rule: 'max_age: auth_time in the ID token' },
+    { id: 'ID-10', rule: 'UserInfo endpoint answers no claims without a valid access token' },
+  ] },
+  { id: 'RFC7523', title: 'JWT client authentication (RFC 7523, OIDC Core §9: private_key_jwt, client_secret_jwt)', rows: [
+    { id: 'CA-01', rule: 'Assertion with a wrong aud refused' },
+    { id: 'CA-02', rule: 'Expired assertion refused' },
+    { id: 'CA-03', rule: 'Replayed assertion (same jti) refused' },
+    { id: 'CA-04', rule: 'iss and sub must both be the client_id' },
+    { id: 'CA-05', rule: 'Signature verified with the client\'s own key: another client\'s key, alg none, HMAC keyed with the public key refused' },
+    { id: 'CA-06', rule: 'Assertion without jti refused' },
+  ] },
+  { id: 'RFC9101', title: 'JWT-Secured Authorization Request (RFC 9101)', rows: [
+    { id: 'JR-01', rule: 'Signed request object accepted; its parameters used' },
+    { id: 'JR-02', rule: 'Unsigned (alg none) request object refused' },
+    { id: 'JR-03', rule: 'Request object signature verified (wrong key refused)' },
+    { id: 'JR-04', rule: 'Request object iss and aud checked' },
+    { id: 'JR-05', rule: 'Parameters outside the request object not used' },
+  ] },
 ] as const satisfies readonly CatalogSection[];
 
 /** A catalog id, as a type: `breaks` of a flaw and `catalog` of a check are checked against it by the compiler. */

@@ -15,6 +15,10 @@ export const FEATURES = {
   'client-secret-basic': 'Client authentication with HTTP Basic (RFC 6749 §2.3.1)',
   'client-secret-post': 'Client authentication with credentials in the body (RFC 6749 §2.3.1)',
   https: 'The authorization server is served over https',
+  oidc: 'An OpenID Provider: ID tokens for scope openid (OpenID Connect Core 1.0), signed with a key of its published JWKS',
+  'private-key-jwt': 'A client `jwt` authenticating with private_key_jwt (RFC 7523 §2.2, OIDC Core §9)',
+  'client-secret-jwt': 'A client `hmac-jwt` authenticating with client_secret_jwt (RFC 7523 §2.2, OIDC Core §9)',
+  'request-object': 'Signed request objects (`request=`, RFC 9101) accepted from the client `jwt`, signed with its key',
   'multi-redirect-client': 'A client `multi` with two registered redirect URIs (RFC 6749 §3.1.2.3)',
 } as const;
 

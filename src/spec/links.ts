@@ -13,6 +13,10 @@ const PREFIXES: [prefix: string, url: (section: string) => string][] = [
   ['RFC8996-', (s) => `https://www.rfc-editor.org/rfc/rfc8996#section-${s}`],
   ['RFC9207-', (s) => `https://www.rfc-editor.org/rfc/rfc9207#section-${s}`],
   ['RFC9700-', (s) => `https://www.rfc-editor.org/rfc/rfc9700#section-${s}`],
+  ['RFC7519-', (s) => `https://www.rfc-editor.org/rfc/rfc7519#section-${s}`],
+  ['RFC9101-', (s) => `https://www.rfc-editor.org/rfc/rfc9101#section-${s}`],
+  // OpenID Connect Core 1.0 (errata set 2): its section anchors are `#rfc.section.N`.
+  ['OIDC-', (s) => `https://openid.net/specs/openid-connect-core-1_0.html#rfc.section.${s}`],
   ['OAUTH2.1-', (s) => `https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-${s}`],
 ];
 
@@ -39,12 +43,15 @@ export const SPECIFICATION_TITLES: Record<string, string> = {
   RFC8414: 'Authorization Server Metadata',
   RFC9207: 'Authorization Server Issuer Identification',
   RFC9700: 'Best Current Practice for OAuth 2.0 Security',
+  RFC7519: 'JSON Web Token (JWT)',
+  RFC9101: 'JWT-Secured Authorization Request (JAR)',
+  OIDC: 'OpenID Connect Core 1.0',
   'OAUTH2.1': 'The OAuth 2.1 Authorization Framework (draft 13)',
 };
 
 /** "RFC6749-4.1.2" -> "RFC 6749 §4.1.2" for people. */
 export function requirementLabel(id: string): string {
   const [doc, section] = id.split(/-(.*)/s);
-  const name = doc.startsWith('RFC') ? `RFC ${doc.slice(3)}` : doc === 'OAUTH2.1' ? 'OAuth 2.1' : doc;
+  const name = doc.startsWith('RFC') ? `RFC ${doc.slice(3)}` : doc === 'OAUTH2.1' ? 'OAuth 2.1' : doc === 'OIDC' ? 'OpenID Connect Core' : doc;
   return `${name} §${section}`;
 }

@@ -49,7 +49,7 @@ export function authorizationRequest(spec: Partial<AuthorizeSpec>, ctx: StepCont
     ...(state !== undefined ? { state } : {}),
     ...(pkce ? { code_challenge: pkce.challenge, code_challenge_method: pkce.method } : {}),
     ...profileParams(profile, c, offline?.authorization_params),
-    ...spec.extra,
+    ...expanded(spec.extra),
   };
   for (const name of spec.omit ?? []) delete params[name];
   const url = new URL(endpoints.authorization);
@@ -69,6 +69,13 @@ function otherClientUri(ctx: StepContext, c: ClientProfile, key: string, of: str
   const uri = client(ctx, of).redirect_uris.find((u) => !own.has(u));
   if (uri === undefined) throw new NotApplicable(`every redirect URI of clients.${of} is also registered for clients.${key} (the profile lists them for both): none is another client's alone`);
   return uri;
+}
+
+/** A scenario's `extra` parameters, `{{random}}` expanded (fresh per request). */
+function expanded(extra: Record<string, string> | undefined): Record<string, string> {
+  if (!extra) return {};
+  // Only `{{random}}`: a scenario is no place for the profile's secrets.
+  return Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, v.includes('{{random}}') ? expandTemplate(v, {}) : v]));
 }
 
 /** The profile's, the client's and (for a flow that is to yield a refresh token) the refresh block's `authorization_params`, expanded (`{{random}}` fresh per request). */

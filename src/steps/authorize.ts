@@ -10,13 +10,18 @@ import type { AuthorizeSpec } from '../scenario/schema.js';
 import { loopbackRedirectHosts } from '../target/resolve.js';
 import { templateValues } from '../target/templates.js';
 import { authorizationRequest } from './authorization-request.js';
-import { timeouts, type StepContext } from './context.js';
+import { client, timeouts, type StepContext } from './context.js';
+import { withRequestObject, type RequestObjectVariant } from './request-object.js';
 import { requireDenial } from './denial.js';
 import { plainAuthorization } from './precondition.js';
 
 export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<AuthorizationEvidence> {
   const { profile } = ctx.target;
   const r = authorizationRequest(spec, ctx);
+  const ro = spec.request_object
+    ? await withRequestObject(r, client(ctx, r.clientKey), spec.request_object.variant as RequestObjectVariant, ctx.target.endpoints.issuer, ctx.target.endpoints.authorization)
+    : undefined;
+  if (ro) Object.assign(r, { url: ro.url });
   const t = timeouts(ctx.target);
   const page = await ctx.page();
   const blockedBefore = blockedCount(page);
@@ -46,7 +51,7 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
     kind: 'authorization',
     step: ctx.index,
     client: r.clientKey,
-    request: { url: r.url, params: r.params },
+    request: { url: r.url, params: ro?.params ?? r.params },
     sentState: r.state,
     redirectUri: r.redirectUri ? { value: r.redirectUri, registered: r.registered, variant: r.variant } : undefined,
     consent: spec.consent,
@@ -55,6 +60,7 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
     subresources: driven.subresources,
     outcome: o,
     pkce: r.pkce,
+    ...(ro ? { requestObject: ro.requestObject } : {}),
   };
   if (spec.consent === 'deny') await requireDenial(ev, profile.interaction, page);
   return ev;

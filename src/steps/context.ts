@@ -21,6 +21,8 @@ export interface AuthorizeResult {
 }
 export interface TokenResult {
   kind: 'token'; client: string; accessToken?: string; refreshToken?: string; scope?: string;
+  /** The JWT client assertion the request sent, for a later `client_assertion: replayed` (a secret). */
+  assertion?: string;
   /** A code redemption as the profile's client makes it, unmanipulated: a refusal of it is no legitimate answer (precondition.ts). */
   plain?: boolean;
 }
@@ -51,6 +53,9 @@ export interface StepContext {
  */
 export const OPTIONAL_CLIENTS: Record<string, string> = {
   implicit: 'a client the server lets use the implicit grant (response_type=token); add clients.implicit to judge how the server hands out such tokens',
+  jwt: 'a client authenticating with private_key_jwt (RFC 7523), with its `key`; add clients.jwt to judge client assertions and request objects',
+  'jwt-rsa': 'a second client with a key of its own (private_key_jwt), whose key a forged client assertion borrows; add clients.jwt-rsa',
+  'hmac-jwt': 'a client authenticating with client_secret_jwt (RFC 7523); add clients.hmac-jwt to judge its assertions',
 };
 
 export function client(ctx: StepContext, key: string): ClientProfile {

@@ -2,13 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import type { ResourceEvidence } from '../evidence/types.js';
 import { send } from '../drive/http.js';
-import { HarnessError } from '../harness-error.js';
+import { HarnessError, NotApplicable } from '../harness-error.js';
+import { refusal, targetOrigins } from '../target/origins.js';
 import type { ResourceSpec } from '../scenario/schema.js';
 import { earlier, timeouts, type StepContext } from './context.js';
 import { missingFrom } from './precondition.js';
 
 export async function resource(spec: ResourceSpec, ctx: StepContext): Promise<ResourceEvidence> {
-  const url = ctx.target.resource;
+  const url = spec.at === 'userinfo' ? userinfoEndpoint(ctx) : ctx.target.resource;
   if (!url) throw new HarnessError('the target profile names no protected resource', 'add `resource:` to the profile, or leave out the `resource` feature');
   const present = spec.present;
   let tokenFrom: number | undefined;
@@ -28,5 +29,14 @@ export async function resource(spec: ResourceSpec, ctx: StepContext): Promise<Re
     timeout: timeouts(ctx.target).http,
   });
   ctx.results[ctx.index] = { kind: 'other' };
-  return { kind: 'resource', step: ctx.index, tokenFrom, presented: present, ...ex };
+  return { kind: 'resource', step: ctx.index, tokenFrom, presented: present, ...(spec.at === 'userinfo' ? { at: 'userinfo' as const } : {}), ...ex };
+}
+
+/** The metadata's userinfo_endpoint (OIDC Discovery), on an origin the profile names. */
+function userinfoEndpoint(ctx: StepContext): string {
+  const url = ctx.target.endpoints.metadata?.userinfo_endpoint;
+  if (typeof url !== 'string') throw new NotApplicable('the server\'s metadata advertises no userinfo_endpoint');
+  const refused = refusal(url, targetOrigins(ctx.target));
+  if (refused) throw new HarnessError(`the metadata's userinfo_endpoint ${JSON.stringify(url.slice(0, 200))} is not called: ${refused}`, 'add its origin to `allowed_origins` in the target profile if it is the server\'s');
+  return url;
 }

@@ -7,6 +7,7 @@ import { describeBody, send, type HttpRequest, type Params } from '../drive/http
 import { HarnessError } from '../harness-error.js';
 import type { ClientProfile } from '../target/schema.js';
 import { clientAuth, type ClientAuthVariant } from './client-auth.js';
+import { forgedAssertionAuth, type AssertionContext, type AssertionVariant } from './client-assertion.js';
 import { timeouts, type StepContext } from './context.js';
 
 export interface TokenRequestSpec {
@@ -17,20 +18,27 @@ export interface TokenRequestSpec {
   method?: 'POST' | 'GET';
   /** `json`: the body as a JSON object instead of a form. */
   body?: 'form' | 'json';
+  /** A forged JWT client assertion instead of the registered authentication (client-assertion.ts). */
+  assertion?: { variant: AssertionVariant; context: AssertionContext };
 }
 
-export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () => Promise<HttpExchange>; build: () => Promise<HttpRequest>; variants: string[] } {
+export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () => Promise<HttpExchange>; build: () => Promise<HttpRequest>; variants: string[]; lastAssertion: () => string | undefined } {
   const get = r.method === 'GET';
   const variants = [
     ...(r.auth && r.auth !== 'as-registered' ? [`auth:${r.auth}`] : []),
     ...(r.duplicate ?? []).map((d) => `duplicate:${d}`),
     ...(get ? ['method:GET'] : []),
     ...(r.body === 'json' ? ['body:json'] : []),
+    ...(r.assertion ? [`client_assertion:${r.assertion.variant}`] : []),
   ];
+  let last: string | undefined;
+  const onSecret = (assertion: string) => { last = assertion; ctx.redactor.add(assertion, 'client_assertion'); };
   const url = ctx.target.endpoints.token;
   // Built per request: a client assertion is single-use (its jti), so each one signs a new one.
   const build = async (): Promise<HttpRequest> => {
-    const auth = await clientAuth(r.client, r.auth, url, (assertion) => ctx.redactor.add(assertion, 'client_assertion'));
+    const auth = r.assertion
+      ? await forgedAssertionAuth(r.client, r.assertion.variant, url, r.assertion.context, onSecret)
+      : await clientAuth(r.client, r.auth, url, onSecret);
     let params: Params = [...r.params, ...auth.form];
     for (const name of r.duplicate ?? []) params = params.flatMap((p) => (p[0] === name ? [p, p] : [p]));
     return {
@@ -45,6 +53,7 @@ export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () 
   };
   return {
     variants,
+    lastAssertion: () => last,
     build,
     send: async () => judgeable(await send(await build()), ctx.expectsRefusal),
   };

@@ -13,6 +13,7 @@ import { client, earlier, tokensOf, type AuthorizeResult, type StepContext } fro
 import { missingFrom } from './precondition.js';
 import { race, times } from './race.js';
 import { tokenRequest } from './token-request.js';
+import type { AssertionContext, AssertionVariant } from './client-assertion.js';
 
 export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: codeFrom, result: auth } = earlier(ctx, 'authorize', spec.code);
@@ -22,7 +23,7 @@ export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvi
   const { req, variants } = redemption(spec, { ...auth, code: auth.code }, ctx);
   const ex = await req.send();
   const tokens = tokensOf(ctx, ex.response.json);
-  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope, plain: !variants.length && auth.plain };
+  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope, plain: !variants.length && auth.plain, assertion: req.lastAssertion() };
   return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex };
 }
 
@@ -56,6 +57,7 @@ function redemption(spec: TokenSpec, auth: AuthorizeResult & { code: string }, c
     duplicate: spec.duplicate,
     method: spec.method,
     body: spec.body,
+    ...(spec.client_assertion ? { assertion: { variant: spec.client_assertion.variant as AssertionVariant, context: assertionContext(ctx, clientKey) } } : {}),
     params: edited([
       ['grant_type', 'authorization_code'],
       ['code', auth.code],
@@ -65,6 +67,16 @@ function redemption(spec: TokenSpec, auth: AuthorizeResult & { code: string }, c
   });
   variants.push(...req.variants, ...Object.keys(spec.extra ?? {}).map((k) => `extra:${k}`), ...(spec.omit ?? []).map((k) => `omit:${k}`));
   return { req, variants };
+}
+
+/** Whose keys and ids a forged assertion may borrow; the assertion a `replayed` one repeats (the latest earlier token step of the client). */
+function assertionContext(ctx: StepContext, clientKey: string): AssertionContext {
+  let previous: string | undefined;
+  for (let i = ctx.index - 1; i >= 0 && previous === undefined; i--) {
+    const r = ctx.results[i];
+    if (r?.kind === 'token' && r.client === clientKey) previous = r.assertion;
+  }
+  return { others: Object.values(ctx.target.profile.clients), previous };
 }
 
 /** `extra` replaces a parameter of the same name or is added; `omit` leaves parameters out. */

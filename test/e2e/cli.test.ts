@@ -14,6 +14,8 @@ import type { RunResults } from '../../src/results/results.js';
 
 const BIN = path.join(ROOT, 'bin/oauth-conformance.mjs');
 const EMBEDDED = path.join(ROOT, 'fixtures/targets/embedded.yaml');
+/** Copies of the embedded profile live elsewhere: the key files of its JWT clients by absolute path. */
+const KEYS = `${path.join(ROOT, 'fixtures/keys')}/`;
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000 });
@@ -45,7 +47,7 @@ describe('oauth-conformance run', () => {
   test('a login script that matches nothing is a harness error with a screenshot, not a failure', () => {
     const dir = tmp();
     const profile = path.join(dir, 'broken-login.yaml');
-    writeFileSync(profile, readFileSync(EMBEDDED, 'utf8').replace('name: Sign in', 'name: Log on').replace('name: embedded', 'name: broken-login'));
+    writeFileSync(profile, readFileSync(EMBEDDED, 'utf8').replaceAll('../keys/', KEYS).replace('name: Sign in', 'name: Log on').replace('name: embedded', 'name: broken-login'));
     const r = cli(['run', '--target', profile, '--grep', 'code-single-use', '--report-dir', dir]);
     assert.equal(r.code, 2, r.out);
     const s = results(dir).scenarios[0];
@@ -57,7 +59,7 @@ describe('oauth-conformance run', () => {
   test('an unreachable target errors every scenario (exit 2), blames no rule', () => {
     const dir = tmp();
     const profile = path.join(dir, 'down.yaml');
-    writeFileSync(profile, readFileSync(EMBEDDED, 'utf8').replace('embedded: {}', 'issuer: http://127.0.0.1:9').replace('name: embedded', 'name: down'));
+    writeFileSync(profile, readFileSync(EMBEDDED, 'utf8').replaceAll('../keys/', KEYS).replace('embedded: {}', 'issuer: http://127.0.0.1:9').replace('name: embedded', 'name: down'));
     const r = cli(['run', '--target', profile, '--grep', 'redirect-uri-other-host|code-single-use', '--report-dir', dir]);
     assert.equal(r.code, 2, r.out);
     const res = results(dir);

@@ -29,7 +29,8 @@ const forms = (v: string) => [
 test('a login failing after the password was filled: no password in any file or the terminal, no page snapshot, files 0600', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'oc-private-'));
   const profile = path.join(dir, 'renamed-button.yaml');
-  const embedded = readFileSync(path.join(ROOT, 'fixtures/targets/embedded.yaml'), 'utf8');
+  // The copy lives elsewhere: the key files its JWT clients name are given by absolute path.
+  const embedded = readFileSync(path.join(ROOT, 'fixtures/targets/embedded.yaml'), 'utf8').replaceAll('../keys/', `${path.join(ROOT, 'fixtures/keys')}/`);
   const renamed = embedded.replace('- click: { role: button, name: Sign in }', '- click: { role: button, name: Log in now, timeout: 1500 }');
   assert.notEqual(renamed, embedded, 'the login rule was changed');
   writeFileSync(profile, renamed);

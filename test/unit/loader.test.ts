@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { REDIRECT_URI_VARIANTS } from '../../src/spec/redirect-uri-variants.js';
+import { REQUIREMENT_DOCUMENTS } from '../../src/spec/links.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -75,7 +76,7 @@ describe('scenario loader', () => {
   test('unknown key, with did-you-mean', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize:\n      redirct_uri: registered\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, offline\n  hint: did you mean redirect_uri?`,
+      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, request_object, offline\n  hint: did you mean redirect_uri?`,
     ]);
   });
 
@@ -194,7 +195,7 @@ describe('scenario loader', () => {
     assert.equal(errors.length, 7);
     assert.deepEqual(errors, [
       `${file}:2:8: "title" must not be empty`,
-      `${file}:3:31: "requirements[1]" must be a requirement id like RFC6749-4.1.2 (RFC6749, RFC6750, RFC7636, RFC7523, RFC7662, RFC8252, RFC8414, RFC8996, RFC9207, RFC9700 or OAUTH2.1) (got "rfc6749")`,
+      `${file}:3:31: "requirements[1]" must be a requirement id like RFC6749-4.1.2 (${REQUIREMENT_DOCUMENTS.slice(0, -1).join(', ')} or ${REQUIREMENT_DOCUMENTS.at(-1)}) (got "rfc6749")`,
       `${file}:4:8: "level" must be one of MUST, SHOULD, MAY (got "must")\n  hint: did you mean MUST?`,
       `${file}:5:1: unknown key "stepz" in scenario; expected one of: id, title, description, catalog, requirements, level, features, tags, steps\n  hint: did you mean steps?`,
       `${file}:7:24: "pkce" in authorize (step 1) must be one of S256, plain, none (got "s256")\n  hint: did you mean S256?`,

@@ -33,7 +33,7 @@ describe('token-race evidence in reports', () => {
 describe('introspection evidence in reports', () => {
   test('without an endpoint, the report says so', () => {
     const e = { kind: 'introspection' as const, step: 4, tokenFrom: 1, which: 'access_token' as const };
-    assert.match(evidence(e, read), /introspection of the access token of step 1<\/h4><p>The metadata advertises no <code>introspection_endpoint<\/code>/);
+    assert.match(evidence(e, read), /introspection of the access token of step 1<\/h4>(<\/summary>)?<p>The metadata advertises no <code>introspection_endpoint<\/code>/);
     assert.match(reproductionOf([e]), /\(no introspection_endpoint advertised\)/);
   });
 });

@@ -59,7 +59,7 @@ describe('check registry', () => {
       assert.ok(c.requirements.length > 0, `${c.id} cites no requirement`);
       for (const id of c.requirements) {
         const url = requirementUrl(id);
-        if (!re.test(id) || !url || new URL(url).protocol !== 'https:' || !url.includes('#section-')) bad.push(`${c.id}: ${id} -> ${url}`);
+        if (!re.test(id) || !url || new URL(url).protocol !== 'https:' || !/#(section-|rfc\.section\.)/.test(url)) bad.push(`${c.id}: ${id} -> ${url}`);
       }
     }
     assert.deepEqual(bad, []);

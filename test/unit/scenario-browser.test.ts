@@ -34,7 +34,7 @@ describe('which scenarios share the logged-in browser', () => {
     // Every check whose source reads what only a first visit shows must carry the mark (checked by name here,
     // so a new such check is a conscious decision).
     const fresh = CHECKS.filter((c) => c.freshBrowser).map((c) => c.id).sort();
-    assert.deepEqual(fresh, ['clickjacking-prevented', 'csp-frame-ancestors', 'no-307-after-credentials', 'no-third-party-subresources', 'no-unauthenticated-error-redirect', 'repeated-authorization-not-automatic', 'user-authenticated-before-code']);
+    assert.deepEqual(fresh, ['clickjacking-prevented', 'csp-frame-ancestors', 'no-307-after-credentials', 'no-third-party-subresources', 'no-unauthenticated-error-redirect', 'prompt-none-login-required', 'repeated-authorization-not-automatic', 'user-authenticated-before-code']);
     const files = new Map(readdirSync(path.join(ROOT, 'src/checks'), { recursive: true, encoding: 'utf8' }).map((f) => [path.basename(f, '.ts'), f]));
     for (const c of CHECKS.filter((x) => x.on === 'authorization' && !x.freshBrowser)) {
       const file = readFileSync(path.join(ROOT, 'src/checks', files.get(c.id)!), 'utf8');
