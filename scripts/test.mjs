@@ -3,6 +3,7 @@
 //
 //   node scripts/test.mjs                     every part, then a table of how long each took
 //   node scripts/test.mjs unit e2e            only the parts named (types docs validate unit e2e matrix)
+//   node scripts/test.mjs matrix --write      the detection matrix, rewriting docs/detection-matrix.md
 //   node scripts/test.mjs test/unit/x.test.ts the test files or folders given, as before
 //
 // A failing part fails the whole, but the other parts still run and the table is still printed.
@@ -39,8 +40,8 @@ const PARTS = {
   // modules load once (about 10 s against 45 s for one process per file).
   unit: () => [[node, [...tsx, '--test-reporter=spec', 'scripts/import-tests.mjs', ...testFiles(['test/unit'])]]],
   e2e: () => [[node, [...tsx, '--test', `--test-concurrency=${e2eConcurrency}`, ...testFiles(['test/e2e'], (f) => f !== MATRIX)]]],
-  // Every flaw against every scenario; writes docs/detection-matrix.md from the run.
-  matrix: () => [[node, [...tsx, '--test', '--test-concurrency=1', MATRIX], { OC_MATRIX_WRITE: '1' }]],
+  // Every flaw against every scenario; compares docs/detection-matrix.md with the run (--write: rewrites it).
+  matrix: () => [[node, [...tsx, '--test', '--test-concurrency=1', MATRIX], write ? { OC_MATRIX_WRITE: '1' } : {}]],
 };
 /** Parts that only read files and use one core each: run side by side, before the rest. */
 const STATIC = new Set(['types', 'docs', 'validate']);
@@ -69,7 +70,8 @@ async function runPart(name, buffer = false) {
   return { name, code, seconds: (Date.now() - started) / 1000 };
 }
 
-const args = process.argv.slice(2);
+const write = process.argv.includes('--write');
+const args = process.argv.slice(2).filter((a) => a !== '--write');
 if (args.length && !args.every((a) => a in PARTS)) {
   // Test files or folders: the old behaviour, one process per file.
   const files = testFiles(args);
