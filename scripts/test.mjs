@@ -13,6 +13,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const node = process.execPath;
 const tsx = ['--import', 'tsx'];
@@ -84,6 +85,8 @@ if (args.length && !args.every((a) => a in PARTS)) {
   process.exit(await run([node, [...tsx, '--test', '--test-concurrency=1', ...files]]));
 }
 
+// The parts name paths from the repository's root, wherever this is started.
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 const names = args.length ? args : Object.keys(PARTS);
 const started = Date.now();
 const results = [];
