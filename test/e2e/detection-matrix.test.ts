@@ -61,7 +61,8 @@ describe('clean embedded server', () => {
 
   test('every run-wide (ambient) rule holds', () => {
     const rules = ambientOf(clean);
-    assert.ok(rules.length >= 3, `ambient rules judged: ${rules.map((a) => a.check).join(', ')}`);
+    // A part of the suite (OC_MATRIX_GREP) may not reach them all.
+    if (!grep) assert.ok(rules.length >= 3, `ambient rules judged: ${rules.map((a) => a.check).join(', ')}`);
     assert.deepEqual(rules.filter((a) => a.verdict !== 'pass').map((a) => `${a.check}: ${a.verdict} — ${a.message}`), []);
   });
 });
@@ -73,6 +74,8 @@ describe('every flaw against every scenario', () => {
       flawed.set(flaw, outcomes);
       const row = judgeFlaw(flaw, scenarios, clean, outcomes);
       rows.push(row);
+      // Judged: only the verdicts are read from here on; 45 rows' evidence would only hold memory.
+      for (const o of outcomes.values()) o.evidence = [];
       assert.deepEqual(row.problems, []);
     });
   });
