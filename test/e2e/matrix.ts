@@ -12,8 +12,7 @@ import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
 import { ambientKey } from '../../src/report/results.js';
 import { launchHarnessBrowser, type HarnessBrowser } from '../../src/runner/harness-browser.js';
-import type { ResolvedTarget } from '../../src/steps/context.js';
-import { ambientOf, breaches, embeddedProfile, embeddedServer, resolveFor, startLane, startRig, type Lane, type TargetServer } from './harness.js';
+import { ambientOf, breaches, embeddedProfile, embeddedServer, resolveFor, startLane, startRig, type Lane, type Rig, type TargetServer } from './harness.js';
 
 export type Outcomes = Map<string, ScenarioOutcome>;
 
@@ -50,7 +49,7 @@ export function runMatrix(rows: (FlawName | undefined)[], scenarios: LoadedScena
   const workers = o.workers ?? Number(process.env.OC_MATRIX_CONCURRENCY ?? 4);
   const window = o.window ?? 2;
   const profile = embeddedProfile();
-  type Row = { server?: Promise<{ server: TargetServer; target: ResolvedTarget }>; lanes: Map<number, Lane>; outcomes: Outcomes; left: number; failed?: Error };
+  type Row = { server?: Promise<{ server: TargetServer; target: Rig['target'] }>; lanes: Map<number, Lane>; outcomes: Outcomes; left: number; failed?: Error };
   const state: Row[] = rows.map(() => ({ lanes: new Map(), outcomes: new Map(), left: scenarios.length }));
   const settle = rows.map(() => { let resolve!: (o: Outcomes) => void, reject!: (e: Error) => void; const p = new Promise<Outcomes>((a, b) => { resolve = a; reject = b; }); p.catch(() => undefined); return { p, resolve, reject }; });
   const startServer = (i: number) => (state[i]!.server ??= (async () => {
