@@ -1,27 +1,52 @@
 /**
- * The detection matrix, as a test: the clean embedded server passes every scenario it supports (or
- * the deviation is a recorded known deviation); each flaw is caught by a scenario guarding the rule it
- * breaks, with no breach outside that rule and no harness error; every scenario is caught by at least
- * one flaw or says why none can be injected (coverage.yaml). The same run regenerates
- * docs/detection-matrix.md with `npm run matrix`.
+ * The detection matrix, as a test: every flaw of the embedded server against every scenario of the
+ * default suite, in one process (test/e2e/matrix.ts runMatrix: one Chromium, a queue of every flaw ×
+ * scenario pair). Asserted:
+ * - the clean server passes every scenario it supports (or the deviation is a recorded known deviation);
+ * - each flaw is caught by a scenario guarding a rule it breaks, with no breach outside those rules
+ *   (no collateral) and no harness error, judged over every scenario;
+ * - every scenario is caught by at least one such flaw, or coverage.yaml (`no_flaw`) says why none can be
+ *   injected;
+ * - every check passed on the clean server and failed under some flaw in this run, or coverage.yaml
+ *   (`no_control`) says where its controls are;
+ * - docs/detection-matrix.md is what this run says (`npm run matrix` rewrites it).
+ * While working on a flaw or a scenario, OC_MATRIX_FLAWS=<flaw,...> and OC_MATRIX_GREP=<regex on scenario
+ * ids> run a part of the matrix (the whole-matrix assertions then skip); npm test runs all of it.
  */
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
+import { parse } from 'yaml';
 import { FLAWS, type FlawName } from '../../fixtures/servers/embedded/flaws.js';
+import { CHECK_IDS } from '../../src/checks/index.js';
 import { ROOT } from '../../src/runner/env.js';
-import { readCoverageFile } from '../../src/scenario/coverage.js';
 import { ambientOf, breaches, defaultScenarios, embeddedProfile } from './harness.js';
-import { breaksOf, judgeFlaw, runFlaw, type Outcomes } from './matrix.js';
+import { breaksText, checkRecords, checksWithoutControls, judgeFlaw, matrixMarkdown, runMatrix, type FlawVerdict, type Outcomes } from './matrix.js';
 
-const scenarios = defaultScenarios().filter((s) => !s.scenario.tags?.includes('slow'));
+const grep = process.env.OC_MATRIX_GREP ? new RegExp(process.env.OC_MATRIX_GREP) : undefined;
+const only = process.env.OC_MATRIX_FLAWS?.split(',').map((f) => f.trim()).filter(Boolean);
+const part = (grep || only) && 'a part of the matrix ran (OC_MATRIX_FLAWS / OC_MATRIX_GREP): these need all of it';
+const scenarios = defaultScenarios().filter((s) => !s.scenario.tags?.includes('slow') && (!grep || grep.test(s.scenario.id)));
 const deviations = embeddedProfile().known_deviations ?? [];
-const noFlaw = readCoverageFile(path.join(ROOT, 'coverage.yaml')).no_flaw ?? {};
+const coverageFile = (parse(readFileSync(path.join(ROOT, 'coverage.yaml'), 'utf8')) ?? {}) as { no_flaw?: Record<string, string>; no_control?: Record<string, string> };
+const noFlaw = coverageFile.no_flaw ?? {};
+const noControl = coverageFile.no_control ?? {};
+const DOC = path.join(ROOT, 'docs/detection-matrix.md');
+
+// Flaws bound to another embedded profile have their negative controls in test/e2e/embedded-configs.test.ts.
+const flaws = (Object.keys(FLAWS) as FlawName[]).filter((f) => !FLAWS[f].target && (!only || only.includes(f)));
+if (only?.some((f) => !flaws.includes(f as FlawName))) throw new Error(`OC_MATRIX_FLAWS: unknown flaw(s), or bound to another profile: ${only.filter((f) => !flaws.includes(f as FlawName)).join(', ')}`);
+let pending: Promise<Outcomes>[];
 let clean: Outcomes;
-const caughtBy = new Map<string, string[]>();
+const flawed = new Map<FlawName, Outcomes>();
+const rows: FlawVerdict[] = [];
+const started = Date.now();
+
+before(() => { pending = runMatrix([undefined, ...flaws], scenarios); });
 
 describe('clean embedded server', () => {
-  before(async () => { clean = await runFlaw(undefined, scenarios); });
+  before(async () => { clean = await pending[0]!; });
 
   test('every scenario passes or skips with a reason, unless it is a recorded known deviation', () => {
     for (const { scenario: s } of scenarios) {
@@ -36,37 +61,49 @@ describe('clean embedded server', () => {
 
   test('every run-wide (ambient) rule holds', () => {
     const rules = ambientOf(clean);
-    assert.ok(rules.length >= 3, `ambient rules judged: ${rules.map((a) => a.check).join(', ')}`);
+    // A part of the suite (OC_MATRIX_GREP) may not reach them all.
+    if (!grep) assert.ok(rules.length >= 3, `ambient rules judged: ${rules.map((a) => a.check).join(', ')}`);
     assert.deepEqual(rules.filter((a) => a.verdict !== 'pass').map((a) => `${a.check}: ${a.verdict} — ${a.message}`), []);
   });
 });
 
-/**
- * Broad flows that run under every flaw to catch collateral damage. The whole matrix (every scenario
- * under every flaw) is `OC_MATRIX=full npm test` or `npm run matrix`; by default each flaw runs its
- * guarding scenarios and these sentinels, which keeps the suite to minutes on two cores.
- */
-const SENTINELS = ['code-single-use', 'code-flow-no-tokens-in-urls', 'public-client-pkce-flow', 'state-echoed-on-access-denied', 'redirect-uri-other-host', 'implicit-grant-refused'];
-
-function runSet(flaw: FlawName) {
-  if (process.env.OC_MATRIX === 'full') return scenarios;
-  const broken = breaksOf(flaw);
-  return scenarios.filter(({ scenario: s, facts }) => SENTINELS.includes(s.id) || facts.catalog.some((id) => broken.has(id)));
-}
-
-for (const flaw of Object.keys(FLAWS) as FlawName[]) {
-  const elsewhere = FLAWS[flaw].target && `means something only under fixtures/targets/${FLAWS[flaw].target}.yaml: its negative control is test/e2e/embedded-configs.test.ts`;
-  test(`flaw ${flaw} (${FLAWS[flaw].breaks.join(', ')}) is caught by its guards and only by them`, { skip: elsewhere }, async () => {
-    const set = runSet(flaw);
-    const row = judgeFlaw(flaw, set, clean, await runFlaw(flaw, set));
-    for (const id of row.guarded) caughtBy.set(id, [...(caughtBy.get(id) ?? []), flaw]);
-    assert.deepEqual(row.problems, []);
+describe('every flaw against every scenario', () => {
+  flaws.forEach((flaw, i) => {
+    test(`flaw ${flaw} (${breaksText(flaw)}) is caught by its guards and only by them`, async () => {
+      const outcomes = await pending[i + 1]!;
+      flawed.set(flaw, outcomes);
+      const row = judgeFlaw(flaw, scenarios, clean, outcomes);
+      rows.push(row);
+      // Judged: only the verdicts are read from here on; 45 rows' evidence would only hold memory.
+      for (const o of outcomes.values()) o.evidence = [];
+      assert.deepEqual(row.problems, []);
+    });
   });
-}
+});
 
-test('every scenario is caught by a flaw breaking one of its own rules, or coverage.yaml says why none can be injected', { skip: process.env.OC_MATRIX !== 'full' && 'needs the full matrix (OC_MATRIX=full); by default each flaw runs only its guards' }, () => {
-  const uncaught = scenarios.map((s) => s.scenario.id).filter((id) => !caughtBy.has(id) && !noFlaw[id]);
-  assert.deepEqual(uncaught, []);
-  const stale = Object.keys(noFlaw).filter((id) => caughtBy.has(id)).map((id) => `${id} is caught by ${caughtBy.get(id)!.join(', ')}`);
-  assert.deepEqual(stale, [], 'coverage.yaml no_flaw entries for scenarios a flaw now catches');
+describe('what the whole matrix shows', { skip: part }, () => {
+  before(() => {
+    assert.equal(rows.length, flaws.length, 'every flaw row ran');
+    process.stdout.write(`# detection matrix: ${scenarios.length} scenarios × ${flaws.length} flaws + the clean server in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  });
+
+  test('every scenario is caught by a flaw breaking one of its own rules, or coverage.yaml says why none can be injected', () => {
+    const caught = (id: string) => rows.filter((r) => r.guarded.includes(id)).map((r) => r.flaw);
+    assert.deepEqual(scenarios.map((s) => s.scenario.id).filter((id) => !caught(id).length && !noFlaw[id]), []);
+    const stale = Object.keys(noFlaw).filter((id) => caught(id).length).map((id) => `${id} is caught by ${caught(id).join(', ')}`);
+    assert.deepEqual(stale, [], 'coverage.yaml no_flaw entries for scenarios a flaw now catches');
+  });
+
+  test('every check passed on the clean server and failed under a flaw in this run, or coverage.yaml (no_control) says where its controls are', () => {
+    const missing = checksWithoutControls(checkRecords(clean, flawed));
+    assert.deepEqual([...missing].filter(([id]) => !noControl[id]).map(([id, lacks]) => `${id}: ${lacks}`), [], 'checks without a recorded passing and failing fixture');
+    const stale = Object.keys(noControl).filter((id) => !missing.has(id) || !CHECK_IDS.has(id));
+    assert.deepEqual(stale, [], 'coverage.yaml no_control entries for checks this run showed both ways (or that no longer exist)');
+  });
+
+  test('docs/detection-matrix.md is this run\'s (npm run matrix rewrites it)', () => {
+    const text = matrixMarkdown({ scenarios, rows, noFlaw, records: checkRecords(clean, flawed), noControl });
+    if (process.env.OC_MATRIX_WRITE) writeFileSync(DOC, text);
+    else assert.equal(readFileSync(DOC, 'utf8'), text, 'docs/detection-matrix.md differs from this run: `npm run matrix` rewrites it');
+  });
 });

@@ -5,6 +5,7 @@
  * every flaw can be run in seconds.
  */
 import path from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright';
 import type { FlawName } from '../../fixtures/servers/embedded/index.js';
 import { Redactor } from '../../src/evidence/redact.js';
 import { embeddedEnv, startEmbeddedTarget } from '../../src/runner/embedded.js';
@@ -41,12 +42,12 @@ export function loadProfile(file: string): TargetProfile {
 export interface TargetServer { issuer: string; resourceUrl?: string; ca?: string; close(): Promise<void> }
 export type StartServer = (profile: TargetProfile) => Promise<TargetServer>;
 
-function embeddedServer(flaws: FlawName[] = []): StartServer {
+export function embeddedServer(flaws: FlawName[] = []): StartServer {
   return (profile) => startEmbeddedTarget(profile, flaws);
 }
 
 /** The profile pointed at the server the rig started (the embedded one through its environment variables). */
-function resolveFor(profile: TargetProfile, server: TargetServer): Promise<ResolvedTarget> {
+export function resolveFor(profile: TargetProfile, server: TargetServer): Promise<ResolvedTarget> {
   if (profile.embedded) return resolveTarget(profile, embeddedEnv(server));
   return resolveTarget({ ...profile, issuer: server.issuer, endpoints: undefined, resource: server.resourceUrl ?? profile.resource });
 }
@@ -59,49 +60,69 @@ export interface Rig {
 
 /**
  * Starts server + stub + browser for one profile: the embedded server (with `flaws`) by default, or
- * the server `start` returns.
+ * the server `start` returns. `browser`: a harness browser already running (the detection matrix shares
+ * one between servers); the rig then leaves it open.
  */
-export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile; start?: StartServer; raceRounds?: number } = {}): Promise<Rig> {
+export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile; start?: StartServer; raceRounds?: number; browser?: HarnessBrowser } = {}): Promise<Rig> {
   const profile = opts.profile ?? embeddedProfile();
   const server = await (opts.start ?? embeddedServer(opts.flaws))(profile);
   let harness: HarnessBrowser | undefined;
   try {
     const target = await resolveFor(profile, server);
-    harness = await launchHarnessBrowser(target);
-    const { browser: b, isHarnessHost } = harness;
+    harness = opts.browser ?? await launchHarnessBrowser(target);
     const h = harness;
+    const lanes: Lane[] = [];
     return {
       target,
       async run(scenarios, judged = 'rfc9700', concurrency = 3) {
         const results = new Map<string, ScenarioOutcome>();
         const queue = [...scenarios];
-        // Each lane is a runner worker: its own contexts and shared session (src/runner/scenario-browser.ts),
-        // and its own positive controls, one per client, run before its first refusal may count.
         const worker = async () => {
-          const contexts = new ScenarioBrowser(b);
-          const controls = new PositiveControls((client) => runPositiveControl(client, { target, page: () => contexts.sharedPage(), isHarnessHost, redactor: redactorFor(profile) }));
-          for (let s = queue.shift(); s; s = queue.shift()) {
-            const pages = contexts.open(s.scenario);
-            try {
-              results.set(s.scenario.id, await executeScenario(s, { target, profile: judged, page: pages.page, isHarnessHost, redactor: redactorFor(profile), raceRounds: opts.raceRounds, positiveControl: (client) => controls.for(client) }));
-            } finally {
-              await pages.close();
-            }
-          }
+          const lane = startLane(h, target, profile, { raceRounds: opts.raceRounds, profile: judged });
+          lanes.push(lane);
+          for (let s = queue.shift(); s; s = queue.shift()) results.set(s.scenario.id, await lane.run(s));
         };
         await Promise.all(Array.from({ length: concurrency }, worker));
         return results;
       },
       async close() {
-        await h.close();
+        await Promise.all(lanes.map((l) => l.close()));
+        if (!opts.browser) await h.close();
         await server.close();
       },
     };
   } catch (err) {
-    await harness?.close();
+    if (!opts.browser) await harness?.close();
     await server.close();
     throw err;
   }
+}
+
+/**
+ * One runner worker's worth against one target: its own contexts and shared session
+ * (src/runner/scenario-browser.ts), and its own positive controls, one per client, run before its
+ * first refusal may count.
+ */
+export interface Lane { run(s: LoadedScenario): Promise<ScenarioOutcome>; close(): Promise<void> }
+
+export function startLane(h: HarnessBrowser, target: ResolvedTarget, profile: TargetProfile, o: { profile?: Profile; raceRounds?: number } = {}): Lane {
+  // The contexts this lane opens, closed with it: a shared browser outlives the lane.
+  const opened: BrowserContext[] = [];
+  const browser = { newContext: async (options?: BrowserContextOptions) => { const c = await h.browser.newContext(options); opened.push(c); return c; } };
+  const contexts = new ScenarioBrowser(browser as Browser);
+  const redactor = () => redactorFor(profile);
+  const controls = new PositiveControls((client) => runPositiveControl(client, { target, page: () => contexts.sharedPage(), isHarnessHost: h.isHarnessHost, redactor: redactor() }));
+  return {
+    async run(s) {
+      const pages = contexts.open(s.scenario);
+      try {
+        return await executeScenario(s, { target, profile: o.profile ?? 'rfc9700', page: pages.page, isHarnessHost: h.isHarnessHost, redactor: redactor(), raceRounds: o.raceRounds, positiveControl: (client) => controls.for(client) });
+      } finally {
+        await pages.close();
+      }
+    },
+    async close() { await Promise.all(opened.map((c) => c.close().catch(() => undefined))); },
+  };
 }
 
 /** A scenario's redactor, knowing the profile's secrets as the runner's does. */

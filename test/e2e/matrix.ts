@@ -6,17 +6,26 @@
  * run-wide finding fails, reported as `ambient:<check>`.
  */
 import { FLAWS, type FlawName } from '../../fixtures/servers/embedded/flaws.js';
-import { CHECKS_BY_ID } from '../../src/checks/index.js';
+import { CHECKS, CHECKS_BY_ID } from '../../src/checks/index.js';
 import type { ScenarioOutcome } from '../../src/runner/execute.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
 import { ambientKey } from '../../src/results/results.js';
-import { ambientOf, breaches, startRig } from './harness.js';
+import { launchHarnessBrowser, type HarnessBrowser } from '../../src/runner/harness-browser.js';
+import { ambientOf, breaches, embeddedProfile, embeddedServer, resolveFor, startLane, startRig, type Lane, type Rig, type TargetServer } from './harness.js';
 
 export type Outcomes = Map<string, ScenarioOutcome>;
 
+/** The catalog rows a flaw breaks (its `breaks`, a list or the older free text naming them). */
 export function breaksOf(flaw: FlawName): Set<string> {
-  return new Set(FLAWS[flaw].breaks);
+  const b: unknown = FLAWS[flaw].breaks;
+  return new Set(Array.isArray(b) ? b.map(String) : String(b).match(/[A-Z]{2,5}-\d{2}/g) ?? []);
+}
+
+/** How a flaw's `breaks` reads in the matrix document. */
+export function breaksText(flaw: FlawName): string {
+  const b: unknown = FLAWS[flaw].breaks;
+  return Array.isArray(b) ? b.join(', ') : String(b);
 }
 
 export async function runFlaw(flaw: FlawName | undefined, scenarios: LoadedScenario[], profile: Profile = 'rfc9700'): Promise<Outcomes> {
@@ -27,6 +36,57 @@ export async function runFlaw(flaw: FlawName | undefined, scenarios: LoadedScena
   } finally {
     await rig.close();
   }
+}
+
+/**
+ * Runs `scenarios` against the clean server (`undefined`) and each flaw: the whole matrix in one
+ * process, with one Chromium and one stub for every server. Every (row, scenario) pair goes into one
+ * queue that `workers` lanes drain in order, so a row's slow last scenarios overlap the next row's
+ * first ones instead of leaving the CPU idle; the servers of the next `window` rows start ahead. Each
+ * row's outcomes resolve as soon as its last scenario is done (its server then closes).
+ */
+export function runMatrix(rows: (FlawName | undefined)[], scenarios: LoadedScenario[], o: { workers?: number; window?: number; profile?: Profile } = {}): Promise<Outcomes>[] {
+  const workers = o.workers ?? Number(process.env.OC_MATRIX_CONCURRENCY ?? 4);
+  const window = o.window ?? 2;
+  const profile = embeddedProfile();
+  type Row = { server?: Promise<{ server: TargetServer; target: Rig['target'] }>; lanes: Map<number, Lane>; outcomes: Outcomes; left: number; failed?: Error };
+  const state: Row[] = rows.map(() => ({ lanes: new Map(), outcomes: new Map(), left: scenarios.length }));
+  const settle = rows.map(() => { let resolve!: (o: Outcomes) => void, reject!: (e: Error) => void; const p = new Promise<Outcomes>((a, b) => { resolve = a; reject = b; }); p.catch(() => undefined); return { p, resolve, reject }; });
+  const startServer = (i: number) => (state[i]!.server ??= (async () => {
+    const server = await embeddedServer(rows[i] ? [rows[i]!] : [])(profile);
+    return { server, target: await resolveFor(profile, server) };
+  })());
+  let browser: Promise<HarnessBrowser> | undefined;
+  const queue = rows.flatMap((_, i) => scenarios.map((s) => ({ i, s })));
+
+  const finish = async (i: number) => {
+    const row = state[i]!;
+    await Promise.all([...row.lanes.values()].map((l) => l.close()));
+    const started = await row.server?.catch(() => undefined);
+    await started?.server.close();
+    if (row.failed) settle[i]!.reject(row.failed); else settle[i]!.resolve(row.outcomes);
+  };
+  const worker = async (w: number) => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { i, s } = next;
+      const row = state[i]!;
+      for (let k = i; k < Math.min(rows.length, i + window); k++) startServer(k).catch(() => undefined);
+      try {
+        if (!row.failed) {
+          const { target } = await startServer(i);
+          const h = await (browser ??= launchHarnessBrowser(target));
+          let lane = row.lanes.get(w);
+          if (!lane) row.lanes.set(w, (lane = startLane(h, target, profile, { profile: o.profile })));
+          row.outcomes.set(s.scenario.id, await lane.run(s));
+        }
+      } catch (err) {
+        row.failed ??= err as Error;
+      }
+      if (--row.left === 0) await finish(i);
+    }
+  };
+  void Promise.all(Array.from({ length: workers }, (_, w) => worker(w))).finally(async () => (await browser?.catch(() => undefined))?.close()).catch(() => undefined);
+  return settle.map((x) => x.p);
 }
 
 export interface FlawVerdict {
@@ -72,4 +132,72 @@ export function judgeFlaw(flaw: FlawName, scenarios: LoadedScenario[], clean: Ou
   const guarded = [...caught.filter((id) => scenarios.find((x) => x.scenario.id === id)?.facts.catalog.some((c) => broken.has(c))), ...ambientCaught];
   if (!guarded.length) problems.push(`no scenario guarding ${[...broken].join(', ')} caught the flaw`);
   return { flaw, caught, guarded, problems };
+}
+
+/** What each check was seen to do in a recorded run: passes on the clean server, fails or warns under which flaws. */
+export interface CheckRecord { passedClean: boolean; failedUnder: Set<string> }
+
+/**
+ * Every check's recorded verdicts, scenario checks and run-wide (ambient) rules alike: the proof that it
+ * can pass (on the clean server) and can fail (under a flaw) comes from the run, not from test text.
+ */
+export function checkRecords(clean: Outcomes, flawed: Map<FlawName, Outcomes>): Map<string, CheckRecord> {
+  const records = new Map<string, CheckRecord>(CHECKS.map((c) => [c.id, { passedClean: false, failedUnder: new Set<string>() }]));
+  const verdicts = (o: Outcomes) => [...[...o.values()].flatMap((x) => x.checks), ...ambientOf(o)].map((c) => ({ check: c.check, verdict: c.verdict }));
+  for (const c of verdicts(clean)) if (c.verdict === 'pass') records.get(c.check)!.passedClean = true;
+  const cleanBreaches = new Set(verdicts(clean).filter((c) => c.verdict === 'fail' || c.verdict === 'warn').map((c) => c.check));
+  for (const [flaw, o] of flawed) {
+    for (const c of verdicts(o)) if ((c.verdict === 'fail' || c.verdict === 'warn') && !cleanBreaches.has(c.check)) records.get(c.check)!.failedUnder.add(flaw);
+  }
+  return records;
+}
+
+/** Checks the run did not show both ways, each with what is missing (compared with coverage.yaml's `no_control`). */
+export function checksWithoutControls(records: Map<string, CheckRecord>): Map<string, string> {
+  const missing = new Map<string, string>();
+  for (const [id, r] of records) {
+    const lacks = [!r.passedClean && 'no pass on the clean server', !r.failedUnder.size && 'no fail under any flaw'].filter(Boolean);
+    if (lacks.length) missing.set(id, lacks.join(', '));
+  }
+  return missing;
+}
+
+/** docs/detection-matrix.md from a recorded run. Deterministic (no timings), so a test can compare it with the file. */
+export function matrixMarkdown(o: { scenarios: LoadedScenario[]; rows: FlawVerdict[]; noFlaw: Record<string, string>; records: Map<string, CheckRecord>; noControl: Record<string, string> }): string {
+  const { scenarios, rows, noFlaw, records, noControl } = o;
+  const byScenario = new Map(scenarios.map((s) => [s.scenario.id, rows.filter((r) => r.guarded.includes(s.scenario.id)).map((r) => r.flaw)]));
+  const uncaught = [...byScenario].filter(([id, flaws]) => !flaws.length && !noFlaw[id]).map(([id]) => id);
+  const stale = [...byScenario].filter(([id, flaws]) => flaws.length && noFlaw[id]).map(([id]) => id);
+  const unsound = rows.filter((r) => r.problems.length).map((r) => r.flaw);
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    '<!-- Generated by `npm run matrix` (test/e2e/detection-matrix.test.ts runs the embedded server with each flaw); do not edit by hand. `npm test` compares this file with its own run. -->',
+    '',
+    '# Detection matrix',
+    '',
+    `Each flaw of the embedded server (\`fixtures/servers/embedded\`) breaks the catalog rules named; a scenario "catches" it when one of its checks reports a new fail or warn; \`ambient:<check>\` is a run-wide (ambient) rule, judged once over every scenario's responses, that newly broke. ${scenarios.length} scenarios × ${rows.length} flaws, profile rfc9700.`,
+    '',
+    `Result: ${unsound.length ? `**${unsound.length} flaw row(s) with problems** (${unsound.join(', ')})` : 'every flaw caught by a scenario guarding its rule, with no collateral breach and no harness error'}; ${uncaught.length ? `**${uncaught.length} scenario(s) caught by no flaw without a reason**` : 'every scenario caught by a flaw or listed under `no_flaw` in coverage.yaml with the reason'}${stale.length ? `; **stale no_flaw entries** (caught after all): ${stale.join(', ')}` : ''}.`,
+    '',
+    '| flaw | breaks | scenarios that catch it | problems |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| \`${r.flaw}\` | ${breaksText(r.flaw)} | ${r.caught.map((id) => `\`${id}\``).join(', ') || '—'} | ${cell(r.problems.join('; '))} |`),
+    '',
+    '## By scenario',
+    '',
+    'A scenario is listed with the flaws that break one of its own catalog rules and make it fail.',
+    '',
+    '| scenario | caught by |',
+    '|---|---|',
+    ...[...byScenario].map(([id, flaws]) => `| \`${id}\` | ${flaws.map((f) => `\`${f}\``).join(', ') || (noFlaw[id] ? `no flaw: ${cell(noFlaw[id]!)}` : '**not caught, and coverage.yaml gives no reason**')} |`),
+    '',
+    '## By check',
+    '',
+    'Each check as this run saw it: a pass on the clean server, and the flaws under which it newly failed or warned. A check the run cannot show both ways says why (`no_control` in coverage.yaml).',
+    '',
+    '| check | passes on the clean server | fails under |',
+    '|---|---|---|',
+    ...[...records].sort(([a], [b]) => a.localeCompare(b)).map(([id, r]) => `| \`${id}\` | ${r.passedClean ? 'yes' : 'no'} | ${[...r.failedUnder].map((f) => `\`${f}\``).join(', ') || '—'}${noControl[id] ? ` (${cell(noControl[id]!)})` : ''} |`),
+    '',
+  ].join('\n');
 }

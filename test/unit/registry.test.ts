@@ -3,7 +3,6 @@
  * resolvable, every check with pass and fail fixtures, every scenario loadable, schemas generated.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
@@ -25,10 +24,6 @@ function walk(dir: string, ext: RegExp): string[] {
     return statSync(p).isDirectory() ? walk(p, ext) : ext.test(name) ? [p] : [];
   });
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Occurrences of `word` not glued to a longer kebab-case word. */
-const occurrences = (text: string, word: string) => text.match(new RegExp(`(?<![\\w-])${escapeRe(word)}(?![\\w-])`, 'g'))?.length ?? 0;
 
 describe('check registry', () => {
   test('has checks', () => {
@@ -103,12 +98,9 @@ describe('check registry', () => {
       if (c.ambient !== undefined) assert.equal(typeof c.ambient, 'function', c.id);
     }
   });
-
-  test('every check id appears at least twice in the checks*.test.ts files (a passing and a failing fixture)', () => {
-    const text = readdirSync(join(root, 'test', 'unit')).filter((f) => /^checks.*\.test\.ts$/.test(f)).map((f) => readFileSync(join(root, 'test', 'unit', f), 'utf8')).join('\n');
-    const thin = CHECKS.map((c) => [c.id, occurrences(text, c.id)] as const).filter(([, n]) => n < 2);
-    assert.deepEqual(thin, []);
-  });
+  // That every check has a passing and a failing fixture is asserted from recorded verdicts: the
+  // detection matrix (test/e2e/detection-matrix.test.ts) records each check's pass on the clean server and
+  // fail under a flaw, not how often its id appears in test text.
 });
 
 describe('suites', () => {
@@ -144,8 +136,4 @@ describe('suites', () => {
     }
   });
 });
-
-test('generated schemas are up to date (gen-schemas --check)', () => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-schemas.ts', '--check'], { cwd: root, encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-});
+// Generated schemas and docs are compared with their sources by `npm test`'s docs part (gen-schemas --check).
