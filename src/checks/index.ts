@@ -96,7 +96,20 @@ import { queryTokenRefused } from './rfc6750/query-token-refused.js';
 import { queryTokenResponsePrivate } from './rfc6750/query-token-response-private.js';
 import { resourceWwwAuthenticate } from './rfc6750/resource-www-authenticate.js';
 import { resourceRejectsInvalidToken } from './rfc6750/resource-rejects-invalid-token.js';
-import { noThirdPartySubresources } from './rfc9700/no-third-party-subresources.js';
+import { noThirdPartySubresources } from './rfc9700/no-third-party-subresources.js';import { revocationAccepted } from './rfc7009/revocation-accepted.js';
+import { revokedRefreshTokenRefused } from './rfc7009/revoked-refresh-token-refused.js';
+import { revokedAccessTokenRejected } from './rfc7009/revoked-access-token-rejected.js';
+import { grantAccessTokensRevoked } from './rfc7009/grant-access-tokens-revoked.js';
+import { revocationRequiresClientAuthentication } from './rfc7009/revocation-requires-client-authentication.js';
+import { tokenSurvivesForeignRevocation } from './rfc7009/token-survives-foreign-revocation.js';
+import { revocationInvalidTokenAccepted } from './rfc7009/revocation-invalid-token-accepted.js';
+import { revocationHintNotBinding } from './rfc7009/revocation-hint-not-binding.js';
+import { introspectionRequiresAuthentication } from './rfc7662/introspection-requires-authentication.js';
+import { revokedTokenInactive } from './rfc7662/revoked-token-inactive.js';
+import { unknownTokenInactive } from './rfc7662/unknown-token-inactive.js';
+import { introspectionResponseWellFormed } from './rfc7662/introspection-response-well-formed.js';
+import { introspectionHintNotBinding } from './rfc7662/introspection-hint-not-binding.js';
+
 export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   tokenIssued,
   codeReplayRejected,
@@ -189,6 +202,20 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   resourceRejectsInvalidToken,
   clientIdRequired,
   noThirdPartySubresources,
+  // B.2.1 revocation (RFC 7009), B.2.2 introspection (RFC 7662)
+  revocationAccepted,
+  revokedRefreshTokenRefused,
+  revokedAccessTokenRejected,
+  grantAccessTokensRevoked,
+  revocationRequiresClientAuthentication,
+  tokenSurvivesForeignRevocation,
+  revocationInvalidTokenAccepted,
+  revocationHintNotBinding,
+  introspectionRequiresAuthentication,
+  revokedTokenInactive,
+  unknownTokenInactive,
+  introspectionResponseWellFormed,
+  introspectionHintNotBinding,
 ] as CheckDefinition<EvidenceKind>[];
 
 export const CHECKS_BY_ID: ReadonlyMap<string, CheckDefinition<EvidenceKind>> = new Map(CHECKS.map((c) => [c.id, c]));

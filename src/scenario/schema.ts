@@ -210,13 +210,34 @@ const resource = {
   },
 } as const;
 
+const tokenTypeHint = {
+  type: 'string', enum: ['as-token', 'omit', 'wrong', 'unknown'], default: 'as-token',
+  description: 'token_type_hint sent: the token\'s own type (default), none, the other type (access_token <-> refresh_token), or a value no server knows.',
+} as const;
+
 const introspect = {
   type: 'object',
   additionalProperties: false,
   description: 'Token introspection (RFC 7662) at the metadata\'s `introspection_endpoint`, authenticated as the token\'s client; without an advertised endpoint the step records that, and its checks skip.',
   properties: {
     token: { ...stepRef, description: 'The token or refresh step whose token is introspected; default: the latest that issued one.' },
-    which: { type: 'string', enum: ['access_token', 'refresh_token'], default: 'access_token', description: 'Which of that step\'s tokens.' },
+    which: { type: 'string', enum: ['access_token', 'refresh_token', 'bogus'], default: 'access_token', description: 'Which of that step\'s tokens; `bogus`: a made-up token.' },
+    client: { type: 'string', description: 'Client key that asks; default: the client the token was issued to (the confidential client for a made-up token).' },
+    auth: clientAuthVariant,
+    hint: tokenTypeHint,
+  },
+} as const;
+
+const revoke = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Token revocation (RFC 7009 §2.1) at the metadata\'s `revocation_endpoint`, authenticated as the token\'s client; a target without the endpoint makes the scenario skip.',
+  properties: {
+    token: { ...stepRef, description: 'The token or refresh step whose token is revoked; default: the latest that issued one.' },
+    which: { type: 'string', enum: ['access_token', 'refresh_token', 'bogus'], default: 'refresh_token', description: 'Which of that step\'s tokens; `bogus`: a made-up token.' },
+    client: { type: 'string', description: 'Client key that asks; default: the client the token was issued to (the confidential client for a made-up token).' },
+    auth: clientAuthVariant,
+    hint: tokenTypeHint,
   },
 } as const;
 
@@ -229,9 +250,10 @@ const metadataStep = { type: 'object', additionalProperties: false, required: ['
 const probeStep = { type: 'object', additionalProperties: false, required: ['probe'], properties: { probe, ...common } } as const;
 const frameStep = { type: 'object', additionalProperties: false, required: ['frame'], properties: { frame, ...common } } as const;
 const introspectStep = { type: 'object', additionalProperties: false, required: ['introspect'], properties: { introspect, ...common } } as const;
+const revokeStep = { type: 'object', additionalProperties: false, required: ['revoke'], properties: { revoke, ...common } } as const;
 const tlsStep = { type: 'object', additionalProperties: false, required: ['tls'], properties: { tls: tlsProbe, ...common } } as const;
 
-export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'introspect', 'metadata', 'probe', 'frame', 'tls'] as const;
+export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'introspect', 'revoke', 'metadata', 'probe', 'frame', 'tls'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const scenarioSchema = {
@@ -253,8 +275,8 @@ export const scenarioSchema = {
     steps: {
       type: 'array',
       minItems: 1,
-      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, introspect, metadata, probe, frame or tls.',
-      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, introspectStep, metadataStep, probeStep, frameStep, tlsStep] },
+      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame or tls.',
+      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, introspectStep, revokeStep, metadataStep, probeStep, frameStep, tlsStep] },
     },
   },
 } as const;
@@ -265,6 +287,7 @@ export type AuthorizeSpec = FromSchema<typeof authorize>;
 export type TokenSpec = FromSchema<typeof token>;
 export type ResourceSpec = FromSchema<typeof resource>;
 export type IntrospectSpec = FromSchema<typeof introspect>;
+export type RevokeSpec = FromSchema<typeof revoke>;
 export type RefreshSpec = FromSchema<typeof refresh>;
 export type GrantSpec = FromSchema<typeof grant>;
 export type MetadataSpec = FromSchema<typeof metadata>;

@@ -143,6 +143,24 @@ export const CATALOG: CatalogSection[] = [
     { id: 'RS-05', rule: 'Expired / revoked / replayed-code tokens rejected' },
     { id: 'RS-06', rule: 'Sender-constrained tokens' },
   ] },
+  { id: 'B.2.1', title: 'Token revocation (RFC 7009)', rows: [
+    { id: 'RV-01', rule: 'A client revokes its own refresh token (MUST) and access token (SHOULD): 200' },
+    { id: 'RV-02', rule: 'A revoked refresh token is refused at the token endpoint' },
+    { id: 'RV-03', rule: 'A revoked access token is refused at the protected resource' },
+    { id: 'RV-04', rule: 'Revoking a refresh token invalidates the access tokens of the same grant' },
+    { id: 'RV-05', rule: 'Client authentication required at the revocation endpoint (invalid_client)' },
+    { id: 'RV-06', rule: "A client cannot revoke another client's token" },
+    { id: 'RV-07', rule: 'An invalid or unknown token is answered 200 (no error)' },
+    { id: 'RV-08', rule: 'token_type_hint is only a hint: a wrong or unknown hint still revokes the token' },
+  ] },
+  { id: 'B.2.2', title: 'Token introspection (RFC 7662)', rows: [
+    { id: 'IN-01', rule: 'Introspection requires authorization of the caller (no credentials, wrong secret refused)' },
+    { id: 'IN-02', rule: 'A revoked token is reported active: false' },
+    { id: 'IN-03', rule: 'An unknown or invalid token is reported active: false (200, not an error)' },
+    { id: 'IN-04', rule: 'Response is a JSON object with a boolean active; the optional members have their types' },
+    { id: 'IN-05', rule: 'token_type_hint is only a hint: a wrong hint still finds the token' },
+    { id: 'IN-06', rule: 'An expired token is reported active: false' },
+  ] },
 ];
 
 export const CATALOG_IDS: ReadonlySet<string> = new Set(CATALOG.flatMap((s) => s.rows.map((r) => r.id)));

@@ -16,6 +16,8 @@ export const FEATURES = {
   'client-secret-post': 'Client authentication with credentials in the body (RFC 6749 §2.3.1)',
   https: 'The authorization server is served over https',
   'multi-redirect-client': 'A client `multi` with two registered redirect URIs (RFC 6749 §3.1.2.3)',
+  revocation: 'A token revocation endpoint (RFC 7009), advertised as revocation_endpoint in the metadata',
+  introspection: 'A token introspection endpoint (RFC 7662), advertised as introspection_endpoint in the metadata',
 } as const;
 
 export type Feature = keyof typeof FEATURES;

@@ -6,7 +6,9 @@ const PREFIXES: [prefix: string, url: (section: string) => string][] = [
   ['RFC6749-', (s) => `https://www.rfc-editor.org/rfc/rfc6749#section-${s}`],
   ['RFC6750-', (s) => `https://www.rfc-editor.org/rfc/rfc6750#section-${s}`],
   ['RFC7636-', (s) => `https://www.rfc-editor.org/rfc/rfc7636#section-${s}`],
+  ['RFC7009-', (s) => `https://www.rfc-editor.org/rfc/rfc7009#section-${s}`],
   ['RFC7662-', (s) => `https://www.rfc-editor.org/rfc/rfc7662#section-${s}`],
+  ['RFC8707-', (s) => `https://www.rfc-editor.org/rfc/rfc8707#section-${s}`],
   ['RFC8252-', (s) => `https://www.rfc-editor.org/rfc/rfc8252#section-${s}`],
   ['RFC8414-', (s) => `https://www.rfc-editor.org/rfc/rfc8414#section-${s}`],
   ['RFC9207-', (s) => `https://www.rfc-editor.org/rfc/rfc9207#section-${s}`],
@@ -15,7 +17,7 @@ const PREFIXES: [prefix: string, url: (section: string) => string][] = [
   ['OAUTH2.1-', (s) => `https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-${s}`],
 ];
 
-export const REQUIREMENT_PATTERN = '^(RFC6749|RFC6750|RFC7636|RFC7662|RFC8252|RFC8414|RFC8996|RFC9207|RFC9700|OAUTH2\\.1)-[0-9]+(\\.[0-9]+)*$';
+export const REQUIREMENT_PATTERN = '^(RFC6749|RFC6750|RFC7009|RFC7636|RFC7662|RFC8707|RFC8252|RFC8414|RFC8996|RFC9207|RFC9700|OAUTH2\\.1)-[0-9]+(\\.[0-9]+)*$';
 
 /** URL of a requirement id, or undefined when the id has no known prefix. */
 export function requirementUrl(id: string): string | undefined {
@@ -28,7 +30,9 @@ export const SPECIFICATION_TITLES: Record<string, string> = {
   RFC6749: 'The OAuth 2.0 Authorization Framework',
   RFC6750: 'Bearer Token Usage',
   RFC7636: 'Proof Key for Code Exchange (PKCE)',
+  RFC7009: 'OAuth 2.0 Token Revocation',
   RFC7662: 'OAuth 2.0 Token Introspection',
+  RFC8707: 'Resource Indicators for OAuth 2.0',
   RFC8252: 'OAuth 2.0 for Native Apps',
   RFC8414: 'Authorization Server Metadata',
   RFC9207: 'Authorization Server Issuer Identification',
