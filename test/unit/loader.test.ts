@@ -105,14 +105,14 @@ describe('scenario loader', () => {
   test('a step with two kinds', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize: {}\n  - authorize: {}\n    token: {}\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls (it has authorize and token)\n  hint: split it into one step per kind`,
+      `${path['x.yaml']}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls (it has authorize and token)\n  hint: split it into one step per kind`,
     ]);
   });
 
   test('a step with no kind', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorise: {}\n    title: Log in\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:7:5: step 1 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls (it has none)\n  hint: did you mean authorize?`,
+      `${path['x.yaml']}:7:5: step 1 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls (it has none)\n  hint: did you mean authorize?`,
     ]);
   });
 
@@ -199,7 +199,7 @@ describe('scenario loader', () => {
       `${file}:4:8: "level" must be one of MUST, SHOULD, MAY (got "must")\n  hint: did you mean MUST?`,
       `${file}:5:1: unknown key "stepz" in scenario; expected one of: id, title, description, catalog, requirements, level, features, tags, steps\n  hint: did you mean steps?`,
       `${file}:7:24: "pkce" in authorize (step 1) must be one of S256, plain, none (got "s256")\n  hint: did you mean S256?`,
-      `${file}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls (it has none)`,
+      `${file}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls (it has none)`,
       `${file}:9:5: "resource" in step 3 must be a mapping (got nothing)\n  hint: write {} for an empty mapping`,
     ]);
   });
