@@ -109,6 +109,9 @@ import { revokedTokenInactive } from './rfc7662/revoked-token-inactive.js';
 import { unknownTokenInactive } from './rfc7662/unknown-token-inactive.js';
 import { introspectionResponseWellFormed } from './rfc7662/introspection-response-well-formed.js';
 import { introspectionHintNotBinding } from './rfc7662/introspection-hint-not-binding.js';
+import { accessTokenAudienceRestricted } from './rfc8707/access-token-audience-restricted.js';
+import { tokenInvalidTargetRejected } from './rfc8707/token-invalid-target-rejected.js';
+import { authorizationInvalidTargetRejected } from './rfc8707/authorization-invalid-target-rejected.js';
 
 export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   tokenIssued,
@@ -216,6 +219,10 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   unknownTokenInactive,
   introspectionResponseWellFormed,
   introspectionHintNotBinding,
+  // B.2.3 resource indicators (RFC 8707)
+  accessTokenAudienceRestricted,
+  tokenInvalidTargetRejected,
+  authorizationInvalidTargetRejected,
 ] as CheckDefinition<EvidenceKind>[];
 
 export const CHECKS_BY_ID: ReadonlyMap<string, CheckDefinition<EvidenceKind>> = new Map(CHECKS.map((c) => [c.id, c]));

@@ -42,6 +42,11 @@ const common = {
   expect: { type: 'array', items: expectEntry, description: 'Checks that judge this step.', examples: [['code-replay-rejected']] },
 } as const;
 
+const resourceIndicator = {
+  type: 'string', enum: ['indicator', 'other', 'fragment', 'relative', 'unknown'],
+  description: 'RFC 8707 `resource` parameter sent: the profile\'s first `resource_indicators` value (`indicator`) or its second (`other`); or a malformed one: the first with a fragment, a relative URI, an absolute URI the server does not know. Without `resource_indicators` in the profile the scenario skips.',
+} as const;
+
 const authorize = {
   type: 'object',
   additionalProperties: false,
@@ -80,6 +85,7 @@ const authorize = {
     extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters added to the request, or replacing the ones the harness would send.', examples: [{ foo: 'bar' }, { code_challenge_method: 'S512' }] },
     omit: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters left out of the request.', examples: [['response_type']] },
     duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters sent twice, with the same value (RFC 6749 §3.1: MUST NOT be repeated).', examples: [['client_id']] },
+    resource: resourceIndicator,
     offline: { type: 'boolean', description: 'This flow is to yield a refresh token: the scope and parameters of the profile\'s `refresh` block are sent (e.g. `openid offline_access` with prompt=consent on OpenID Connect servers).' },
   },
 } as const;
@@ -125,6 +131,7 @@ const token = {
     duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Body parameters sent twice.', examples: [['code']] },
     method: { type: 'string', enum: ['POST', 'GET'], default: 'POST', description: 'GET sends the parameters in the query (RFC 6749 §3.2 requires POST).' },
     body: { type: 'string', enum: ['form', 'json'], description: '`json` sends the parameters as a JSON object (application/json) instead of the form encoding RFC 6749 §3.2 prescribes.' },
+    resource: resourceIndicator,
     skip_if_refused: { type: 'boolean', description: 'When the authorize step got no code (the server refused the request), skip the scenario with the server\'s answer instead of ending in error: for requests a server may rightly refuse (a challenge without method, no challenge where PKCE is required).' },
     concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical requests at once, released together (a race, TK-03); evidence kind `token-race`.', examples: [8] },
     rounds: raceRounds,
@@ -141,6 +148,7 @@ const refresh = {
     client: { type: 'string', description: 'Client key that authenticates; default: the client the refresh token was issued to.' },
     auth: clientAuthVariant,
     scope: { type: 'string', description: 'scope sent (default: none, i.e. the original scope).' },
+    resource: resourceIndicator,
     escalate: { type: 'boolean', description: 'Ask for the original scope plus one it did not include: the profile\'s `refresh.extra_scope` (default offline_access when not granted). Without one to add, the scenario skips.' },
     concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical refreshes at once, released together (a race, RT-07); evidence kind `token-race`.', examples: [8] },
     rounds: raceRounds,

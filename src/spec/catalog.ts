@@ -161,6 +161,11 @@ export const CATALOG: CatalogSection[] = [
     { id: 'IN-05', rule: 'token_type_hint is only a hint: a wrong hint still finds the token' },
     { id: 'IN-06', rule: 'An expired token is reported active: false' },
   ] },
+  { id: 'B.2.3', title: 'Resource indicators (RFC 8707)', rows: [
+    { id: 'RI-01', rule: 'An access token requested for a resource is audience-restricted to it' },
+    { id: 'RI-02', rule: 'A malformed or unknown resource is refused at the token endpoint (invalid_target)' },
+    { id: 'RI-03', rule: 'A malformed or unknown resource is refused at the authorization endpoint (invalid_target)' },
+  ] },
 ];
 
 export const CATALOG_IDS: ReadonlySet<string> = new Set(CATALOG.flatMap((s) => s.rows.map((r) => r.id)));

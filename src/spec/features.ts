@@ -18,6 +18,7 @@ export const FEATURES = {
   'multi-redirect-client': 'A client `multi` with two registered redirect URIs (RFC 6749 §3.1.2.3)',
   revocation: 'A token revocation endpoint (RFC 7009), advertised as revocation_endpoint in the metadata',
   introspection: 'A token introspection endpoint (RFC 7662), advertised as introspection_endpoint in the metadata',
+  'resource-indicators': 'Resource indicators (RFC 8707): the profile names `resource_indicators` the server issues audience-restricted tokens for',
 } as const;
 
 export type Feature = keyof typeof FEATURES;

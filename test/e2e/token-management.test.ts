@@ -1,9 +1,10 @@
 /**
- * Negative controls of RFC 7009 revocation and RFC 7662 introspection (catalog B.2.1, B.2.2): the clean
- * embedded server passes every such scenario with every check judged; each flaw breaking one of those
+ * Negative controls of RFC 7009 revocation, RFC 7662 introspection and RFC 8707 resource indicators
+ * (catalog B.2.1–B.2.3): the clean embedded server passes every such scenario with every check judged;
+ * each flaw breaking one of those
  * rules is caught by the scenarios guarding it, by the check of that rule, with no breach elsewhere
- * (the detection matrix's rule, test/e2e/matrix.ts). `OC_TOKENS_FULL=1` runs every revocation and
- * introspection scenario under every flaw; by default each flaw runs its guards and a few neighbours.
+ * (the detection matrix's rule, test/e2e/matrix.ts). `OC_TOKENS_FULL=1` runs every scenario of these
+ * sections under every flaw; by default each flaw runs its guards and a few neighbours.
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
@@ -12,7 +13,7 @@ import { CHECKS_BY_ID } from '../../src/checks/index.js';
 import { breaches, defaultScenarios } from './harness.js';
 import { breaksOf, judgeFlaw, runFlaw, type Outcomes } from './matrix.js';
 
-const ROWS = /^(RV|IN)-\d{2}$/;
+const ROWS = /^(RV|IN|RI)-\d{2}$/;
 const OURS = defaultScenarios().filter((s) => s.scenario.catalog.some((c) => ROWS.test(c)));
 /** Scenarios of other sections that use the revocation or introspection endpoints (TK-02 introspects). */
 const NEIGHBOURS = defaultScenarios().filter((s) => ['code-single-use', 'refresh-token-reuse-detected'].includes(s.scenario.id));
@@ -32,6 +33,9 @@ const FLAWS: [FlawName, string][] = [
   ['introspection-unknown-token-error', 'unknown-token-inactive'],
   ['introspection-times-as-strings', 'introspection-response-well-formed'],
   ['introspection-hint-binding', 'introspection-hint-not-binding'],
+  ['resource-audience-unrestricted', 'access-token-audience-restricted'],
+  ['resource-not-validated-at-token', 'token-invalid-target-rejected'],
+  ['resource-not-validated-at-authorization', 'authorization-invalid-target-rejected'],
 ];
 
 let clean: Outcomes;
@@ -40,7 +44,7 @@ describe('revocation and introspection on the clean embedded server', () => {
   before(async () => { clean = await runFlaw(undefined, [...OURS, ...NEIGHBOURS]); });
 
   test('every scenario passes, every expected check judged (none skipped)', () => {
-    assert.ok(OURS.length >= 30, `${OURS.length} scenarios`);
+    assert.ok(OURS.length >= 40, `${OURS.length} scenarios`);
     for (const { scenario: s } of OURS) {
       const o = clean.get(s.id)!;
       assert.equal(o.verdict, 'pass', `${s.id}: ${o.verdict} — ${o.reason}`);
