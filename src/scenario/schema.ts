@@ -85,8 +85,8 @@ const authorize = {
     extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters added to the request, or replacing the ones the harness would send.', examples: [{ foo: 'bar' }, { code_challenge_method: 'S512' }] },
     omit: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters left out of the request.', examples: [['response_type']] },
     duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters sent twice, with the same value (RFC 6749 §3.1: MUST NOT be repeated).', examples: [['client_id']] },
-    resource: resourceIndicator,
     offline: { type: 'boolean', description: 'This flow is to yield a refresh token: the scope and parameters of the profile\'s `refresh` block are sent (e.g. `openid offline_access` with prompt=consent on OpenID Connect servers).' },
+    resource: resourceIndicator,
   },
 } as const;
 

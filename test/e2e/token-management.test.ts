@@ -1,8 +1,8 @@
 /**
  * Negative controls of RFC 7009 revocation, RFC 7662 introspection and RFC 8707 resource indicators
  * (catalog B.2.1–B.2.3): the clean embedded server passes every such scenario with every check judged;
- * each flaw breaking one of those
- * rules is caught by the scenarios guarding it, by the check of that rule, with no breach elsewhere
+ * each flaw breaking one of those rules is caught by the scenarios guarding it, by the check of that rule,
+ * with no breach elsewhere
  * (the detection matrix's rule, test/e2e/matrix.ts). `OC_TOKENS_FULL=1` runs every scenario of these
  * sections under every flaw; by default each flaw runs its guards and a few neighbours.
  */
@@ -40,7 +40,7 @@ const FLAWS: [FlawName, string][] = [
 
 let clean: Outcomes;
 
-describe('revocation and introspection on the clean embedded server', () => {
+describe('clean embedded server: revocation, introspection, resource indicators', () => {
   before(async () => { clean = await runFlaw(undefined, [...OURS, ...NEIGHBOURS]); });
 
   test('every scenario passes, every expected check judged (none skipped)', () => {

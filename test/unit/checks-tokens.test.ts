@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { run } from '../fixtures/evidence/judging.js';
 import type { Evidence, HttpExchange, IntrospectionEvidence, ResourceEvidence, RevocationEvidence } from '../../src/evidence/types.js';
-import { ACCESS_TOKEN, REFRESH_TOKEN, ISSUER, jsonResponse } from '../fixtures/evidence/builders.js';
+import { ACCESS_TOKEN, REFRESH_TOKEN, ISSUER, authorization, callback, jsonResponse } from '../fixtures/evidence/builders.js';
 import { basicHeader, errorResponse, formRequest, opaque, redemption, codeParams, refreshed, resourceRefusal, tokenResponse } from '../fixtures/evidence/back-channel.js';
 
 const REVOCATION = `${ISSUER}/token/revocation`;
@@ -168,4 +168,34 @@ describe('introspection-hint-not-binding (IN-05)', () => {
   test('pass: active with the wrong hint', () => assert.equal(judged('introspection-hint-not-binding', introspection(3, ACTIVE, { hint: 'wrong', variants: ['hint:wrong'] }), all).verdict, 'pass'));
   test('fail: inactive with the wrong hint', () => assert.equal(judged('introspection-hint-not-binding', introspection(3, { active: false }, { hint: 'unknown', variants: ['hint:unknown'] }), all).verdict, 'fail'));
   test('n/a without the control', () => assert.equal(judged('introspection-hint-not-binding', introspection(3, { active: false }, { hint: 'wrong', variants: ['hint:wrong'] }), [FIRST]).verdict, 'skip'));
+});
+
+describe('access-token-audience-restricted (RI-01)', () => {
+  const API = 'https://api.example/';
+  const forApi = redemption(formRequest([...codeParams(), ['resource', API]]), tokenResponse(), { variants: ['resource:indicator'] });
+  test('pass: aud is the resource requested', () => assert.equal(judged('access-token-audience-restricted', introspection(2, { ...ACTIVE, aud: API }), [forApi]).verdict, 'pass'));
+  test('warn (SHOULD): aud lists other resources too', () => {
+    const o = judged('access-token-audience-restricted', introspection(2, { ...ACTIVE, aud: [API, 'https://other.example/'] }), [forApi]);
+    assert.deepEqual([o.verdict, o.level], ['warn', 'SHOULD']);
+    assert.match(o.message, /valid at 1 other audience/);
+  });
+  test('n/a: no resource requested, or no aud said', () => {
+    assert.equal(judged('access-token-audience-restricted', introspection(2, ACTIVE), [FIRST]).verdict, 'skip');
+    assert.equal(judged('access-token-audience-restricted', introspection(2, ACTIVE), [forApi]).verdict, 'skip');
+  });
+});
+
+describe('token-invalid-target-rejected (RI-02)', () => {
+  const withResource = (response: HttpExchange['response']) => redemption(formRequest([...codeParams(), ['resource', '/api']]), response, { variants: ['resource:relative'] });
+  test('pass: invalid_target', () => assert.equal(run('token-invalid-target-rejected', withResource(errorResponse('invalid_target'))).verdict, 'pass'));
+  test('warn (SHOULD): tokens for a relative resource', () => assert.equal(run('token-invalid-target-rejected', withResource(tokenResponse())).verdict, 'warn'));
+});
+
+describe('authorization-invalid-target-rejected (RI-03)', () => {
+  test('pass: invalid_target error response; warn: a code delivered', () => {
+    const refused = authorization({ request: { url: 'x', params: { resource: 'https://api.example/#f' } }, outcome: { type: 'redirect', url: callback({ error: 'invalid_target', state: 's' }), base: 'https://client.oauth-conformance.test/cb', target: 'registered', query: { error: ['invalid_target'] }, fragment: {} } });
+    assert.equal(run('authorization-invalid-target-rejected', refused).verdict, 'pass');
+    const granted = authorization({ request: { url: 'x', params: { resource: 'https://api.example/#f' } } });
+    assert.equal(run('authorization-invalid-target-rejected', granted).verdict, 'warn');
+  });
 });

@@ -75,7 +75,7 @@ describe('scenario loader', () => {
   test('unknown key, with did-you-mean', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize:\n      redirct_uri: registered\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, offline\n  hint: did you mean redirect_uri?`,
+      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, offline, resource\n  hint: did you mean redirect_uri?`,
     ]);
   });
 
