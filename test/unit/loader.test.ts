@@ -166,6 +166,15 @@ describe('scenario loader', () => {
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [`${path['x.yaml']}:8:5: step 2 (resource) needs an earlier token or refresh or grant step`]);
   });
 
+  test('revoke and introspect need an earlier token step, unless their token is made up', () => {
+    const { path } = files({ 'x.yaml': scenario('x', '  - revoke: {}\n  - introspect: { which: bogus }\n  - introspect: { token: nope }\n') });
+    const file = path['x.yaml'];
+    assert.deepEqual(scenarioErrors([file]), [
+      `${file}:7:5: step 1 (revoke) needs an earlier token or refresh or grant step`,
+      `${file}:9:26: "token" in introspect (step 3) refers to no step "nope"; expected the id of an earlier token or refresh or grant step`,
+    ]);
+  });
+
   test('a token step needs an earlier authorize step; step ids are unique', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - id: a\n    token: {}\n  - id: a\n    authorize: {}\n') });
     const file = path['x.yaml'];
