@@ -5,7 +5,7 @@
  */
 import type { IntrospectionEvidence, ResourceEvidence, RevocationEvidence, TokenEvidence } from '../evidence/types.js';
 import { evidenceAt, tokenStepOf } from './related.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext, Judgement } from './types.js';
 
 /** The client's own revocation request, authenticated as registered, answered 200 (hint variants allowed). */
 export function honoured(r: RevocationEvidence): boolean {
@@ -62,3 +62,23 @@ export function seenActive(ctx: CheckContext, e: IntrospectionEvidence, before: 
 }
 
 export const tokenName = (which: string) => (which === 'refresh_token' ? 'refresh token' : which === 'bogus' ? 'made-up token' : 'access token');
+
+/** The `auth:` variants that present no valid client authentication, in words (revocation, introspection). */
+export const UNAUTHENTICATED: Readonly<Record<string, string>> = {
+  none: 'without client credentials (client_id only)',
+  'no-client-id': 'with nothing identifying the client',
+  'wrong-secret': 'with a wrong client secret',
+  'empty-secret': 'with an empty client secret',
+};
+
+/**
+ * An access token used at the resource after revocation `r` (answered 200): refused holds; served is the
+ * breach `accepted` describes. Judged only when the token worked there before `r` (the positive control).
+ */
+export function refusedAtResourceAfter(ctx: CheckContext, e: ResourceEvidence, r: RevocationEvidence, expected: string, accepted: string): Judgement {
+  const before = workedAtResource(ctx, e, r.step);
+  if (!before) return { holds: 'n/a', reason: 'the access token was not seen working at the resource before the revocation' };
+  const actual = `${e.response.status} from the protected resource`;
+  if (e.response.status >= 200 && e.response.status < 300) return { holds: false, expected, actual, message: accepted };
+  return { holds: true, expected, actual, note: `it worked there at step ${before.step + 1}, before the revocation` };
+}

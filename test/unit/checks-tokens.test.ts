@@ -134,7 +134,7 @@ describe('introspection-requires-authentication (IN-01)', () => {
   });
   test('fail: told the token is active', () => {
     const o = run('introspection-requires-authentication', introspection(2, ACTIVE, { variants: ['auth:no-client-id'] }));
-    assert.deepEqual([o.verdict, o.message], ['fail', 'an introspection request with nothing identifying the caller was told the access token is active']);
+    assert.deepEqual([o.verdict, o.message], ['fail', 'an introspection request with nothing identifying the client was told the access token is active']);
   });
 });
 

@@ -8,13 +8,7 @@
  */
 import type { CheckDefinition } from '../types.js';
 import { authVariant, errorCode } from '../token-response.js';
-
-const WHAT: Record<string, string> = {
-  none: 'without client credentials (client_id only)',
-  'no-client-id': 'with nothing identifying the client',
-  'wrong-secret': 'with a wrong client secret',
-  'empty-secret': 'with an empty client secret',
-};
+import { UNAUTHENTICATED } from '../revocation.js';
 
 export const revocationRequiresClientAuthentication: CheckDefinition<'revocation'> = {
   id: 'revocation-requires-client-authentication',
@@ -26,12 +20,12 @@ export const revocationRequiresClientAuthentication: CheckDefinition<'revocation
   on: 'revocation',
   evaluate(e) {
     const variant = authVariant(e);
-    if (!variant || !WHAT[variant]) return { holds: 'n/a', reason: `the request authenticated ${variant ? `with variant ${variant}, judged elsewhere` : 'as registered'}` };
+    if (!variant || !UNAUTHENTICATED[variant]) return { holds: 'n/a', reason: `the request authenticated ${variant ? `with variant ${variant}, judged elsewhere` : 'as registered'}` };
     const code = errorCode(e);
     const expected = '401 (or 400) error=invalid_client';
     const actual = `${e.response.status}${code ? ` error=${code}` : ''}`;
     if (e.response.status >= 200 && e.response.status < 300) {
-      return { holds: false, expected, actual, message: `a revocation request ${WHAT[variant]} was answered ${e.response.status}: the server did not authenticate the client` };
+      return { holds: false, expected, actual, message: `a revocation request ${UNAUTHENTICATED[variant]} was answered ${e.response.status}: the server did not authenticate the client` };
     }
     const note = code === 'invalid_client' ? undefined : `refused, but with ${code ? `error=${code}` : 'no error code'} instead of invalid_client (RFC 7009 §2.2.1)`;
     return { holds: true, expected, actual, refusal: true, ...(note ? { note } : {}) };

@@ -9,14 +9,7 @@
  */
 import type { CheckDefinition } from '../types.js';
 import { authVariant } from '../token-response.js';
-import { tokenName } from '../revocation.js';
-
-const WHAT: Record<string, string> = {
-  none: 'without client credentials (client_id only)',
-  'no-client-id': 'with nothing identifying the caller',
-  'wrong-secret': 'with a wrong client secret',
-  'empty-secret': 'with an empty client secret',
-};
+import { tokenName, UNAUTHENTICATED } from '../revocation.js';
 
 export const introspectionRequiresAuthentication: CheckDefinition<'introspection'> = {
   id: 'introspection-requires-authentication',
@@ -28,17 +21,17 @@ export const introspectionRequiresAuthentication: CheckDefinition<'introspection
   on: 'introspection',
   evaluate(e) {
     const variant = authVariant(e);
-    if (!variant || !WHAT[variant]) return { holds: 'n/a', reason: `the request authenticated ${variant ? `with variant ${variant}, judged elsewhere` : 'as registered'}` };
+    if (!variant || !UNAUTHENTICATED[variant]) return { holds: 'n/a', reason: `the request authenticated ${variant ? `with variant ${variant}, judged elsewhere` : 'as registered'}` };
     if (!e.exchange) return { holds: 'n/a', reason: 'the server advertises no introspection_endpoint (RFC 8414 metadata)' };
     const { status, json } = e.exchange.response;
     const body = json && typeof json === 'object' ? (json as Record<string, unknown>) : undefined;
     const expected = '401 error=invalid_client (or nothing about the token)';
     const actual = `${status}${typeof body?.error === 'string' ? ` error=${body.error.slice(0, 60)}` : body && 'active' in body ? ` "active": ${JSON.stringify(body.active)}` : ''}`;
     if (status >= 200 && status < 300 && body?.active === true) {
-      return { holds: false, expected, actual, message: `an introspection request ${WHAT[variant]} was told the ${tokenName(e.which)} is active` };
+      return { holds: false, expected, actual, message: `an introspection request ${UNAUTHENTICATED[variant]} was told the ${tokenName(e.which)} is active` };
     }
     if (status >= 200 && status < 300 && body?.active !== false) {
-      return { holds: false, expected, actual, message: `an introspection request ${WHAT[variant]} was answered ${status} with something other than "active": false` };
+      return { holds: false, expected, actual, message: `an introspection request ${UNAUTHENTICATED[variant]} was answered ${status} with something other than "active": false` };
     }
     const note = status === 401 ? undefined : status >= 200 && status < 300 ? 'answered "active": false rather than refused (nothing leaked; RFC 7662 §2.3 prescribes 401)' : `refused with ${status} rather than 401 (RFC 7662 §2.3)`;
     return { holds: true, expected, actual, refusal: true, ...(note ? { note } : {}) };
