@@ -25,7 +25,7 @@ export const revocationRequiresClientAuthentication: CheckDefinition<'revocation
     const expected = '401 (or 400) error=invalid_client';
     const actual = `${e.response.status}${code ? ` error=${code}` : ''}`;
     if (e.response.status >= 200 && e.response.status < 300) {
-      return { holds: false, expected, actual, message: `a revocation request ${UNAUTHENTICATED[variant]} was answered ${e.response.status}: the server did not authenticate the client` };
+      return { holds: false, expected, actual, message: `a revocation request ${UNAUTHENTICATED[variant]} was answered ${e.response.status}, not refused: the server does not hold the client to its credentials there` };
     }
     const note = code === 'invalid_client' ? undefined : `refused, but with ${code ? `error=${code}` : 'no error code'} instead of invalid_client (RFC 7009 §2.2.1)`;
     return { holds: true, expected, actual, refusal: true, ...(note ? { note } : {}) };
