@@ -102,6 +102,7 @@ import { revokedAccessTokenRejected } from './rfc7009/revoked-access-token-rejec
 import { grantAccessTokensRevoked } from './rfc7009/grant-access-tokens-revoked.js';
 import { revocationRequiresClientAuthentication } from './rfc7009/revocation-requires-client-authentication.js';
 import { tokenSurvivesForeignRevocation } from './rfc7009/token-survives-foreign-revocation.js';
+import { accessTokenSurvivesForeignRevocation } from './rfc7009/access-token-survives-foreign-revocation.js';
 import { revocationInvalidTokenAccepted } from './rfc7009/revocation-invalid-token-accepted.js';
 import { revocationHintNotBinding } from './rfc7009/revocation-hint-not-binding.js';
 import { introspectionRequiresAuthentication } from './rfc7662/introspection-requires-authentication.js';
@@ -212,6 +213,7 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   grantAccessTokensRevoked,
   revocationRequiresClientAuthentication,
   tokenSurvivesForeignRevocation,
+  accessTokenSurvivesForeignRevocation,
   revocationInvalidTokenAccepted,
   revocationHintNotBinding,
   introspectionRequiresAuthentication,

@@ -106,6 +106,18 @@ describe('token-survives-foreign-revocation (RV-06)', () => {
   });
 });
 
+describe('access-token-survives-foreign-revocation (RV-06)', () => {
+  const foreign = revocation(3, { which: 'access_token', client: 'second', variants: ['client:second'] }, errorResponse('invalid_request'));
+  const all = [FIRST, resourceAt(2, okResource), foreign];
+  test('pass: the access token still works', () => assert.equal(judged('access-token-survives-foreign-revocation', resourceAt(4, okResource), all).verdict, 'pass'));
+  test('fail: refused after the other client\'s request', () => {
+    const o = judged('access-token-survives-foreign-revocation', resourceAt(4, resourceRefusal('invalid_token')), all);
+    assert.equal(o.verdict, 'fail');
+    assert.match(o.message, /another client revoked it/);
+  });
+  test('n/a without the control', () => assert.equal(judged('access-token-survives-foreign-revocation', resourceAt(4, okResource), [FIRST, foreign]).verdict, 'skip'));
+});
+
 describe('revocation-invalid-token-accepted (RV-07)', () => {
   test('pass: 200 for a made-up token', () => assert.equal(run('revocation-invalid-token-accepted', revocation(0, { which: 'bogus' })).verdict, 'pass'));
   test('warn (SHOULD): an error for a made-up token', () => {
