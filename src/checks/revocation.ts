@@ -5,6 +5,7 @@
  */
 import type { IntrospectionEvidence, ResourceEvidence, RevocationEvidence, TokenEvidence } from '../evidence/types.js';
 import { evidenceAt, tokenStepOf } from './related.js';
+import { authVariant } from './token-response.js';
 import type { CheckContext, Judgement } from './types.js';
 
 /** The client's own revocation request, authenticated as registered, answered 200 (hint variants allowed). */
@@ -70,6 +71,13 @@ export const UNAUTHENTICATED: Readonly<Record<string, string>> = {
   'wrong-secret': 'with a wrong client secret',
   'empty-secret': 'with an empty client secret',
 };
+
+/** The request's `auth:` variant when it presents no valid client authentication, in words; else why the rule does not apply. */
+export function unauthenticated(e: { variants?: string[] }): { what: string } | { reason: string } {
+  const variant = authVariant(e);
+  if (variant && UNAUTHENTICATED[variant]) return { what: UNAUTHENTICATED[variant] };
+  return { reason: `the request authenticated ${variant ? `with variant ${variant}, judged elsewhere` : 'as registered'}` };
+}
 
 /**
  * An access token used at the resource after revocation `r` (answered 200): refused holds; served is the

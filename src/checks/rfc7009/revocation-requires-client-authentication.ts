@@ -7,8 +7,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.2.1
  */
 import type { CheckDefinition } from '../types.js';
-import { authVariant, errorCode } from '../token-response.js';
-import { UNAUTHENTICATED } from '../revocation.js';
+import { errorCode } from '../token-response.js';
+import { unauthenticated } from '../revocation.js';
 
 export const revocationRequiresClientAuthentication: CheckDefinition<'revocation'> = {
   id: 'revocation-requires-client-authentication',
@@ -19,13 +19,13 @@ export const revocationRequiresClientAuthentication: CheckDefinition<'revocation
   quote: 'The authorization server first validates the client credentials (in case of a confidential client) and then verifies whether the token was issued to the client making the revocation request. If this validation fails, the request is refused',
   on: 'revocation',
   evaluate(e) {
-    const variant = authVariant(e);
-    if (!variant || !UNAUTHENTICATED[variant]) return { holds: 'n/a', reason: `the request authenticated ${variant ? `with variant ${variant}, judged elsewhere` : 'as registered'}` };
+    const u = unauthenticated(e);
+    if ('reason' in u) return { holds: 'n/a', reason: u.reason };
     const code = errorCode(e);
     const expected = '401 (or 400) error=invalid_client';
     const actual = `${e.response.status}${code ? ` error=${code}` : ''}`;
     if (e.response.status >= 200 && e.response.status < 300) {
-      return { holds: false, expected, actual, message: `a revocation request ${UNAUTHENTICATED[variant]} was answered ${e.response.status}, not refused: the server does not hold the client to its credentials there` };
+      return { holds: false, expected, actual, message: `a revocation request ${u.what} was answered ${e.response.status}, not refused: the server does not hold the client to its credentials there` };
     }
     const note = code === 'invalid_client' ? undefined : `refused, but with ${code ? `error=${code}` : 'no error code'} instead of invalid_client (RFC 7009 §2.2.1)`;
     return { holds: true, expected, actual, refusal: true, ...(note ? { note } : {}) };

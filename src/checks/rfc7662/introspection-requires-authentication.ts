@@ -8,8 +8,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7662#section-4
  */
 import type { CheckDefinition } from '../types.js';
-import { authVariant } from '../token-response.js';
-import { tokenName, UNAUTHENTICATED } from '../revocation.js';
+import { tokenName, unauthenticated } from '../revocation.js';
 
 export const introspectionRequiresAuthentication: CheckDefinition<'introspection'> = {
   id: 'introspection-requires-authentication',
@@ -20,18 +19,18 @@ export const introspectionRequiresAuthentication: CheckDefinition<'introspection
   quote: 'To prevent token scanning attacks, the endpoint MUST also require some form of authorization to access this endpoint',
   on: 'introspection',
   evaluate(e) {
-    const variant = authVariant(e);
-    if (!variant || !UNAUTHENTICATED[variant]) return { holds: 'n/a', reason: `the request authenticated ${variant ? `with variant ${variant}, judged elsewhere` : 'as registered'}` };
+    const u = unauthenticated(e);
+    if ('reason' in u) return { holds: 'n/a', reason: u.reason };
     if (!e.exchange) return { holds: 'n/a', reason: 'the server advertises no introspection_endpoint (RFC 8414 metadata)' };
     const { status, json } = e.exchange.response;
     const body = json && typeof json === 'object' ? (json as Record<string, unknown>) : undefined;
     const expected = '401 error=invalid_client (or nothing about the token)';
     const actual = `${status}${typeof body?.error === 'string' ? ` error=${body.error.slice(0, 60)}` : body && 'active' in body ? ` "active": ${JSON.stringify(body.active)}` : ''}`;
     if (status >= 200 && status < 300 && body?.active === true) {
-      return { holds: false, expected, actual, message: `an introspection request ${UNAUTHENTICATED[variant]} was told the ${tokenName(e.which)} is active` };
+      return { holds: false, expected, actual, message: `an introspection request ${u.what} was told the ${tokenName(e.which)} is active` };
     }
     if (status >= 200 && status < 300 && body?.active !== false) {
-      return { holds: false, expected, actual, message: `an introspection request ${UNAUTHENTICATED[variant]} was answered ${status} with something other than "active": false` };
+      return { holds: false, expected, actual, message: `an introspection request ${u.what} was answered ${status} with something other than "active": false` };
     }
     const note = status === 401 ? undefined : status >= 200 && status < 300 ? 'answered "active": false rather than refused (nothing leaked; RFC 7662 §2.3 prescribes 401)' : `refused with ${status} rather than 401 (RFC 7662 §2.3)`;
     return { holds: true, expected, actual, refusal: true, ...(note ? { note } : {}) };
