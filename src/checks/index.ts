@@ -120,6 +120,24 @@ import { requestObjectUnsignedRefused } from './rfc9101/request-object-unsigned-
 import { requestObjectSignatureVerified } from './rfc9101/request-object-signature-verified.js';
 import { requestObjectClaimsChecked } from './rfc9101/request-object-claims-checked.js';
 import { requestObjectOuterIgnored } from './rfc9101/request-object-outer-ignored.js';
+import { revocationAccepted } from './rfc7009/revocation-accepted.js';
+import { revokedRefreshTokenRefused } from './rfc7009/revoked-refresh-token-refused.js';
+import { revokedAccessTokenRejected } from './rfc7009/revoked-access-token-rejected.js';
+import { grantAccessTokensRevoked } from './rfc7009/grant-access-tokens-revoked.js';
+import { revocationRequiresClientAuthentication } from './rfc7009/revocation-requires-client-authentication.js';
+import { tokenSurvivesForeignRevocation } from './rfc7009/token-survives-foreign-revocation.js';
+import { accessTokenSurvivesForeignRevocation } from './rfc7009/access-token-survives-foreign-revocation.js';
+import { revocationInvalidTokenAccepted } from './rfc7009/revocation-invalid-token-accepted.js';
+import { revocationHintNotBinding } from './rfc7009/revocation-hint-not-binding.js';
+import { introspectionRequiresAuthentication } from './rfc7662/introspection-requires-authentication.js';
+import { revokedTokenInactive } from './rfc7662/revoked-token-inactive.js';
+import { unknownTokenInactive } from './rfc7662/unknown-token-inactive.js';
+import { introspectionResponseWellFormed } from './rfc7662/introspection-response-well-formed.js';
+import { introspectionHintNotBinding } from './rfc7662/introspection-hint-not-binding.js';
+import { accessTokenAudienceRestricted } from './rfc8707/access-token-audience-restricted.js';
+import { tokenInvalidTargetRejected } from './rfc8707/token-invalid-target-rejected.js';
+import { authorizationInvalidTargetRejected } from './rfc8707/authorization-invalid-target-rejected.js';
+
 export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   tokenIssued,
   codeReplayRejected,
@@ -217,6 +235,25 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   idTokenSigned, idTokenIssuer, idTokenAudience, idTokenLifetime, idTokenNonce, idTokenAtHash, idTokenSubStable, promptNoneLoginRequired, authTimeWithMaxAge, userinfoRequiresValidToken,
   clientAssertionAudienceChecked, clientAssertionExpiryChecked, clientAssertionReplayRejected, clientAssertionIssuerChecked, clientAssertionSignatureVerified, clientAssertionJtiRequired,
   requestObjectAccepted, requestObjectUnsignedRefused, requestObjectSignatureVerified, requestObjectClaimsChecked, requestObjectOuterIgnored,
+  // B.2.1 revocation (RFC 7009), B.2.2 introspection (RFC 7662)
+  revocationAccepted,
+  revokedRefreshTokenRefused,
+  revokedAccessTokenRejected,
+  grantAccessTokensRevoked,
+  revocationRequiresClientAuthentication,
+  tokenSurvivesForeignRevocation,
+  accessTokenSurvivesForeignRevocation,
+  revocationInvalidTokenAccepted,
+  revocationHintNotBinding,
+  introspectionRequiresAuthentication,
+  revokedTokenInactive,
+  unknownTokenInactive,
+  introspectionResponseWellFormed,
+  introspectionHintNotBinding,
+  // B.2.3 resource indicators (RFC 8707)
+  accessTokenAudienceRestricted,
+  tokenInvalidTargetRejected,
+  authorizationInvalidTargetRejected,
 ] as CheckDefinition<EvidenceKind>[];
 
 export const CHECKS_BY_ID: ReadonlyMap<string, CheckDefinition<EvidenceKind>> = new Map(CHECKS.map((c) => [c.id, c]));

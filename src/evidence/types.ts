@@ -153,11 +153,38 @@ export interface ResourceEvidence extends HttpExchange {
 export interface IntrospectionEvidence {
   kind: 'introspection';
   step: number;
-  /** The token or refresh step whose token was introspected. */
-  tokenFrom: number;
-  which: 'access_token' | 'refresh_token';
+  /** The token or refresh step whose token was introspected (none for a made-up token). */
+  tokenFrom?: number;
+  /** `bogus`: a made-up token no server issued. */
+  which: 'access_token' | 'refresh_token' | 'bogus';
+  /** The client that asked, when the step says (absent in older records: the token's own client). */
+  client?: string;
+  /** The token_type_hint sent: the token's own type (`as-token`), none, the other type, or a value no server knows. */
+  hint?: TokenTypeHint;
+  /** Named manipulations of the request (`auth:wrong-secret`, `client:second`). */
+  variants?: string[];
   /** The request and answer; absent when the metadata advertises no `introspection_endpoint`. */
   exchange?: HttpExchange;
+}
+
+export type TokenTypeHint = 'as-token' | 'omit' | 'wrong' | 'unknown';
+
+/** A token revocation request (RFC 7009 §2.1) at the metadata's `revocation_endpoint`. */
+export interface RevocationEvidence extends HttpExchange {
+  kind: 'revocation';
+  step: number;
+  /** The client that asked. */
+  client: string;
+  /** The token or refresh step whose token was revoked (none for a made-up token). */
+  tokenFrom?: number;
+  /** The client the token was issued to. */
+  tokenClient?: string;
+  which: 'access_token' | 'refresh_token' | 'bogus';
+  hint: TokenTypeHint;
+  /** Named manipulations of the request (`auth:none`, `client:second`). */
+  variants: string[];
+  /** The token sent, redacted in reports (to know which later use it concerns). */
+  sentToken: string;
 }
 
 /** The authorization server metadata documents (RFC 8414 §3; OpenID Connect Discovery). */
@@ -236,6 +263,6 @@ export interface TlsEvidence {
   handshakes: TlsHandshake[];
 }
 
-export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | IntrospectionEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence | TlsEvidence;
+export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | IntrospectionEvidence | RevocationEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence | TlsEvidence;
 export type EvidenceKind = Evidence['kind'];
 export type EvidenceOf<K extends EvidenceKind> = Extract<Evidence, { kind: K }>;

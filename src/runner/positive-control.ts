@@ -101,8 +101,12 @@ export class PositiveControls {
   }
 }
 
-/** What a refusal judged on one step needs: a code at the authorization endpoint, tokens at the token endpoint. */
-type Need = { client: string; endpoint: 'authorization' | 'token' };
+/**
+ * What a refusal judged on one step needs: a code at the authorization endpoint, tokens at the token
+ * endpoint; at the revocation and introspection endpoints, a valid request of the same client in the
+ * same scenario that the server honoured (200; `active: true`): no run-wide control exists for those.
+ */
+type Need = { client: string; endpoint: 'authorization' | 'token' | 'revocation' | 'introspection' };
 
 /** The refusal a passed check rests on, if it does: an `expectsRefusal` check, or a pass the check calls a refusal. */
 function refusalOf(c: CheckOutcome, evidence: Evidence[]): Need | undefined {
@@ -110,18 +114,36 @@ function refusalOf(c: CheckOutcome, evidence: Evidence[]): Need | undefined {
   const e = evidence.find((x) => x.step === c.step);
   if (e?.kind === 'authorization' && CHECKS_BY_ID.get(c.check)?.expectsRefusal) return { client: e.client, endpoint: 'authorization' };
   if (e?.kind === 'token' && c.refusal) return { client: e.client, endpoint: 'token' };
+  if (e?.kind === 'revocation' && c.refusal) return { client: e.client, endpoint: 'revocation' };
+  if (e?.kind === 'introspection' && c.refusal && e.client) return { client: e.client, endpoint: 'introspection' };
   return undefined;
 }
 
 /** A step of the scenario itself that was a valid request of the kind needed and worked. */
 function ownControl(need: Need, step: number, evidence: Evidence[]): PositiveControl | undefined {
-  const own = evidence.find((e) => e.step !== step && (need.endpoint === 'authorization'
-    ? e.kind === 'authorization' && e.client === need.client && gotCode(e)
-    : e.kind === 'token' && e.client === need.client && issuedAccessToken(e) !== undefined));
+  const own = evidence.find((e) => e.step !== step && worked(need, e));
   if (!own) return undefined;
-  const what = need.endpoint === 'authorization' ? 'got a code' : 'got tokens';
+  const what = { authorization: 'got a code', token: 'got tokens', revocation: 'was answered 200', introspection: 'was answered "active": true' }[need.endpoint];
   return { client: need.client, ok: true, ...(need.endpoint === 'token' ? { tokens: true } : {}), source: 'scenario', outcome: `step ${own.step + 1} of this scenario, a request by client "${need.client}", ${what}` };
 }
+
+/** `e` is a valid request by the client of `need`, at its endpoint, that the server honoured. */
+function worked(need: Need, e: Evidence): boolean {
+  switch (need.endpoint) {
+    case 'authorization': return e.kind === 'authorization' && e.client === need.client && gotCode(e);
+    case 'token': return e.kind === 'token' && e.client === need.client && issuedAccessToken(e) !== undefined;
+    case 'revocation': return e.kind === 'revocation' && e.client === need.client && !e.variants.length && e.which !== 'bogus' && e.response.status === 200;
+    case 'introspection': return e.kind === 'introspection' && e.client === need.client && !e.variants?.length && e.exchange?.response.status === 200
+      && (e.exchange.response.json as { active?: unknown } | undefined)?.active === true;
+  }
+}
+
+const NO_CONTROL: Record<Need['endpoint'], string> = {
+  authorization: NO_POSITIVE_CONTROL,
+  token: NO_TOKEN_CONTROL,
+  revocation: 'no valid revocation request by the same client was answered 200 in this scenario',
+  introspection: 'no valid introspection request by the same client was answered "active": true in this scenario',
+};
 
 /**
  * Turns each passed refusal of `checks` into `error` unless a positive control for its client worked;
@@ -134,13 +156,14 @@ export async function controlRefusals(
   for (const c of checks) {
     const need = refusalOf(c, evidence);
     if (!need) continue;
+    const runWide = need.endpoint === 'authorization' || need.endpoint === 'token';
     const ctl: PositiveControl = ownControl(need, c.step, evidence)
-      ?? (control ? await control(need.client) : { client: need.client, ok: false, source: 'run', outcome: 'no positive control was run' });
-    const worked = ctl.ok && (need.endpoint === 'authorization' || ctl.tokens === true);
+      ?? (control && runWide ? await control(need.client) : { client: need.client, ok: false, source: runWide ? 'run' : 'scenario', outcome: runWide ? 'no positive control was run' : `the scenario has no such request of client "${need.client}"` });
+    const ok = ctl.ok && (need.endpoint !== 'token' || ctl.tokens === true);
     used ??= ctl;
-    if (!worked) {
+    if (!ok) {
       used = ctl;
-      Object.assign(c, { verdict: 'error', message: `${need.endpoint === 'authorization' ? NO_POSITIVE_CONTROL : NO_TOKEN_CONTROL} (${ctl.outcome}): the refusal proves nothing without it` });
+      Object.assign(c, { verdict: 'error', message: `${NO_CONTROL[need.endpoint]} (${ctl.outcome}): the refusal proves nothing without it` });
     }
   }
   return used;

@@ -193,6 +193,9 @@ function checkScenario(scenario: Scenario, source: YamlSource): LoadError[] {
     if ('resource' in step && (step.resource.token !== undefined || present === 'header' || present === 'query')) {
       errors.push(...checkReference(source, scenario.steps, earlier, i, 'resource', 'token', TOKEN_STEPS, step.resource.token));
     }
+    // introspect and revoke name a token of an earlier token step, unless they send a made-up one.
+    if ('revoke' in step && step.revoke.which !== 'bogus') errors.push(...checkReference(source, scenario.steps, earlier, i, 'revoke', 'token', TOKEN_STEPS, step.revoke.token));
+    if ('introspect' in step && step.introspect.which !== 'bogus') errors.push(...checkReference(source, scenario.steps, earlier, i, 'introspect', 'token', TOKEN_STEPS, step.introspect.token));
     earlier.push({ id: step.id, kind, index: i });
   });
   return errors;

@@ -50,6 +50,11 @@ const common = {
   expect: { type: 'array', items: expectEntry, description: 'Checks that judge this step.', examples: [['code-replay-rejected']] },
 } as const;
 
+const resourceIndicator = {
+  type: 'string', enum: ['indicator', 'other', 'fragment', 'relative', 'unknown'],
+  description: 'RFC 8707 `resource` parameter sent: the profile\'s first `resource_indicators` value (`indicator`) or its second (`other`); or a malformed one: the first with a fragment, a relative URI, an absolute URI the server does not know. Without `resource_indicators` in the profile the scenario skips.',
+} as const;
+
 const authorize = {
   type: 'object',
   additionalProperties: false,
@@ -94,6 +99,7 @@ const authorize = {
       properties: { variant: { type: 'string', enum: ['signed', 'alg-none', 'wrong-key', 'wrong-aud', 'wrong-iss', 'outer-differs'] } },
     },
     offline: { type: 'boolean', description: 'This flow is to yield a refresh token: the scope and parameters of the profile\'s `refresh` block are sent (e.g. `openid offline_access` with prompt=consent on OpenID Connect servers).' },
+    resource: resourceIndicator,
   },
 } as const;
 
@@ -138,6 +144,7 @@ const token = {
     duplicate: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Body parameters sent twice.', examples: [['code']] },
     method: { type: 'string', enum: ['POST', 'GET'], default: 'POST', description: 'GET sends the parameters in the query (RFC 6749 §3.2 requires POST).' },
     body: { type: 'string', enum: ['form', 'json'], description: '`json` sends the parameters as a JSON object (application/json) instead of the form encoding RFC 6749 §3.2 prescribes.' },
+    resource: resourceIndicator,
     skip_if_refused: { type: 'boolean', description: 'When the authorize step got no code (the server refused the request), skip the scenario with the server\'s answer instead of ending in error: for requests a server may rightly refuse (a challenge without method, no challenge where PKCE is required).' },
     concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical requests at once, released together (a race, TK-03); evidence kind `token-race`.', examples: [8] },
     rounds: raceRounds,
@@ -159,6 +166,7 @@ const refresh = {
     client: { type: 'string', description: 'Client key that authenticates; default: the client the refresh token was issued to.' },
     auth: clientAuthVariant,
     scope: { type: 'string', description: 'scope sent (default: none, i.e. the original scope).' },
+    resource: resourceIndicator,
     escalate: { type: 'boolean', description: 'Ask for the original scope plus one it did not include: the profile\'s `refresh.extra_scope` (default offline_access when not granted). Without one to add, the scenario skips.' },
     concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical refreshes at once, released together (a race, RT-07); evidence kind `token-race`.', examples: [8] },
     rounds: raceRounds,
@@ -231,13 +239,34 @@ const resource = {
   },
 } as const;
 
+const tokenTypeHint = {
+  type: 'string', enum: ['as-token', 'omit', 'wrong', 'unknown'], default: 'as-token',
+  description: 'token_type_hint sent: the token\'s own type (default), none, the other type (access_token <-> refresh_token), or a value no server knows.',
+} as const;
+
 const introspect = {
   type: 'object',
   additionalProperties: false,
   description: 'Token introspection (RFC 7662) at the metadata\'s `introspection_endpoint`, authenticated as the token\'s client; without an advertised endpoint the step records that, and its checks skip.',
   properties: {
     token: { ...stepRef, description: 'The token or refresh step whose token is introspected; default: the latest that issued one.' },
-    which: { type: 'string', enum: ['access_token', 'refresh_token'], default: 'access_token', description: 'Which of that step\'s tokens.' },
+    which: { type: 'string', enum: ['access_token', 'refresh_token', 'bogus'], default: 'access_token', description: 'Which of that step\'s tokens; `bogus`: a made-up token.' },
+    client: { type: 'string', description: 'Client key that asks; default: the client the token was issued to (the confidential client for a made-up token).' },
+    auth: clientAuthVariant,
+    hint: tokenTypeHint,
+  },
+} as const;
+
+const revoke = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Token revocation (RFC 7009 §2.1) at the metadata\'s `revocation_endpoint`, authenticated as the token\'s client; a target without the endpoint makes the scenario skip.',
+  properties: {
+    token: { ...stepRef, description: 'The token or refresh step whose token is revoked; default: the latest that issued one.' },
+    which: { type: 'string', enum: ['access_token', 'refresh_token', 'bogus'], default: 'refresh_token', description: 'Which of that step\'s tokens; `bogus`: a made-up token.' },
+    client: { type: 'string', description: 'Client key that asks; default: the client the token was issued to (the confidential client for a made-up token).' },
+    auth: clientAuthVariant,
+    hint: tokenTypeHint,
   },
 } as const;
 
@@ -250,9 +279,10 @@ const metadataStep = { type: 'object', additionalProperties: false, required: ['
 const probeStep = { type: 'object', additionalProperties: false, required: ['probe'], properties: { probe, ...common } } as const;
 const frameStep = { type: 'object', additionalProperties: false, required: ['frame'], properties: { frame, ...common } } as const;
 const introspectStep = { type: 'object', additionalProperties: false, required: ['introspect'], properties: { introspect, ...common } } as const;
+const revokeStep = { type: 'object', additionalProperties: false, required: ['revoke'], properties: { revoke, ...common } } as const;
 const tlsStep = { type: 'object', additionalProperties: false, required: ['tls'], properties: { tls: tlsProbe, ...common } } as const;
 
-export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'introspect', 'metadata', 'probe', 'frame', 'tls'] as const;
+export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'introspect', 'revoke', 'metadata', 'probe', 'frame', 'tls'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const scenarioSchema = {
@@ -274,8 +304,8 @@ export const scenarioSchema = {
     steps: {
       type: 'array',
       minItems: 1,
-      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, introspect, metadata, probe, frame or tls.',
-      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, introspectStep, metadataStep, probeStep, frameStep, tlsStep] },
+      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame or tls.',
+      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, introspectStep, revokeStep, metadataStep, probeStep, frameStep, tlsStep] },
     },
   },
 } as const;
@@ -302,6 +332,7 @@ export type AuthorizeSpec = FromSchema<typeof authorize>;
 export type TokenSpec = FromSchema<typeof token>;
 export type ResourceSpec = FromSchema<typeof resource>;
 export type IntrospectSpec = FromSchema<typeof introspect>;
+export type RevokeSpec = FromSchema<typeof revoke>;
 export type RefreshSpec = FromSchema<typeof refresh>;
 export type GrantSpec = FromSchema<typeof grant>;
 export type MetadataSpec = FromSchema<typeof metadata>;

@@ -59,9 +59,18 @@ export const ATTACK_CLASSES: AttackClass[] = [
   { id: 'long-lived-credentials', title: 'Long-lived credentials', see: 'RFC9700-4.10',
     description: 'A leaked access token stays usable for long.',
     rows: ['TR-05'] },
+  { id: 'revocation-bypass', title: 'Revocation bypass', see: 'RFC7009-2.1',
+    description: 'A token the client or user revoked keeps working, or someone other than its client revokes it.',
+    rows: [...range('RV', 1, 8), 'IN-02', 'IN-06'] },
+  { id: 'token-scanning', title: 'Token scanning', see: 'RFC7662-4',
+    description: 'Anyone may ask the introspection endpoint whether guessed or stolen tokens are active, and what they grant.',
+    rows: ['IN-01'] },
+  { id: 'token-audience', title: 'Token replay at another resource', see: 'RFC9700-4.10.1',
+    description: 'An access token meant for one resource server is accepted by another, which can then replay it.',
+    rows: ['RI-01'] },
   { id: 'conformance', title: 'Protocol conformance', see: 'RFC6749-1',
     description: 'Interoperability rules with no direct attack: well-formed requests, responses, errors and metadata.',
-    rows: ['AZ-01', 'AZ-02', 'AZ-03', 'AZ-04', 'AZ-05', 'AR-07', 'AR-09', 'TK-10', 'TK-11', 'TK-13', 'TR-03', 'META-01', 'META-03', 'META-06', 'META-07', 'RS-01', 'RS-04'] },
+    rows: ['AZ-01', 'AZ-02', 'AZ-03', 'AZ-04', 'AZ-05', 'AR-07', 'AR-09', 'TK-10', 'TK-11', 'TK-13', 'TR-03', 'META-01', 'META-03', 'META-06', 'META-07', 'RS-01', 'RS-04', 'IN-03', 'IN-04', 'IN-05', 'RI-02', 'RI-03'] },
 ];
 
 const CLASS_OF_ROW = new Map(ATTACK_CLASSES.flatMap((c) => c.rows.map((r) => [r, c] as const)));

@@ -177,6 +177,29 @@ export const CATALOG = [
     { id: 'JR-04', rule: 'Request object iss and aud checked' },
     { id: 'JR-05', rule: 'Parameters outside the request object not used' },
   ] },
+  { id: 'B.2.1', title: 'Token revocation (RFC 7009)', rows: [
+    { id: 'RV-01', rule: 'A client revokes its own refresh token (MUST) and access token (SHOULD): 200' },
+    { id: 'RV-02', rule: 'A revoked refresh token is refused at the token endpoint' },
+    { id: 'RV-03', rule: 'A revoked access token is refused at the protected resource' },
+    { id: 'RV-04', rule: 'Revoking a refresh token invalidates the access tokens of the same grant' },
+    { id: 'RV-05', rule: 'Client authentication required at the revocation endpoint (invalid_client)' },
+    { id: 'RV-06', rule: "A client cannot revoke another client's token" },
+    { id: 'RV-07', rule: 'An invalid or unknown token is answered 200 (no error)' },
+    { id: 'RV-08', rule: 'token_type_hint is only a hint: a wrong or unknown hint still revokes the token' },
+  ] },
+  { id: 'B.2.2', title: 'Token introspection (RFC 7662)', rows: [
+    { id: 'IN-01', rule: 'Introspection requires authorization of the caller (no credentials, wrong secret refused)' },
+    { id: 'IN-02', rule: 'A revoked token is reported active: false' },
+    { id: 'IN-03', rule: 'An unknown or invalid token is reported active: false (200, not an error)' },
+    { id: 'IN-04', rule: 'Response is a JSON object with a boolean active; the optional members have their types' },
+    { id: 'IN-05', rule: 'token_type_hint is only a hint: a wrong hint still finds the token' },
+    { id: 'IN-06', rule: 'An expired token is reported active: false' },
+  ] },
+  { id: 'B.2.3', title: 'Resource indicators (RFC 8707)', rows: [
+    { id: 'RI-01', rule: 'An access token requested for a resource is audience-restricted to it' },
+    { id: 'RI-02', rule: 'A malformed or unknown resource is refused at the token endpoint (invalid_target)' },
+    { id: 'RI-03', rule: 'A malformed or unknown resource is refused at the authorization endpoint (invalid_target)' },
+  ] },
 ] as const satisfies readonly CatalogSection[];
 
 /** A catalog id, as a type: `breaks` of a flaw and `catalog` of a check are checked against it by the compiler. */

@@ -20,6 +20,9 @@ export const FEATURES = {
   'client-secret-jwt': 'A client `hmac-jwt` authenticating with client_secret_jwt (RFC 7523 §2.2, OIDC Core §9)',
   'request-object': 'Signed request objects (`request=`, RFC 9101) accepted from the client `jwt`, signed with its key',
   'multi-redirect-client': 'A client `multi` with two registered redirect URIs (RFC 6749 §3.1.2.3)',
+  revocation: 'A token revocation endpoint (RFC 7009), advertised as revocation_endpoint in the metadata',
+  introspection: 'A token introspection endpoint (RFC 7662), advertised as introspection_endpoint in the metadata',
+  'resource-indicators': 'Resource indicators (RFC 8707): the profile names `resource_indicators` the server issues audience-restricted tokens for',
 } as const;
 
 export type Feature = keyof typeof FEATURES;

@@ -10,6 +10,7 @@ import type { ClientProfile, TargetProfile } from '../target/schema.js';
 import { expandTemplate, templateValues } from '../target/templates.js';
 import { client, type StepContext } from './context.js';
 import { pkcePair } from './pkce.js';
+import { resourceIndicator } from './resource-indicator.js';
 import { stateValue } from './state.js';
 
 export interface AuthorizationRequest {
@@ -49,6 +50,7 @@ export function authorizationRequest(spec: Partial<AuthorizeSpec>, ctx: StepCont
     ...(state !== undefined ? { state } : {}),
     ...(pkce ? { code_challenge: pkce.challenge, code_challenge_method: pkce.method } : {}),
     ...profileParams(profile, c, offline?.authorization_params),
+    ...Object.fromEntries(resourceIndicator(spec.resource, ctx)),
     ...expanded(spec.extra),
   };
   for (const name of spec.omit ?? []) delete params[name];

@@ -24,7 +24,7 @@ export function plainAuthorization(spec: AuthorizeSpec, features: ReadonlySet<Fe
   const defaultPkce = features.has('pkce') ? 'S256' : 'none';
   return (spec.response_type ?? 'code') === 'code' && spec.scope === undefined && (spec.pkce ?? defaultPkce) === defaultPkce
     && (spec.redirect_uri ?? 'registered') === 'registered' && spec.state !== 'omit' && spec.consent !== 'deny'
-    && !Object.keys(spec.extra ?? {}).length && !spec.omit?.length && !spec.duplicate?.length;
+    && !Object.keys(spec.extra ?? {}).length && !spec.omit?.length && !spec.duplicate?.length && spec.resource === undefined;
 }
 
 /** Server strings are data: quoted, and cut short. */

@@ -11,6 +11,7 @@ import { grantedScope } from './granted-scope.js';
 import { missingFrom } from './precondition.js';
 import { race, statusOf, times } from './race.js';
 import { tokenRequest } from './token-request.js';
+import { resourceIndicator } from './resource-indicator.js';
 
 export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: tokenFrom, result: from } = earlier(ctx, 'token', spec.token, (r) => Boolean(r.refreshToken));
@@ -21,14 +22,14 @@ export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<Toke
   const req = tokenRequest(ctx, {
     client: client(ctx, clientKey),
     auth: spec.auth,
-    params: refreshParams(from.refreshToken, scope),
+    params: [...refreshParams(from.refreshToken, scope), ...resourceIndicator(spec.resource, ctx)],
   });
   const ex = await req.send();
   const tokens = tokensOf(ctx, ex.response.json);
   // A refresh asking for a scope whose response does not say what it granted: ask the server (introspection, resource).
   const confirmed = scope !== undefined && tokens.accessToken && tokens.scope === undefined ? await grantedScope(ctx, clientKey, tokens.accessToken) : undefined;
   ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? confirmed?.scope ?? from.scope };
-  const variants = [...req.variants, ...(spec.client && spec.client !== from.client ? [`client:${spec.client}`] : []), ...(scope !== undefined ? ['scope'] : [])];
+  const variants = [...req.variants, ...(spec.client && spec.client !== from.client ? [`client:${spec.client}`] : []), ...(scope !== undefined ? ['scope'] : []), ...(spec.resource ? [`resource:${spec.resource}`] : [])];
   return { kind: 'token', step: ctx.index, grant: 'refresh_token', client: clientKey, variants, tokenFrom, originalScope: from.scope, sentRefreshToken: from.refreshToken, ...(confirmed ? { grantedScope: confirmed } : {}), ...ex };
 }
 

@@ -9,6 +9,7 @@ import type { Evidence, TokenEvidence, TokenRaceEvidence } from '../evidence/typ
 import { HarnessError, NotApplicable } from '../harness-error.js';
 import type { TokenSpec } from '../scenario/schema.js';
 import { REDIRECT_URI_VARIANTS, type RedirectUriVariantName } from '../spec/redirect-uri-variants.js';
+import { resourceIndicator } from './resource-indicator.js';
 import { client, earlier, tokensOf, type AuthorizeResult, type StepContext } from './context.js';
 import { missingFrom } from './precondition.js';
 import { race, times } from './race.js';
@@ -51,6 +52,7 @@ function redemption(spec: TokenSpec, auth: AuthorizeResult & { code: string }, c
   const redirectUri = redirectUriOf(spec, auth, variants);
   const verifier = verifierOf(spec, auth, ctx, variants);
   if (spec.client && spec.client !== auth.client) variants.push(`client:${spec.client}`);
+  if (spec.resource) variants.push(`resource:${spec.resource}`);
   const req = tokenRequest(ctx, {
     client: client(ctx, clientKey),
     auth: spec.auth,
@@ -63,6 +65,7 @@ function redemption(spec: TokenSpec, auth: AuthorizeResult & { code: string }, c
       ['code', auth.code],
       ...(redirectUri !== undefined ? [['redirect_uri', redirectUri] as [string, string]] : []),
       ...(verifier !== undefined ? [['code_verifier', verifier] as [string, string]] : []),
+      ...resourceIndicator(spec.resource, ctx),
     ], spec),
   });
   variants.push(...req.variants, ...Object.keys(spec.extra ?? {}).map((k) => `extra:${k}`), ...(spec.omit ?? []).map((k) => `omit:${k}`));

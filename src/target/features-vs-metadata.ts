@@ -12,6 +12,8 @@ const SIGNALS: { feature: Feature; field: string; says: (m: Record<string, unkno
   { feature: 'implicit', field: 'response_types_supported', says: (m) => listed(m.response_types_supported, 'token') },
   { feature: 'client-secret-basic', field: 'token_endpoint_auth_methods_supported', says: (m) => listed(m.token_endpoint_auth_methods_supported, 'client_secret_basic') },
   { feature: 'client-secret-post', field: 'token_endpoint_auth_methods_supported', says: (m) => listed(m.token_endpoint_auth_methods_supported, 'client_secret_post') },
+  { feature: 'revocation', field: 'revocation_endpoint', says: (m) => typeof m.revocation_endpoint === 'string' || undefined },
+  { feature: 'introspection', field: 'introspection_endpoint', says: (m) => typeof m.introspection_endpoint === 'string' || undefined },
 ];
 
 /**

@@ -128,6 +128,11 @@ export const targetSchema = {
       examples: [['https://login.example.com']],
     },
     resource: { type: 'string', description: 'A protected resource URL that accepts the access tokens (for RFC 6750 checks; feature `resource`).' },
+    resource_indicators: {
+      type: 'array', minItems: 1, maxItems: 2, uniqueItems: true, items: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9+.-]*:[^#]*$' },
+      description: 'RFC 8707 resource indicators the server knows (absolute URIs, no fragment): the first is requested by the resource-indicator scenarios, the second (optional) is another resource of the same server (feature `resource-indicators`).',
+      examples: [['https://api.example.com/', 'https://other-api.example.com/']],
+    },
     scope: { type: 'string', default: 'openid', description: 'Scope requested unless a scenario says otherwise.' },
     clients: {
       type: 'object', additionalProperties: client, minProperties: 1,

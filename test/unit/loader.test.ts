@@ -76,7 +76,7 @@ describe('scenario loader', () => {
   test('unknown key, with did-you-mean', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize:\n      redirct_uri: registered\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, request_object, offline\n  hint: did you mean redirect_uri?`,
+      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, request_object, offline, resource\n  hint: did you mean redirect_uri?`,
     ]);
   });
 
@@ -106,14 +106,14 @@ describe('scenario loader', () => {
   test('a step with two kinds', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize: {}\n  - authorize: {}\n    token: {}\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls (it has authorize and token)\n  hint: split it into one step per kind`,
+      `${path['x.yaml']}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls (it has authorize and token)\n  hint: split it into one step per kind`,
     ]);
   });
 
   test('a step with no kind', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorise: {}\n    title: Log in\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:7:5: step 1 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls (it has none)\n  hint: did you mean authorize?`,
+      `${path['x.yaml']}:7:5: step 1 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls (it has none)\n  hint: did you mean authorize?`,
     ]);
   });
 
@@ -167,6 +167,15 @@ describe('scenario loader', () => {
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [`${path['x.yaml']}:8:5: step 2 (resource) needs an earlier token or refresh or grant step`]);
   });
 
+  test('revoke and introspect need an earlier token step, unless their token is made up', () => {
+    const { path } = files({ 'x.yaml': scenario('x', '  - revoke: {}\n  - introspect: { which: bogus }\n  - introspect: { token: nope }\n') });
+    const file = path['x.yaml'];
+    assert.deepEqual(scenarioErrors([file]), [
+      `${file}:7:5: step 1 (revoke) needs an earlier token or refresh or grant step`,
+      `${file}:9:26: "token" in introspect (step 3) refers to no step "nope"; expected the id of an earlier token or refresh or grant step`,
+    ]);
+  });
+
   test('a token step needs an earlier authorize step; step ids are unique', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - id: a\n    token: {}\n  - id: a\n    authorize: {}\n') });
     const file = path['x.yaml'];
@@ -199,7 +208,7 @@ describe('scenario loader', () => {
       `${file}:4:8: "level" must be one of MUST, SHOULD, MAY (got "must")\n  hint: did you mean MUST?`,
       `${file}:5:1: unknown key "stepz" in scenario; expected one of: id, title, description, catalog, requirements, level, features, tags, steps\n  hint: did you mean steps?`,
       `${file}:7:24: "pkce" in authorize (step 1) must be one of S256, plain, none (got "s256")\n  hint: did you mean S256?`,
-      `${file}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls (it has none)`,
+      `${file}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls (it has none)`,
       `${file}:9:5: "resource" in step 3 must be a mapping (got nothing)\n  hint: write {} for an empty mapping`,
     ]);
   });
