@@ -20,10 +20,11 @@ const USAGE = `usage: oauth-conformance <command> [options]
 
 commands:
   run [suite paths]     run scenarios (default: suites/) against a target (default: the embedded server)
-      --target <profile.yaml>   target profile (default fixtures/targets/embedded.yaml)
+      --target <profile.yaml>   target profile (default fixtures/targets/embedded.yaml); repeat it to run several
+                                targets in one run, each a Playwright project named by the profile's name
       --profile <name>          rfc6749 | rfc9700 | oauth2.1 (default rfc9700): the levels rules are judged at
       --grep <text>             only scenarios whose id or title matches (a regular expression)
-      --workers <n>             parallel browsers (default 2)
+      --workers <n>             parallel browsers (default 2; Playwright's own --workers)
       --report-dir <dir>        where reports go (default reports/latest)
       --flaw <name>             embedded target only: inject a named flaw (repeatable) — negative controls
       --shard <i/n>             run shard i of n (CI machines); writes a blob report to <report-dir>/blob/shard-i-of-n
@@ -79,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command ?? 'run') {
     case 'run': {
       const { values, positionals } = parse(rest, {
-        target: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, 'report-dir': { type: 'string' },
+        target: { type: 'string', multiple: true }, grep: { type: 'string' }, workers: { type: 'string' }, 'report-dir': { type: 'string' },
         profile: { type: 'string' }, flaw: { type: 'string', multiple: true }, shard: { type: 'string' }, slow: { type: 'boolean' },
         'race-rounds': { type: 'string' }, ...GATE_OPTIONS,
       });

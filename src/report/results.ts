@@ -23,6 +23,8 @@ export const BASELINE_SCHEMAS: readonly string[] = ['oauth-conformance/results@1
 export type RecordedCheck = CheckOutcome;
 
 export interface ScenarioRecord {
+  /** The Playwright project it ran in: the target (or configuration) of a multi-target run (RunResults.projects). */
+  project?: string;
   id: string;
   title: string;
   file: string;
@@ -62,6 +64,11 @@ export interface RunResults {
   harness: { name: string; version: string };
   target: { name: string; issuer?: string; /** Declared features the metadata contradicts or adds. */ notes?: string[] };
   profile: Profile;
+  /**
+   * The run's projects, one per target or configuration, each with its target and rule profile
+   * (scenarios name theirs in `project`). `target` and `profile` above are the first project's.
+   */
+  projects?: RunProject[];
   startedAt: string;
   durationMs: number;
   counts: Record<Verdict, number>;
@@ -76,11 +83,19 @@ export interface RunResults {
   baseline?: BaselineDiff;
 }
 
+export interface RunProject {
+  name: string;
+  target: RunResults['target'];
+  profile: Profile;
+}
+
 /**
  * A valid authorization request by one client, run before a refusal of that client's requests may
  * count: a refusal proves nothing about a server that refuses everything (src/runner/positive-control.ts).
  */
 export interface PositiveControl {
+  /** The project (target) it ran against, in a run of several. */
+  project?: string;
   client: string;
   /** The request reached the client's registered redirect URI with a code. */
   ok: boolean;

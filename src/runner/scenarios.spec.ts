@@ -18,10 +18,10 @@ import { requirementLabel, requirementUrl } from '../spec/links.js';
 import type { Level, Profile } from '../spec/levels.js';
 import { executeScenario } from './execute.js';
 import { test } from './fixtures.js';
-import { readSettings, ROOT } from './env.js';
+import { config, ROOT } from '../config.js';
 import { loadPlanScenarios } from './plan.js';
 
-const settings = readSettings();
+const settings = config().run;
 const RULES = new Map(CATALOG.flatMap((section) => section.rows.map((row) => [row.id, row.rule] as const)));
 
 /** The target's known deviation for this scenario under this profile, compared with the verdict. */
@@ -32,7 +32,7 @@ function knownDeviation(profile: TargetProfile, id: string, judged: Profile, ver
 
 for (const loaded of loadPlanScenarios(settings)) {
   const s = loaded.scenario;
-  test(`${s.id} — ${s.title}`, { tag: (s.tags ?? []).map((t) => `@${t}`) }, async ({ harness }, testInfo) => {
+  test(`${s.id} — ${s.title}`, { tag: (s.tags ?? []).map((t) => `@${t}`) }, async ({ harness, profile: judged }, testInfo) => {
     const redactor = new Redactor();
     const profile = harness.target.profile;
     for (const [value, kind] of profileSecrets(profile)) redactor.add(value, kind);
@@ -52,7 +52,7 @@ for (const loaded of loadPlanScenarios(settings)) {
     let usedBrowser = false;
     const outcome = await executeScenario(loaded, {
       target: harness.target,
-      profile: settings.profile,
+      profile: judged,
       page: () => { usedBrowser = true; return pages.page(); },
       isHarnessHost: harness.isHarnessHost,
       redactor,
@@ -69,7 +69,7 @@ for (const loaded of loadPlanScenarios(settings)) {
       ...(x.codeFrom !== undefined ? { codeFrom: x.codeFrom + 1 } : {}), ...(x.tokenFrom !== undefined ? { tokenFrom: x.tokenFrom + 1 } : {}),
     });
     const record: ScenarioRecord = redactor.redact({
-      id: s.id, title: s.title, file: path.relative(ROOT, loaded.file), catalog: s.catalog, requirements: s.requirements, level: s.level as Level,
+      project: testInfo.project.name, id: s.id, title: s.title, file: path.relative(ROOT, loaded.file), catalog: s.catalog, requirements: s.requirements, level: s.level as Level,
       tags: s.tags ?? [], verdict: outcome.verdict, reason: outcome.reason, checks: outcome.checks.map(numbered), ambient: outcome.ambient.map(numbered),
       ...(outcome.positiveControl ? { positiveControl: outcome.positiveControl } : {}),
       evidence: outcome.evidence.map(({ ...e }) => {
@@ -81,7 +81,7 @@ for (const loaded of loadPlanScenarios(settings)) {
       stepLines: loaded.stepLines,
       durationMs: outcome.durationMs,
       browser: usedBrowser ? (pages.reusesSession ? 'shared' : 'fresh') : undefined,
-      deviation: knownDeviation(profile, s.id, settings.profile, outcome.verdict),
+      deviation: knownDeviation(profile, s.id, judged, outcome.verdict),
     });
     let i = 0;
     for (const e of [...record.evidence, record.error]) {
