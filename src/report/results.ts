@@ -170,8 +170,8 @@ export function ambientFailing(a: Pick<AmbientRule, 'verdict'>, failOn: FailOn =
  */
 export function vacuity(r: Pick<RunResults, 'scenarios' | 'positiveControls'>): string | undefined {
   if (!r.scenarios.length) return 'no scenario ran';
-  const failed = [...new Set((r.positiveControls ?? []).filter((c) => !c.ok).map((c) => c.client))];
-  if (failed.length) return `the target issued no code to a valid request in this run (client ${failed.map((c) => `"${c}"`).join(', ')}), so its refusals prove nothing`;
+  const failed = [...new Set((r.positiveControls ?? []).filter((c) => !c.ok).map((c) => `"${c.client}"${c.project ? ` of ${c.project}` : ''}`))];
+  if (failed.length) return `the target issued no code to a valid request in this run (client ${failed.join(', ')}), so its refusals prove nothing`;
   return undefined;
 }
 
