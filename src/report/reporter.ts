@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { config, handoff } from '../config.js';
 import { Redactor } from '../evidence/redact.js';
+import { launchFailure } from '../runner/harness-browser.js';
 import { loadPlanTarget } from '../runner/plan.js';
 import { selectedProjects } from '../runner/projects.js';
 import { profileSecrets } from '../target/secrets.js';
@@ -136,8 +137,10 @@ export default class ConformanceReporter implements Reporter {
     const text = this.redactor.redactString(result.errors.map((e) => e.message ?? String(e.value)).join('\n').replace(/\u001b\[[0-9;]*m/g, '') || `test ended ${result.status} without a result`);
     // "HarnessError: cause\nhint: what to do" (see withHint in src/runner/fixtures.ts); Playwright's own errors are kept whole.
     const lines = text.split('\n');
-    const message = lines[0].replace(/^(?:HarnessError|Error): /, '');
-    const hint = lines.find((l) => l.startsWith('hint: '))?.slice(6);
+    // Playwright's own browser fixture could not launch Chromium: said as the harness says it.
+    const launch = launchFailure(text);
+    const message = launch?.message ?? lines[0].replace(/^(?:HarnessError|Error): /, '');
+    const hint = launch?.hint ?? lines.find((l) => l.startsWith('hint: '))?.slice(6);
     return {
       ...(project !== undefined ? { project } : {}), id, title: title ?? '', file: test.location.file, catalog: [], requirements: [], level: 'MUST', tags: [],
       verdict: result.status === 'skipped' ? 'skip' : 'error', reason: message, checks: [], evidence: [],

@@ -48,6 +48,19 @@ export function harnessHostTest(target: ResolvedTarget): (host: string) => boole
   return isHarnessHostOf(harnessHosts(target.profile), loopbackRedirectHosts(target.profile).length ? { targetAuthorities: targetAuthorities(target) } : undefined);
 }
 
+const LAUNCH_HINT = 'check OC_CHROMIUM, or run `npm run setup`';
+
+/**
+ * Playwright's browser fixture failing to launch ("browserType.launch: …", with the whole command
+ * line and call log) said as the harness says it: which binary did not start, and why in one line.
+ */
+export function launchFailure(text: string): { message: string; hint: string } | undefined {
+  const m = /^(?:\w*Error: )?browserType\.launch: (.*)/.exec(text);
+  if (!m) return undefined;
+  const binary = /<launching> (\S+)/.exec(text)?.[1] ?? chromiumExecutable() ?? 'chromium';
+  return { message: `Chromium did not start (${binary}): ${m[1]}`, hint: LAUNCH_HINT };
+}
+
 export const NO_CHROMIUM_HINT = 'run `npm run setup` (installs Debian\'s chromium), or set OC_CHROMIUM to a Chromium binary';
 
 /** A stub and a Chromium of its own, outside Playwright Test (`doctor`). */
@@ -58,7 +71,7 @@ export async function launchHarnessBrowser(target: ResolvedTarget, trust?: Targe
   try {
     const base = harnessLaunchOptions();
     const browser = await chromium.launch({ ...base, args: [...(base.args ?? []), ...harnessArgs(target, stub, trust)] }).catch((err: Error) => {
-      throw new HarnessError(`Chromium did not start (${executablePath}): ${err.message.split('\n')[0]}`, 'check OC_CHROMIUM, or run `npm run setup`');
+      throw new HarnessError(`Chromium did not start (${executablePath}): ${err.message.split('\n')[0]}`, LAUNCH_HINT);
     });
     return {
       stub,
