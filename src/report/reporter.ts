@@ -116,7 +116,11 @@ export default class ConformanceReporter implements Reporter {
     };
     if (settings.baseline) {
       try {
-        results.baseline = diffBaseline([...records, ...ambientRows(results.ambient!)], loadBaseline(settings.baseline), settings.baseline, results.gate!.failOn);
+        const base = loadBaseline(settings.baseline);
+        // In a run of several targets a scenario is known by target and id ("embedded: code-single-use").
+        const keyed = <T extends { id: string; project?: string }>(rs: T[], several: boolean) => (several ? rs.map((x) => ({ ...x, id: `${x.project ?? ''}: ${x.id}` })) : rs);
+        const baseSeveral = new Set(base.scenarios.map((x) => (x as { project?: string }).project)).size > 1;
+        results.baseline = diffBaseline([...keyed(records, projects.length > 1), ...ambientRows(results.ambient!)], { ...base, scenarios: keyed(base.scenarios, baseSeveral) }, settings.baseline, results.gate!.failOn);
       } catch (err) {
         // The CLI checks the baseline before the run; this is a baseline changed or removed since.
         process.stdout.write(`  error: ${safeTerminal((err as Error).message)}\n`);

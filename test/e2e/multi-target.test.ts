@@ -43,6 +43,14 @@ describe('a run of two targets', () => {
     assert.match(out, /^2 targets, 2 scenarios: 1 pass, 1 fail/m);
   });
 
+  test('compared with a baseline of the same two targets, a scenario is known by target and id: no new failure, exit 0', async () => {
+    const reportDir = path.join(dir, 'baseline');
+    const { code, out } = await runCli(['run', '--target', CLEAN, '--target', FLAWED, '--grep', 'metadata-issuer-matches', '--report-dir', reportDir, '--baseline', path.join(dir, 'cli/results.json')]);
+    assert.equal(code, 0, out);
+    const b = results(reportDir).baseline!;
+    assert.deepEqual([b.newFailures, b.unchangedFailures, b.newScenarios], [[], ['embedded-issuer-mismatch: metadata-issuer-matches'], []]);
+  });
+
   test('`playwright test --project=<name>` runs that target alone, from the same config', () => {
     const reportDir = path.join(dir, 'project');
     const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
