@@ -1,153 +1,109 @@
 /**
- * `npm run bench`: the default suite against the embedded server through the real CLI, and, in the
- * same run, a bare Playwright loop that drives the same authorization flows against the same kind of
- * server with nothing around it — the physical cost of the browser work. The ratio harness / bare is
- * the headline: what the harness costs on top of the flows it must drive anyway.
+ * `npm run bench`: what a user feels, measured in one run on one machine, each as a ratio to the bare
+ * work — the same browser flows driven by a plain Node script (bench/bare-flows.mjs) with raw
+ * Playwright calls and nothing else. Every run, harness or bare, is a fresh process timed from spawn to
+ * exit, its peak memory the summed PSS of its process tree.
+ *
+ * 1. Fixed cost: `oauth-conformance run --grep <metadata-published>` end to end, against the bare
+ *    script launching Chromium and driving one authorization flow (median of --repeat runs each).
+ * 2. Marginal cost: the default suite with 1 worker minus the one-scenario run, per scenario, against
+ *    the bare loop over the same flows minus the one-flow run, per flow.
+ * 3. The whole default suite with 1, 2 and 4 workers, against the bare loop with as many browsers.
  *
  * "The same flows" is read from the harness's own results: per scenario, whether it ran in a fresh
  * context or the worker's shared one, and per authorization, its client and whether it reached the
- * client or stopped on the server's error page. The bare loop repeats exactly that with raw Playwright
- * calls — a new context where the harness made one, the same page where it shared one, the login and
- * consent pages whenever the server shows them — and nothing else.
+ * client or stopped on the server's error page. The bare script repeats exactly that. Each bare run gets
+ * a freshly started embedded server (and the redirect stub), started before the clock and outside the
+ * measured process tree: the server is the target, not the work.
  *
- *   npm run bench                      workers 1, 2 and 4; the headline at 2
- *   npm run bench -- --workers 2       one worker count only
- *   npm run bench -- --bare 50         only the bare loop, 50 full flows in fresh contexts (the browser's cost alone)
+ *   npm run bench                         everything; goals checked; writes bench/results.json
+ *   npm run bench -- --quick              1 worker, one run of each: proves the bench works, checks no goal
+ *                                         at 2 workers
+ *   npm run bench -- --workers 2 --repeat 3 --out /tmp/bench.json
+ *   npm run bench -- --pss-baseline old/results.json   "today's" peak PSS from an earlier bench run
  *
- * Writes bench/results.json. Peak memory is the largest sum of PSS over the whole process tree (CLI,
- * Playwright workers, Chromium processes, embedded server), sampled every 200 ms from /proc; the RSS
- * sum is reported beside it.
+ * Peak memory: the largest sum of PSS over the process tree, sampled every 200 ms from
+ * /proc/<pid>/smaps_rollup; the RSS sum is recorded beside it.
  */
 import { authMethod } from '../src/target/auth-methods.js';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright';
 import { startEmbeddedServer } from '../fixtures/servers/embedded/index.js';
 import { chromiumExecutable, launchArgs } from '../src/drive/chromium.js';
+import { resolveTarget } from '../src/drive/resolve-target.js';
 import { startStub } from '../src/drive/stub.js';
-import type { RunResults } from '../src/report/results.js';
+import type { RunResults } from '../src/results/results.js';
 import { ROOT } from '../src/runner/env.js';
 import { loadPlanTarget } from '../src/runner/plan.js';
-import { harnessHosts, resolveTarget, targetHosts } from '../src/target/resolve.js';
+import { harnessHosts, targetHosts } from '../src/target/resolve.js';
 
-const { values } = parseArgs({ options: { workers: { type: 'string', default: '1,2,4' }, bare: { type: 'string' } } });
-const workerCounts = values.workers.split(',').map(Number);
-const HEADLINE_WORKERS = workerCounts.includes(2) ? 2 : workerCounts[0];
-const OUT = path.join(ROOT, 'bench');
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    workers: { type: 'string' },
+    repeat: { type: 'string' },
+    out: { type: 'string' },
+    'pss-baseline': { type: 'string' },
+  },
+});
+const QUICK = values.quick;
+const WORKERS = (values.workers ?? (QUICK ? '1' : '1,2,4')).split(',').map(Number);
+const REPEAT = Number(values.repeat ?? (QUICK ? 1 : 5));
+const OUT = path.resolve(values.out ?? path.join(ROOT, 'bench', 'results.json'));
+const RUNS = path.join(ROOT, 'bench', 'runs');
+/**
+ * The one scenario, `metadata-published`, by id. The CLI hands --grep to Playwright, which matches it
+ * against the whole title ("<file> <id> — <title>"), so `^metadata-published$` selects nothing there;
+ * this pattern selects the scenario whether the id alone or the whole title is matched.
+ */
+const ONE_SCENARIO = '(^| )metadata-published( —|$)';
 
+/**
+ * Peak PSS (MiB) of the harness by worker count, from the last run recorded before the speed work of
+ * issue 15 (bench/README.md, 2026-11-27, bench@2): "peak PSS no higher than today" is checked against it.
+ */
+const TODAY_PSS_MIB: Record<number, number> = { 1: 821, 2: 1071, 4: 1516 };
+
+const GOALS = { fixed: 2.5, marginal: 1.3, suite: 1.5, suiteWorkers: 2 } as const;
+
+if (WORKERS.some((w) => !Number.isInteger(w) || w < 1) || !Number.isInteger(REPEAT) || REPEAT < 1) {
+  process.stderr.write('bench: --workers takes a list like 1,2,4 and --repeat a whole number ≥ 1\n');
+  process.exit(2);
+}
+
+interface Timed { wallS: number; peakPssMiB: number; peakRssMiB: number }
 /** One scenario's browser work: its context (fresh or the worker's shared one) and its authorizations, in order. */
 interface BrowserUnit { fresh: boolean; flows: { client: string; refused: boolean }[] }
 interface FlowCounts { total: number; interactive: number; direct: number; refused: number; freshContexts: number }
-interface HarnessRun { workers: number; wallS: number; scenarios: number; flows: FlowCounts; medianS: number; p95S: number; perSecond: number; peakMiB: number; peakRssMiB: number; units: BrowserUnit[] }
-interface BareRun { workers: number; wallS: number; flows: number; peakMiB: number; peakRssMiB: number }
+interface HarnessRun extends Timed { workers: number; scenarios: number; flows: FlowCounts; medianS: number; p95S: number; units: BrowserUnit[] }
+interface BareRun extends Timed { browsers: number; flows: number }
 
-// ---- the harness, through its CLI -----------------------------------------------------------------
+// ---- timing a process tree ------------------------------------------------------------------------
 
-async function runHarness(workers: number): Promise<HarnessRun> {
-  const reportDir = path.join(OUT, 'runs', `workers-${workers}`);
-  rmSync(reportDir, { recursive: true, force: true });
+/** Spawns `node args…`, times it from spawn to exit and samples its tree's memory meanwhile. */
+async function timed(args: string[], what: string): Promise<Timed & { code: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/oauth-conformance.mjs', 'run', '--workers', String(workers), '--report-dir', reportDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const peak = sampleTreeMemory(child.pid!);
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (d: Buffer) => { output = (output + d.toString()).slice(-4000); };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const memory = sampleTreeMemory(child.pid!);
   const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 2)));
   const wallS = (performance.now() - started) / 1000;
-  const { pssMiB: peakMiB, rssMiB: peakRssMiB } = peak.stop();
-  if (code === 2) throw new Error(`the harness run with ${workers} worker(s) exited 2; see ${reportDir}`);
-  const results = JSON.parse(readFileSync(path.join(reportDir, 'results.json'), 'utf8')) as RunResults;
-  const ran = results.scenarios.filter((s) => s.verdict !== 'skip');
-  const durations = ran.map((s) => s.durationMs / 1000).sort((a, b) => a - b);
-  const flows: FlowCounts = { total: 0, interactive: 0, direct: 0, refused: 0, freshContexts: 0 };
-  const units: BrowserUnit[] = [];
-  for (const s of results.scenarios) {
-    const authorizations = s.evidence.flatMap((e) => (e.kind === 'authorization' ? [e] : []));
-    if (!s.browser || !authorizations.length) continue;
-    units.push({ fresh: s.browser === 'fresh', flows: authorizations.map((e) => ({ client: e.client, refused: e.outcome.type !== 'redirect' })) });
-    if (s.browser === 'fresh') flows.freshContexts++;
-    for (const e of authorizations) {
-      flows.total++;
-      if (e.outcome.type !== 'redirect') flows.refused++;
-      else flows[e.interactions.length ? 'interactive' : 'direct']++;
-    }
-  }
-  return {
-    workers, wallS, scenarios: results.scenarios.length, flows, units, peakMiB, peakRssMiB,
-    medianS: quantile(durations, 0.5), p95S: quantile(durations, 0.95), perSecond: results.scenarios.length / wallS,
-  };
-}
-
-// ---- the bare loop: the same flows, raw Playwright calls, nothing else ---------------------------
-
-async function runBare(workers: number, units: BrowserUnit[]): Promise<BareRun> {
-  const profile = loadPlanTarget({ target: path.join(ROOT, 'fixtures/targets/embedded.yaml'), suites: [], profile: 'rfc9700', reportDir: '', flaws: [] });
-  const server = await startEmbeddedServer({ clients: Object.values(profile.clients).map((c) => ({ ...c, auth: authMethod(c) })), users: profile.user ? [profile.user] : [] });
-  const target = await resolveTarget(profile, { OC_EMBEDDED_ISSUER: server.issuer, OC_EMBEDDED_RESOURCE: server.resourceUrl });
-  const hosts = harnessHosts(profile);
-  const stub = await startStub(hosts);
-  const authorizationUrl = (clientKey: string, refused: boolean) => {
-    const client = profile.clients[clientKey];
-    return `${target.endpoints.authorization}?${new URLSearchParams({
-      response_type: 'code', client_id: client.id, redirect_uri: refused ? 'https://attacker.example/cb' : client.redirect_uris[0], scope: 'openid', state: 'bench-state-0123456789',
-    })}`;
-  };
-  const landed = (u: URL) => u.hostname.endsWith('oauth-conformance.test');
-  const peak = sampleTreeMemory(process.pid);
-  const started = performance.now();
-  // One browser per worker, as the harness launches one per Playwright worker.
-  const browsers: Browser[] = await Promise.all(Array.from({ length: workers }, () => chromium.launch({ executablePath: chromiumExecutable(), args: launchArgs(stub, hosts, targetHosts(target)) })));
-  const queue = [...units];
-  await Promise.all(browsers.map(async (browser) => {
-    let shared: Page | undefined;
-    for (let unit = queue.shift(); unit; unit = queue.shift()) {
-      const page = unit.fresh ? await (await browser.newContext()).newPage() : (shared ??= await (await browser.newContext()).newPage());
-      for (const flow of unit.flows) {
-        if (flow.refused) {
-          await page.goto(authorizationUrl(flow.client, true), { waitUntil: 'load' });
-          continue;
-        }
-        await page.goto(authorizationUrl(flow.client, false), { waitUntil: 'commit' });
-        // Whatever the server shows: the login page, the consent page, or straight back to the client.
-        const login = page.getByLabel('Password');
-        const consent = page.getByRole('button', { name: 'Continue' });
-        while (!landed(new URL(page.url()))) {
-          if (await login.isVisible()) {
-            await page.getByLabel('Username').fill(profile.user!.username);
-            await login.fill(profile.user!.password);
-            await page.getByRole('button', { name: 'Sign in' }).click();
-            await login.waitFor({ state: 'detached' });
-          } else if (await consent.isVisible()) {
-            await consent.click();
-            await consent.waitFor({ state: 'detached' });
-          } else {
-            await page.waitForTimeout(20); // a plain script polls too (the harness: every 50 ms)
-          }
-        }
-        await page.waitForURL(landed);
-      }
-      if (unit.fresh) await page.context().close();
-    }
-  }));
-  const wallS = (performance.now() - started) / 1000;
-  const { pssMiB: peakMiB, rssMiB: peakRssMiB } = peak.stop();
-  await Promise.all(browsers.map((b) => b.close()));
-  await stub.close();
-  await server.close();
-  return { workers, wallS, flows: units.reduce((n, u) => n + u.flows.length, 0), peakMiB, peakRssMiB };
-}
-
-// ---- measurement helpers ------------------------------------------------------------------------
-
-function quantile(sorted: number[], q: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
+  const { pssMiB, rssMiB } = memory.stop();
+  if (code === 2 || (what.startsWith('bare') && code !== 0)) throw new Error(`${what} exited ${code}:\n${output}`);
+  return { wallS, peakPssMiB: pssMiB, peakRssMiB: rssMiB, code };
 }
 
 /**
  * Peak memory of a process and all its descendants, from /proc (Linux), two ways: the sum of PSS
  * (proportional set size: a page shared by n processes counts 1/n in each, so the sum is what the tree
- * really holds — the headline) and the sum of RSS (counts every shared page once per process: Chromium's
- * processes share most of their code, so this overstates).
+ * really holds — the figure the goal is about) and the sum of RSS (counts every shared page once per
+ * process: Chromium's processes share most of their code, so this overstates).
  */
 function sampleTreeMemory(root: number): { stop(): { pssMiB: number; rssMiB: number } } {
   let peakPss = 0;
@@ -176,7 +132,7 @@ function sampleTreeMemory(root: number): { stop(): { pssMiB: number; rssMiB: num
         const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
         totalPss += kb ? Number(kb[1]) * 1024 : bytes;
       } catch {
-        totalPss += 0; // ended meanwhile
+        // ended meanwhile
       }
     }
     peakRss = Math.max(peakRss, totalRss);
@@ -187,51 +143,201 @@ function sampleTreeMemory(root: number): { stop(): { pssMiB: number; rssMiB: num
   return { stop: () => { clearInterval(timer); sample(); return { pssMiB: peakPss / 2 ** 20, rssMiB: peakRss / 2 ** 20 }; } };
 }
 
+// ---- the harness, through its CLI -----------------------------------------------------------------
+
+/** `workers` undefined: the CLI's default, as a user types the command. */
+async function runHarness(name: string, workers: number | undefined, extra: string[] = []): Promise<HarnessRun> {
+  const reportDir = path.join(RUNS, name);
+  rmSync(reportDir, { recursive: true, force: true });
+  const t = await timed(['bin/oauth-conformance.mjs', 'run', ...extra, ...(workers ? ['--workers', String(workers)] : []), '--report-dir', reportDir], `the harness run ${name}`);
+  const results = JSON.parse(readFileSync(path.join(reportDir, 'results.json'), 'utf8')) as RunResults;
+  const durations = results.scenarios.filter((s) => s.verdict !== 'skip').map((s) => s.durationMs / 1000).sort((a, b) => a - b);
+  const flows: FlowCounts = { total: 0, interactive: 0, direct: 0, refused: 0, freshContexts: 0 };
+  const units: BrowserUnit[] = [];
+  for (const s of results.scenarios) {
+    const authorizations = s.evidence.flatMap((e) => (e.kind === 'authorization' ? [e] : []));
+    if (!s.browser || !authorizations.length) continue;
+    units.push({ fresh: s.browser === 'fresh', flows: authorizations.map((e) => ({ client: e.client, refused: e.outcome.type !== 'redirect' })) });
+    if (s.browser === 'fresh') flows.freshContexts++;
+    for (const e of authorizations) {
+      flows.total++;
+      if (e.outcome.type !== 'redirect') flows.refused++;
+      else flows[e.interactions.length ? 'interactive' : 'direct']++;
+    }
+  }
+  return { ...t, workers: workers ?? 1, scenarios: results.scenarios.length, flows, units, medianS: quantile(durations, 0.5), p95S: quantile(durations, 0.95) };
+}
+
+// ---- the bare work: bench/bare-flows.mjs over the same flows -------------------------------------
+
+const profile = loadPlanTarget({ target: path.join(ROOT, 'fixtures/targets/embedded.yaml'), suites: [], profile: 'rfc9700', reportDir: '', flaws: [] });
+
+async function runBare(browsers: number, units: BrowserUnit[]): Promise<BareRun> {
+  const server = await startEmbeddedServer({ clients: Object.values(profile.clients).map((c) => ({ ...c, auth: authMethod(c) })), users: profile.user ? [profile.user] : [] });
+  const target = await resolveTarget(profile, { OC_EMBEDDED_ISSUER: server.issuer, OC_EMBEDDED_RESOURCE: server.resourceUrl });
+  const hosts = harnessHosts(profile);
+  const stub = await startStub(hosts);
+  const url = (clientKey: string, refused: boolean) => {
+    const client = profile.clients[clientKey];
+    return `${target.endpoints.authorization}?${new URLSearchParams({
+      response_type: 'code', client_id: client.id, redirect_uri: refused ? 'https://attacker.example/cb' : client.redirect_uris[0], scope: 'openid', state: 'bench-state-0123456789',
+    })}`;
+  };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'oc-bench-'));
+  const plan = path.join(dir, 'plan.json');
+  writeFileSync(plan, JSON.stringify({
+    browsers, executablePath: chromiumExecutable(), args: launchArgs(stub, hosts, targetHosts(target)), landedHost: 'oauth-conformance.test', user: profile.user,
+    units: units.map((u) => ({ fresh: u.fresh, flows: u.flows.map((f) => ({ url: url(f.client, f.refused), refused: f.refused })) })),
+  }));
+  try {
+    const t = await timed(['bench/bare-flows.mjs', plan], `bare-flows.mjs with ${browsers} browser(s)`);
+    return { ...t, browsers, flows: units.reduce((n, u) => n + u.flows.length, 0) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await stub.close();
+    await server.close();
+  }
+}
+
+// ---- figures --------------------------------------------------------------------------------------
+
+function quantile(sorted: number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
+}
+const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+
 function machine() {
   const chromiumPath = chromiumExecutable() ?? '';
   let chromiumVersion = '';
   try { chromiumVersion = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8' }).trim(); } catch { /* reported as unknown */ }
   return {
     cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
-    os: `${os.type()} ${os.release()}`, node: process.version, chromium: `${chromiumPath} ${chromiumVersion || '(version unknown)'}`.trim(),
+    os: `${os.type()} ${os.release()}`, node: process.version, chromium: chromiumVersion || '(version unknown)', chromiumPath,
     loadAverageAtStart: os.loadavg().map((l) => +l.toFixed(2)),
   };
 }
 
+/** "Today's" peak PSS by worker count: an earlier bench's results.json (bench@2 or @3), or the recorded figures. */
+function todayPss(file: string | undefined): { source: string; mib: Record<number, number> } {
+  if (!file) return { source: 'bench/README.md, run of 2026-11-27', mib: TODAY_PSS_MIB };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { rows?: { harness: { workers: number; peakMiB: number } }[]; suite?: { workers: number; harness: { peakPssMiB: number } }[] };
+  const pairs = r.suite?.map((s) => [s.workers, s.harness.peakPssMiB]) ?? r.rows?.map((s) => [s.harness.workers, s.harness.peakMiB]) ?? [];
+  if (!pairs.length) throw new Error(`${file} holds no peak memory by worker count (a bench results.json, @2 or @3)`);
+  return { source: file, mib: Object.fromEntries(pairs) };
+}
+
+interface Goal { name: string; measured: number; goal: number; unit: '×' | 'MiB'; met: boolean; miss?: string }
+
+/** A ratio goal; when missed, by how much, and what the harness's figure would have to be. */
+function ratioGoal(name: string, harnessS: number, bareS: number, goal: number, unitName: string): Goal {
+  const measured = harnessS / bareS;
+  const met = measured <= goal;
+  const needed = bareS * goal;
+  return {
+    name, measured, goal, unit: '×', met,
+    ...(met ? {} : { miss: `by ${(measured - goal).toFixed(2)}× (${pct(measured / goal - 1)}): the harness takes ${fmtS(harnessS)} ${unitName}, the goal allows ${fmtS(needed)} (${fmtS(harnessS - needed)} less)` }),
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+const fmtS = (s: number) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
+
 // ---- the run ------------------------------------------------------------------------------------
 
-if (values.bare) {
-  for (const workers of workerCounts) {
-    const b = await runBare(workers, Array.from({ length: Number(values.bare) }, () => ({ fresh: true, flows: [{ client: 'confidential', refused: false }] })));
-    process.stdout.write(`bare loop, ${workers} worker(s): ${b.flows} flows in ${b.wallS.toFixed(1)} s (${(b.wallS / b.flows * workers).toFixed(2)} s per flow per worker), peak ${Math.round(b.peakMiB)} MiB\n`);
-  }
-  process.exit(0);
-}
-
-mkdirSync(OUT, { recursive: true });
+mkdirSync(RUNS, { recursive: true });
 const info = machine();
-process.stdout.write(`bench on ${info.cpus} × ${info.cpu}, ${info.memoryGiB} GiB, ${info.node}, ${info.chromium}; load ${info.loadAverageAtStart.join(' ')}\n`);
-const rows: { harness: Omit<HarnessRun, 'units'>; bare: BareRun; ratio: number }[] = [];
-for (const workers of workerCounts) {
-  process.stdout.write(`workers ${workers}: harness … `);
-  const harness = await runHarness(workers);
-  process.stdout.write(`${harness.wallS.toFixed(1)} s; bare loop (${harness.flows.total} flows) … `);
-  const bare = await runBare(workers, harness.units);
-  process.stdout.write(`${bare.wallS.toFixed(1)} s\n`);
-  const { units: _units, ...kept } = harness;
-  rows.push({ harness: kept, bare, ratio: harness.wallS / bare.wallS });
+const baseline = todayPss(values['pss-baseline']);
+const say = (s: string) => process.stdout.write(s);
+say(`bench on ${info.cpus} × ${info.cpu}, ${info.memoryGiB} GiB, ${info.node}, ${info.chromium}; load ${info.loadAverageAtStart.join(' ')}${QUICK ? ' (--quick)' : ''}\n`);
+if (info.loadAverageAtStart[0] > info.cpus / 2) say(`  the machine is busy (load ${info.loadAverageAtStart[0]}): figures from a loaded machine say little\n`);
+
+// 1. Fixed cost, harness and bare runs interleaved so that a change in the machine's load hits both.
+const oneFlow: BrowserUnit[] = [{ fresh: true, flows: [{ client: 'confidential', refused: false }] }];
+const harnessOne: HarnessRun[] = [];
+const bareOne: BareRun[] = [];
+for (let i = 0; i < REPEAT; i++) {
+  say(`fixed cost ${i + 1}/${REPEAT}: one-scenario run … `);
+  harnessOne.push(await runHarness(`one-${i + 1}`, undefined, ['--grep', ONE_SCENARIO]));
+  say(`${harnessOne[i].wallS.toFixed(2)} s; bare one-flow script … `);
+  bareOne.push(await runBare(1, oneFlow));
+  say(`${bareOne[i].wallS.toFixed(2)} s\n`);
+}
+if (harnessOne[0].scenarios !== 1) throw new Error(`--grep '${ONE_SCENARIO}' ran ${harnessOne[0].scenarios} scenarios, not 1`);
+const fixed = {
+  harness: { command: `oauth-conformance run --grep '${ONE_SCENARIO}'`, runsS: harnessOne.map((r) => r.wallS), medianS: median(harnessOne.map((r) => r.wallS)), peakPssMiB: Math.max(...harnessOne.map((r) => r.peakPssMiB)) },
+  bare: { command: 'node bench/bare-flows.mjs (one browser, one authorization flow)', runsS: bareOne.map((r) => r.wallS), medianS: median(bareOne.map((r) => r.wallS)), peakPssMiB: Math.max(...bareOne.map((r) => r.peakPssMiB)) },
+};
+
+// 3. The whole suite by worker count; the 1-worker runs also give 2., the marginal cost.
+const suite: { workers: number; harness: Omit<HarnessRun, 'units'>; bare: BareRun; ratio: number }[] = [];
+for (const workers of [...new Set([1, ...WORKERS])].sort((a, b) => a - b)) {
+  say(`whole suite, ${workers} worker(s): harness … `);
+  const { units, ...harness } = await runHarness(`workers-${workers}`, workers);
+  say(`${harness.wallS.toFixed(1)} s; bare loop (${harness.flows.total} flows) … `);
+  const bare = await runBare(workers, units);
+  say(`${bare.wallS.toFixed(1)} s\n`);
+  suite.push({ workers, harness, bare, ratio: harness.wallS / bare.wallS });
 }
 
+const one = suite.find((r) => r.workers === 1)!;
+const harnessPerScenarioS = (one.harness.wallS - fixed.harness.medianS) / (one.harness.scenarios - 1);
+const barePerFlowS = (one.bare.wallS - fixed.bare.medianS) / (one.bare.flows - 1);
+const marginal = {
+  harness: { suiteS: one.harness.wallS, oneS: fixed.harness.medianS, scenarios: one.harness.scenarios, perScenarioS: harnessPerScenarioS },
+  bare: { loopS: one.bare.wallS, oneS: fixed.bare.medianS, flows: one.bare.flows, perFlowS: barePerFlowS },
+};
+
+// Goals.
+const goals: Goal[] = [
+  ratioGoal('fixed cost: one-scenario run / bare one-flow script', fixed.harness.medianS, fixed.bare.medianS, GOALS.fixed, 'for one scenario'),
+  ratioGoal('marginal cost: harness per scenario / bare per flow', harnessPerScenarioS, barePerFlowS, GOALS.marginal, 'per scenario'),
+];
+const headline = suite.find((r) => r.workers === GOALS.suiteWorkers);
+const notMeasured: string[] = [];
+if (headline) goals.push(ratioGoal(`whole suite, ${GOALS.suiteWorkers} workers: harness / bare loop`, headline.harness.wallS, headline.bare.wallS, GOALS.suite, 'for the suite'));
+else notMeasured.push(`whole suite at ${GOALS.suiteWorkers} workers (not run: --workers ${WORKERS.join(',')})`);
+// Peak PSS at the headline worker count (or the largest run here), against today's at the same count.
+const memoryRow = headline ?? suite[suite.length - 1];
+const todayMiB = baseline.mib[memoryRow.workers];
+if (todayMiB) {
+  const measured = memoryRow.harness.peakPssMiB;
+  goals.push({
+    name: `peak PSS, whole suite at ${memoryRow.workers} worker(s) (today: ${Math.round(todayMiB)} MiB, ${baseline.source})`, measured, goal: todayMiB, unit: 'MiB', met: measured <= todayMiB,
+    ...(measured <= todayMiB ? {} : { miss: `by ${Math.round(measured - todayMiB)} MiB (${pct(measured / todayMiB - 1)})` }),
+  });
+} else notMeasured.push(`peak PSS at ${memoryRow.workers} worker(s) (no figure for today at that count in ${baseline.source})`);
+
+// The table.
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
-const header = ['workers', 'scenarios', 'flows (interactive/direct/refused)', 'fresh contexts', 'wall s', 'median s', 'p95 s', 'scenarios/s', 'peak MiB (PSS)', 'RSS sum', 'bare wall s', 'bare MiB (PSS)', 'ratio'];
-const body = rows.map(({ harness: h, bare: b, ratio }) => [
-  String(h.workers), String(h.scenarios), `${h.flows.total} (${h.flows.interactive}/${h.flows.direct}/${h.flows.refused})`, String(h.flows.freshContexts), f1(h.wallS), f2(h.medianS), f2(h.p95S), f2(h.perSecond), String(Math.round(h.peakMiB)), String(Math.round(h.peakRssMiB)), f1(b.wallS), String(Math.round(b.peakMiB)), f2(ratio),
-]);
-const widths = header.map((t, i) => Math.max(t.length, ...body.map((r) => r[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
-process.stdout.write(`\n${line(header)}\n${body.map(line).join('\n')}\n`);
-const headline = rows.find((r) => r.harness.workers === HEADLINE_WORKERS)!;
-process.stdout.write(`\nheadline (${HEADLINE_WORKERS} workers): harness ${f1(headline.harness.wallS)} s / bare ${f1(headline.bare.wallS)} s = ratio ${f2(headline.ratio)}; peak ${Math.round(headline.harness.peakMiB)} MiB (PSS)\n`);
-writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify({ schema: 'oauth-conformance/bench@2', at: new Date().toISOString(), machine: info, headlineWorkers: HEADLINE_WORKERS, rows }, null, 2)}\n`);
-process.stdout.write(`wrote bench/results.json\n`);
+const mib = (n: number) => String(Math.round(n));
+const table = (header: string[], body: string[][]) => {
+  const widths = header.map((t, i) => Math.max(t.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  return `${line(header)}\n${body.map(line).join('\n')}\n`;
+};
+say(`\nfixed cost (median of ${REPEAT}): harness ${f2(fixed.harness.medianS)} s, peak ${mib(fixed.harness.peakPssMiB)} MiB PSS; bare ${f2(fixed.bare.medianS)} s, peak ${mib(fixed.bare.peakPssMiB)} MiB PSS\n`);
+say(`marginal cost (1 worker): harness (${f1(one.harness.wallS)} − ${f2(fixed.harness.medianS)} s) / ${one.harness.scenarios - 1} scenarios = ${fmtS(harnessPerScenarioS)}; bare (${f1(one.bare.wallS)} − ${f2(fixed.bare.medianS)} s) / ${one.bare.flows - 1} flows = ${fmtS(barePerFlowS)}\n\n`);
+say(table(
+  ['workers', 'scenarios', 'flows (interactive/direct/refused)', 'fresh contexts', 'wall s', 'median s', 'p95 s', 'peak MiB (PSS)', 'RSS sum', 'bare wall s', 'bare MiB (PSS)', 'ratio'],
+  suite.map(({ harness: h, bare: b, ratio }) => [
+    String(h.workers), String(h.scenarios), `${h.flows.total} (${h.flows.interactive}/${h.flows.direct}/${h.flows.refused})`, String(h.flows.freshContexts), f1(h.wallS), f2(h.medianS), f2(h.p95S), mib(h.peakPssMiB), mib(h.peakRssMiB), f1(b.wallS), mib(b.peakPssMiB), f2(ratio),
+  ]),
+));
+say('\ngoals:\n');
+for (const g of goals) {
+  const value = g.unit === '×' ? `${f2(g.measured)}× (goal ≤ ${g.goal}×)` : `${mib(g.measured)} MiB (goal ≤ ${mib(g.goal)} MiB)`;
+  say(`  ${g.met ? 'met   ' : 'MISSED'} ${g.name}: ${value}${g.miss ? `; missed ${g.miss}` : ''}\n`);
+}
+for (const n of notMeasured) say(`  n/a    ${n}\n`);
+
+mkdirSync(path.dirname(OUT), { recursive: true });
+writeFileSync(OUT, `${JSON.stringify({
+  schema: 'oauth-conformance/bench@3', at: new Date().toISOString(), quick: QUICK, repeat: REPEAT, machine: info,
+  fixed: { ...fixed, ratio: fixed.harness.medianS / fixed.bare.medianS },
+  marginal: { ...marginal, ratio: harnessPerScenarioS / barePerFlowS },
+  suite,
+  goals: goals.map(({ name, measured, goal, unit, met, miss }) => ({ name, measured: +measured.toFixed(3), goal, unit, met, ...(miss ? { miss } : {}) })),
+  notMeasured,
+}, null, 2)}\n`);
+say(`wrote ${path.relative(ROOT, OUT).startsWith('..') ? OUT : path.relative(ROOT, OUT)}\n`);

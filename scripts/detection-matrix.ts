@@ -36,7 +36,7 @@ const lines = [
   '',
   '| flaw | breaks | scenarios that catch it | problems |',
   '|---|---|---|---|',
-  ...rows.map((r) => `| \`${r.flaw}\` | ${FLAWS[r.flaw].breaks} | ${r.caught.map((id) => `\`${id}\``).join(', ') || '—'} | ${r.problems.join('; ').replace(/\|/g, '\\|') || ''} |`),
+  ...rows.map((r) => `| \`${r.flaw}\` | ${FLAWS[r.flaw].breaks.join(', ')} | ${r.caught.map((id) => `\`${id}\``).join(', ') || '—'} | ${r.problems.join('; ').replace(/\|/g, '\\|') || ''} |`),
   '',
   '## By scenario',
   '',

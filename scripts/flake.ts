@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, UsageError } from '../src/cli/args.js';
 import { compareVerdicts, formatDifferences, type RunVerdicts } from '../src/report/compare-runs.js';
-import type { RunResults } from '../src/report/results.js';
+import type { RunResults } from '../src/results/results.js';
 import { ROOT } from '../src/runner/env.js';
 
 let values;

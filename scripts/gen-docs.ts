@@ -3,7 +3,10 @@
  *   docs/reference.md  — steps and their options (from the scenario schema), checks (from the
  *                        registry), redirect_uri variants, features, attack classes, flaws of the
  *                        embedded server;
- *   docs/scenarios.md  — every scenario of suites/ with its rules, level and what a pass looks like.
+ *   docs/scenarios.md  — every scenario of suites/ with its rules, level and what a pass looks like;
+ *   docs/catalog.md    — the catalog (src/spec/catalog.ts): every row with its rule, the sections and
+ *                        level per profile of the checks carrying it, the scenarios and flaws covering it,
+ *                        and for a row nothing covers, the reason (coverage.yaml) or "not covered yet".
  * `--check` exits 1 when a file on disk differs (run by the tests).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -14,7 +17,11 @@ import { loadScenarios } from '../src/scenario/load.js';
 import { scenarioSchema } from '../src/scenario/schema.js';
 import { ATTACK_CLASSES } from '../src/spec/attack-classes.js';
 import { FEATURES } from '../src/spec/features.js';
-import { levelFor, PROFILES } from '../src/spec/levels.js';
+import { levelFor, PROFILES, stricter, type Level } from '../src/spec/levels.js';
+import { CATALOG, type CatalogSection } from '../src/spec/catalog.js';
+import { describeLevels } from '../src/scenario/facts.js';
+import { readCoverageFile } from '../src/scenario/coverage.js';
+import type { LoadedScenario } from '../src/scenario/load.js';
 import { requirementLabel, requirementUrl } from '../src/spec/links.js';
 import { REDIRECT_URI_VARIANTS } from '../src/spec/redirect-uri-variants.js';
 import { CHECK_IDS } from '../src/checks/index.js';
@@ -45,7 +52,7 @@ function reference(): string {
   }
   const common = steps[0].properties as unknown as Record<string, Prop>;
   out.push(`### Common step fields\n\n${options(Object.fromEntries(['id', 'title', 'requires', 'expect'].map((k) => [k, common[k]])))}`);
-  out.push('## Checks\n\nLevels are given per profile (rfc6749 / rfc9700 / oauth2.1). Ambient checks judge every piece of evidence of their kind in every scenario.\n');
+  out.push(`## Checks\n\nLevels are given per profile (${PROFILES.join(' / ')}). Ambient checks judge every piece of evidence of their kind in every scenario.\n`);
   out.push('| check | judges | catalog | requirements | levels | ambient | rule |\n|---|---|---|---|---|---|---|');
   for (const c of CHECKS) {
     out.push(`| \`${c.id}\` | ${c.on} | ${c.catalog.join(' ')} | ${c.requirements.map(req).join(', ')} | ${PROFILES.map((p) => levelFor(c.level, p)).join(' / ')} | ${c.ambient ? 'yes' : ''} | ${cell(c.title)} — “${cell(c.quote)}” |`);
@@ -57,23 +64,51 @@ function reference(): string {
   out.push('\n## Attack classes\n\nThe HTML summary groups results by the attack a catalog row defends against (`src/spec/attack-classes.ts`).\n\n| class | attack described in | catalog rows | what the attacker gets |\n|---|---|---|---|');
   for (const a of ATTACK_CLASSES) out.push(`| ${cell(a.title)} (\`${a.id}\`) | ${req(a.see)} | ${a.rows.join(' ')} | ${cell(a.description)} |`);
   out.push('\n## Flaws of the embedded server (negative controls)\n\n| flaw | breaks | how |\n|---|---|---|');
-  for (const [name, f] of Object.entries(FLAWS)) out.push(`| \`${name}\` | ${f.breaks} | ${cell(f.description)} |`);
+  for (const [name, f] of Object.entries(FLAWS)) out.push(`| \`${name}\` | ${f.breaks.join(', ')} | ${cell(f.description)} |`);
   return `${out.join('\n')}\n`;
 }
 
-function scenarios(): string {
+function loadSuites(): LoadedScenario[] {
   const { scenarios: all, errors } = loadScenarios([path.join(ROOT, 'suites')], { knownChecks: CHECK_IDS });
   if (errors.length) throw new Error(`suites do not load: ${errors.length} error(s); run npm run validate`);
-  const out: string[] = [HEADER, '# Scenarios\n', `${all.length} scenarios in \`suites/\`. A pass means every check listed held.\n`];
+  return all;
+}
+
+function scenarios(all: LoadedScenario[]): string {
+  const out: string[] = [HEADER, '# Scenarios\n', `${all.length} scenarios in \`suites/\`. A pass means every check listed held. Catalog rows, requirements and level come from the checks (levels: one, or one per profile where the profiles differ).\n`];
   out.push('| scenario | catalog | level | requirements | features | checks | what a pass looks like |\n|---|---|---|---|---|---|---|');
-  for (const { scenario: s, file } of all) {
+  for (const { scenario: s, file, facts } of all) {
     const checks = [...new Set(s.steps.flatMap((st) => (st.expect ?? []).map((e) => (typeof e === 'string' ? e : e.check))))];
-    out.push(`| [\`${s.id}\`](../${path.relative(ROOT, file)}) | ${s.catalog.join(' ')} | ${s.level} | ${s.requirements.map(req).join(', ')} | ${(s.features ?? []).join(', ')} | ${checks.map((c) => `\`${c}\``).join(', ')} | ${cell(s.title)}${s.description ? `. ${cell(s.description.trim())}` : ''} |`);
+    out.push(`| [\`${s.id}\`](../${path.relative(ROOT, file)}) | ${facts.catalog.join(' ')} | ${describeLevels(facts.level)} | ${facts.requirements.map(req).join(', ')} | ${(s.features ?? []).join(', ')} | ${checks.map((c) => `\`${c}\``).join(', ')} | ${cell(s.title)}${s.description ? `. ${cell(s.description.trim())}` : ''} |`);
   }
   return `${out.join('\n')}\n`;
 }
 
-const files: Record<string, string> = { 'docs/reference.md': reference(), 'docs/scenarios.md': scenarios() };
+function catalog(all: LoadedScenario[]): string {
+  const { out_of_scope: reasons = {} } = readCoverageFile(path.join(ROOT, 'coverage.yaml'));
+  const sections: readonly CatalogSection[] = CATALOG;
+  const rows = sections.flatMap((s) => s.rows);
+  const covered = rows.filter((r) => all.some((s) => s.facts.catalog.includes(r.id))).length;
+  const out: string[] = [`${HEADER}# Catalog\n`];
+  out.push(`The black-box rules the harness judges, from \`src/spec/catalog.ts\`. ${rows.length} rows, ${covered} covered by a scenario. Per row: the sections cited by the checks carrying it (their \`requirements\`), its level under each profile (${PROFILES.join(' / ')}: the strictest of those checks'), the scenarios covering it (a scenario covers the rows of the checks it expects), and the flaws of the embedded server breaking it (negative controls). A row no scenario covers says why (\`coverage.yaml\` \`out_of_scope\`) or that it is not covered yet.\n`);
+  for (const section of sections) {
+    out.push(`## ${section.id} ${cell(section.title)}\n\n| id | rule | sources | level (${PROFILES.join(' / ')}) | scenarios | flaws |\n|---|---|---|---|---|---|`);
+    for (const row of section.rows) {
+      const checks = CHECKS.filter((c) => (c.catalog as string[]).includes(row.id));
+      const sources = [...new Set(checks.flatMap((c) => c.requirements))];
+      const level = checks.length ? PROFILES.map((p) => checks.map((c) => levelFor(c.level, p)).reduce<Level>(stricter, 'MAY')).join(' / ') : '';
+      const by = all.filter((s) => s.facts.catalog.includes(row.id)).map((s) => `\`${s.scenario.id}\``);
+      const flaws = Object.entries(FLAWS).filter(([, f]) => (f.breaks as readonly string[]).includes(row.id)).map(([name]) => `\`${name}\``);
+      const scenarioCell = by.length ? by.join(', ') : `— *${reasons[row.id] ? `out of scope: ${cell(reasons[row.id])}` : 'not covered yet'}*`;
+      out.push(`| ${row.id} | ${cell(row.rule)} | ${sources.map(req).join(', ')} | ${level} | ${scenarioCell} | ${flaws.join(', ')} |`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n')}`;
+}
+
+const suites = loadSuites();
+const files: Record<string, string> = { 'docs/reference.md': reference(), 'docs/scenarios.md': scenarios(suites), 'docs/catalog.md': catalog(suites) };
 const check = process.argv.includes('--check');
 let stale = 0;
 mkdirSync(path.join(ROOT, 'docs'), { recursive: true });

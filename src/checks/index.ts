@@ -63,6 +63,7 @@ import { pkceShortVerifierRejected } from './rfc7636/pkce-short-verifier-rejecte
 import { pkceUnsupportedMethodRejected } from './rfc7636/pkce-unsupported-method-rejected.js';
 import { pkceRequiredForPublicClients } from './rfc7636/pkce-required-for-public-clients.js';
 import { pkcePlainRefused } from './rfc7636/pkce-plain-refused.js';
+import { pkceS256Accepted } from './rfc7636/pkce-s256-accepted.js';
 import { codeRaceSingleSuccess } from './rfc6749/code-race-single-success.js';
 import { codeBoundToClient } from './rfc6749/code-bound-to-client.js';
 import { tokenRedirectUriMustMatch } from './rfc6749/token-redirect-uri-must-match.js';
@@ -154,6 +155,7 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   pkceUnsupportedMethodRejected,
   pkceRequiredForPublicClients,
   pkcePlainRefused,
+  pkceS256Accepted,
   codeRaceSingleSuccess,
   codeBoundToClient,
   tokenRedirectUriMustMatch,

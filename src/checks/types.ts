@@ -3,6 +3,7 @@
  * citation (requirement ids, level per profile, a short quote) kept beside it.
  */
 import type { Evidence, EvidenceKind, EvidenceOf } from '../evidence/types.js';
+import type { CatalogId } from '../spec/catalog.js';
 import type { Level, LevelByProfile } from '../spec/levels.js';
 
 export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'error';
@@ -26,8 +27,9 @@ export interface CheckDefinition<K extends EvidenceKind = EvidenceKind> {
   /** kebab-case, equal to the file name. */
   id: string;
   title: string;
-  /** Catalog ids (CATALOG.md). */
-  catalog: string[];
+  /** Catalog ids (src/spec/catalog.ts, docs/catalog.md); a scenario expecting the check covers them. */
+  catalog: CatalogId[];
+  /** Requirement ids (`RFC6749-4.1.2`, src/spec/links.ts): the sections its `@see` links point at, the same set. */
   requirements: string[];
   level: LevelByProfile;
   /** A short verbatim excerpt of the cited text. */

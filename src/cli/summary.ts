@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BaselineError, loadBaseline } from '../report/baseline.js';
 import { seenSummary } from '../report/ambient.js';
-import { countVerdicts, decidingLevel, exitCodeOf, FAIL_ON, vacuity, type FailOn, type RunResults } from '../report/results.js';
+import { countVerdicts, decidingLevel, exitCodeOf, FAIL_ON, vacuity, type FailOn, type RunResults } from '../results/results.js';
 import { UsageError } from './args.js';
 import { safeTerminal } from '../text/terminal.js';
 import { table } from './table.js';

@@ -5,8 +5,8 @@
  */
 import { send } from '../drive/http.js';
 import { HarnessError } from '../harness-error.js';
-import type { ResolvedTarget } from '../steps/context.js';
-import { resolveTarget } from '../target/resolve.js';
+import { resolveTarget } from '../drive/resolve-target.js';
+import type { ResolvedTarget } from '../target/resolve.js';
 import type { TargetProfile } from '../target/schema.js';
 import { ok, problem, type Finding } from './finding.js';
 

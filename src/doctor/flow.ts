@@ -14,7 +14,7 @@ import { LoadFailed } from '../load/errors.js';
 import { executeScenario, type ScenarioOutcome } from '../runner/execute.js';
 import type { HarnessBrowser } from '../runner/harness-browser.js';
 import { loadScenarios } from '../scenario/load.js';
-import type { ResolvedTarget } from '../steps/context.js';
+import type { ResolvedTarget } from '../target/resolve.js';
 import { ok, problem, skipped, type Finding } from './finding.js';
 import { shot } from '../drive/screenshot.js';
 import { mkdirPrivate, writePrivate } from '../report/private-files.js';

@@ -7,31 +7,8 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
+import type { TlsHandshake, TlsVerification, TlsVersion } from '../evidence/types.js';
 import { spkiHash } from './chromium.js';
-
-export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
-export type TlsVersion = (typeof TLS_VERSIONS)[number];
-
-export interface TlsVerification {
-  /** Chain trusted and host name matched. */
-  verified: boolean;
-  error?: string;
-  subject?: string;
-  issuer?: string;
-  validTo?: string;
-  altNames?: string;
-  /** base64 SHA-256 of the leaf's SubjectPublicKeyInfo (what Chromium's SPKI allow-list takes). */
-  spkiHash?: string;
-}
-
-export interface TlsHandshake {
-  version: TlsVersion;
-  accepted: boolean;
-  /** Why the handshake failed: the server's alert, or a client-side limit. */
-  error?: string;
-  /** The failure is the client's own (the probe could not offer this version): no verdict from it. */
-  clientLimit?: boolean;
-}
 
 /** `ca`: trusted CAs in addition to the system's roots. */
 export interface TlsProbeOptions { host: string; port: number; ca?: string[]; timeout: number }

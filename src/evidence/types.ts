@@ -4,7 +4,6 @@
  */
 
 /** One hop the browser took: a request, and the redirect that answered it when there was one. */
-import type { TlsHandshake, TlsVerification } from '../drive/tls-probe.js';
 export interface Hop {
   url: string;
   method: string;
@@ -194,6 +193,30 @@ export interface FrameEvidence {
   /** Anti-framing headers of the framed page's response, lower-cased names. */
   headers: { 'x-frame-options'?: string; 'content-security-policy'?: string };
   screenshot?: Buffer;
+}
+
+export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+export type TlsVersion = (typeof TLS_VERSIONS)[number];
+
+export interface TlsVerification {
+  /** Chain trusted and host name matched. */
+  verified: boolean;
+  error?: string;
+  subject?: string;
+  issuer?: string;
+  validTo?: string;
+  altNames?: string;
+  /** base64 SHA-256 of the leaf's SubjectPublicKeyInfo (what Chromium's SPKI allow-list takes). */
+  spkiHash?: string;
+}
+
+export interface TlsHandshake {
+  version: TlsVersion;
+  accepted: boolean;
+  /** Why the handshake failed: the server's alert, or a client-side limit. */
+  error?: string;
+  /** The failure is the client's own (the probe could not offer this version): no verdict from it. */
+  clientLimit?: boolean;
 }
 
 /** TLS handshakes with an endpoint: one verified, then one per protocol version offered alone. */

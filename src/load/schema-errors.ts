@@ -5,7 +5,8 @@
  */
 import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { REQUIREMENT_PATTERN } from '../spec/links.js';
+import { CATALOG_ID_PATTERN } from '../spec/catalog.js';
+import { REQUIREMENT_DOCUMENTS, REQUIREMENT_PATTERN } from '../spec/links.js';
 import { closest, didYouMean } from './did-you-mean.js';
 import type { LoadError } from './errors.js';
 import { containerName, subjectName } from './naming.js';
@@ -23,9 +24,9 @@ type Schema = Record<string, any>;
 const ID_PATTERN = '^[a-z][a-z0-9-]*$';
 const PATTERN_WORDS: Record<string, string> = {
   [ID_PATTERN]: 'an id of lowercase letters, digits and hyphens, starting with a letter',
-  '^[A-Z]{2,4}-[0-9]{2}$': 'a catalog id like TK-01',
+  [CATALOG_ID_PATTERN]: 'a catalog id like TK-01',
   '^[a-zA-Z0-9][a-zA-Z0-9._-]*$': 'a name of letters, digits, ".", "_" and "-"',
-  [REQUIREMENT_PATTERN]: 'a requirement id like RFC6749-4.1.2 (RFC6749, RFC6750, RFC7636, RFC8252, RFC8414, RFC9207, RFC9700 or OAUTH2.1)',
+  [REQUIREMENT_PATTERN]: `a requirement id like RFC6749-4.1.2 (${REQUIREMENT_DOCUMENTS.slice(0, -1).join(', ')} or ${REQUIREMENT_DOCUMENTS.at(-1)})`,
 };
 
 const TYPE_WORDS: Record<string, string> = {

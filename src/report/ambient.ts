@@ -5,10 +5,8 @@
  * failure of every scenario that happened to get a token (DESIGN §5: a verdict comes from its own rules).
  */
 import type { CheckOutcome, Verdict } from '../checks/types.js';
-import type { AmbientRule } from './results.js';
-
-/** Worst first. */
-const SEVERITY: Verdict[] = ['fail', 'error', 'warn', 'pass', 'skip'];
+import { verdictRank } from '../checks/verdict-order.js';
+import type { AmbientRule } from '../results/results.js';
 
 /**
  * Folds what each scenario's ambient checks saw into one rule each, in check order of first sight.
@@ -23,7 +21,7 @@ export function ambientRules(scenarios: { id: string; ambient?: CheckOutcome[] }
         verdict: 'skip' as Verdict, message: '', seen: [],
       };
       rule.seen.push({ scenario: s.id, step: c.step, verdict: c.verdict, ...(c.verdict === 'pass' ? {} : { message: c.message }) });
-      if (SEVERITY.indexOf(c.verdict) < SEVERITY.indexOf(rule.verdict)) {
+      if (verdictRank(c.verdict) < verdictRank(rule.verdict)) {
         Object.assign(rule, { verdict: c.verdict, level: c.level, message: c.message, expected: c.expected, actual: c.actual });
       }
       rules.set(c.check, rule);

@@ -3,7 +3,7 @@
  * fail on regressions only while a target's old failures are being worked off.
  */
 import { readFileSync } from 'node:fs';
-import { ambientKey, BASELINE_SCHEMAS, failing, RESULTS_SCHEMA, type AmbientRule, type BaselineDiff, type FailOn, type RunResults, type ScenarioRecord } from './results.js';
+import { ambientKey, BASELINE_SCHEMAS, failing, RESULTS_SCHEMA, type AmbientRule, type BaselineDiff, type FailOn, type RunResults, type ScenarioRecord } from '../results/results.js';
 
 /** A baseline file that cannot be used: the run must not start (exit 2). */
 export class BaselineError extends Error {

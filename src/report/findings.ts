@@ -8,7 +8,7 @@ import type { CheckOutcome } from '../checks/types.js';
 import { CATALOG } from '../spec/catalog.js';
 import { requirementLabel } from '../spec/links.js';
 import { breaking, seenSummary } from './ambient.js';
-import { ambientFailing, ambientKey, failing, type AmbientRule, type RunResults, type ScenarioRecord } from './results.js';
+import { ambientFailing, ambientKey, failing, type AmbientRule, type RunResults, type ScenarioRecord } from '../results/results.js';
 
 export interface Finding {
   scenario: ScenarioRecord;

@@ -5,7 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { findings, staleDeviations, stepLine } from './findings.js';
-import { vacuity, type RunResults } from './results.js';
+import { vacuity, type RunResults } from '../results/results.js';
 import { safeTerminal } from '../text/terminal.js';
 
 /**

@@ -6,7 +6,7 @@
  */
 import { seenSummary } from './ambient.js';
 import { findings, sectionOf, type Finding } from './findings.js';
-import { ambientFailing, failing, vacuity, type AmbientRule, type RunResults, type ScenarioRecord } from './results.js';
+import { ambientFailing, failing, vacuity, type AmbientRule, type RunResults, type ScenarioRecord } from '../results/results.js';
 
 // XML 1.0 allows no other control characters, even escaped; C1 controls and bidi overrides (a server's
 // text, shown by CI views and terminals) are replaced too.

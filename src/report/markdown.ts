@@ -6,7 +6,7 @@
 import { safeMarkdown } from '../text/markdown.js';
 import { findings, sectionLabel, staleDeviations, type Finding } from './findings.js';
 import { seenSummary } from './ambient.js';
-import { exitCodeOf, vacuity, VERDICTS, type BaselineDiff, type RunResults } from './results.js';
+import { exitCodeOf, vacuity, VERDICTS, type BaselineDiff, type RunResults } from '../results/results.js';
 
 /** Rows shown per table: a step summary is capped at 1 MiB, and a comment should stay readable. */
 const MAX_ROWS = 100;

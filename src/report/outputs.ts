@@ -8,7 +8,7 @@ import { reportToGithub } from './github.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
-import type { RunResults } from './results.js';
+import type { RunResults } from '../results/results.js';
 import { renderSarif } from './sarif.js';
 import { mkdirPrivate, writePrivate } from './private-files.js';
 

@@ -20,7 +20,7 @@ import { ambientRules } from './ambient.js';
 import { ambientRows, diffBaseline, loadBaseline } from './baseline.js';
 import { writeOutputs } from './outputs.js';
 import { blobDir, RUN_FILE } from './reporters.js';
-import { countVerdicts, RESULTS_SCHEMA, type PositiveControl, type RunProject, type RunResults, type ScenarioRecord } from './results.js';
+import { countVerdicts, RESULTS_SCHEMA, type PositiveControl, type RunProject, type RunResults, type ScenarioRecord } from '../results/results.js';
 import { harnessVersion } from './version.js';
 
 /** What a shard records beside its blob report (`merge` hands it back through the configuration's mergedRun). */

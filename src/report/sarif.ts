@@ -12,7 +12,7 @@ import { ROOT } from '../runner/env.js';
 import { requirementLabel, requirementUrl } from '../spec/links.js';
 import { catalogRule, findings, staleDeviations, stepLine, type Finding } from './findings.js';
 import { breaking } from './ambient.js';
-import { vacuity, type RunResults, type ScenarioRecord } from './results.js';
+import { vacuity, type RunResults, type ScenarioRecord } from '../results/results.js';
 import { safeTerminal } from '../text/terminal.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';

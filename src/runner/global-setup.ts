@@ -9,7 +9,7 @@ import { handOff, type EmbeddedAddress } from '../config.js';
 import { stubCertificate, type StubTls } from '../drive/stub.js';
 import type { EmbeddedServer } from '../../fixtures/servers/embedded/index.js';
 import { featureFindings } from '../target/features-vs-metadata.js';
-import { resolveTarget } from '../target/resolve.js';
+import { resolveTarget } from '../drive/resolve-target.js';
 import type { TargetProfile } from '../target/schema.js';
 import { safeTerminal } from '../text/terminal.js';
 import { embeddedEnv, startEmbeddedTarget } from './embedded.js';

@@ -7,9 +7,8 @@ import { chromium, type Browser } from 'playwright';
 import { chromiumExecutable, harnessLaunchOptions, targetLaunchArgs, type TargetTrust } from '../drive/chromium.js';
 import { startStub, type Stub, type StubTls } from '../drive/stub.js';
 import { HarnessError } from '../harness-error.js';
-import type { ResolvedTarget } from '../steps/context.js';
 import type { TargetProfile } from '../target/schema.js';
-import { harnessHosts, isHarnessHostOf, loopbackRedirectHosts, targetAuthorities, targetHosts } from '../target/resolve.js';
+import { harnessHosts, isHarnessHostOf, loopbackRedirectHosts, targetAuthorities, targetHosts, type ResolvedTarget } from '../target/resolve.js';
 
 export interface HarnessBrowser {
   stub: Stub;

@@ -16,10 +16,11 @@ import type { CheckOutcome } from '../checks/types.js';
 import type { Redactor } from '../evidence/redact.js';
 import type { AuthorizationEvidence, Evidence, TokenEvidence } from '../evidence/types.js';
 import { issuedAccessToken } from '../checks/token-response.js';
-import type { PositiveControl } from '../report/results.js';
+import type { PositiveControl } from '../results/results.js';
 import type { AuthorizeSpec } from '../scenario/schema.js';
 import { authorize } from '../steps/authorize.js';
-import type { ResolvedTarget, StepContext } from '../steps/context.js';
+import type { StepContext } from '../steps/context.js';
+import type { ResolvedTarget } from '../target/resolve.js';
 import { token } from '../steps/token.js';
 import type { TokenSpec } from '../scenario/schema.js';
 

@@ -7,22 +7,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as allure from 'allure-js-commons';
 import { Redactor } from '../evidence/redact.js';
-import { reproductionOf } from '../report/reproduction.js';
-import { deviationStatus, type ScenarioRecord } from '../report/results.js';
+import { reproductionOf } from '../results/reproduction.js';
+import { deviationStatus, type ScenarioRecord } from '../results/results.js';
 import { CATALOG } from '../spec/catalog.js';
 import type { Verdict } from '../checks/types.js';
 import type { TargetProfile } from '../target/schema.js';
 import { profileSecrets } from '../target/secrets.js';
 import { safeTerminal } from '../text/terminal.js';
 import { requirementLabel, requirementUrl } from '../spec/links.js';
-import type { Level, Profile } from '../spec/levels.js';
+import type { Profile } from '../spec/levels.js';
 import { executeScenario } from './execute.js';
 import { test } from './fixtures.js';
 import { config, ROOT } from '../config.js';
 import { loadPlanScenarios } from './plan.js';
 
 const settings = config().run;
-const RULES = new Map(CATALOG.flatMap((section) => section.rows.map((row) => [row.id, row.rule] as const)));
+const RULES = new Map<string, string>(CATALOG.flatMap((section) => section.rows.map((row) => [row.id, row.rule] as const)));
 
 /** The target's known deviation for this scenario under this profile, compared with the verdict. */
 function knownDeviation(profile: TargetProfile, id: string, judged: Profile, verdict: Verdict): ScenarioRecord['deviation'] {
@@ -32,7 +32,10 @@ function knownDeviation(profile: TargetProfile, id: string, judged: Profile, ver
 
 for (const loaded of loadPlanScenarios(settings)) {
   const s = loaded.scenario;
+  // The rule facts come from the scenario's checks (src/scenario/facts.ts); its level is the one under the project's profile.
+  const { catalog, requirements } = loaded.facts;
   test(`${s.id} — ${s.title}`, { tag: (s.tags ?? []).map((t) => `@${t}`) }, async ({ harness, profile: judged }, testInfo) => {
+    const level = loaded.facts.level[judged];
     const redactor = new Redactor();
     const profile = harness.target.profile;
     for (const [value, kind] of profileSecrets(profile)) redactor.add(value, kind);
@@ -40,12 +43,12 @@ for (const loaded of loadPlanScenarios(settings)) {
     // Allure groups by epic / feature / story = specification / section / rule (the catalog row, in words).
     // Each runtime call is an attachment message to the runner: labels and links go in one call each.
     await allure.labels(
-      { name: 'epic', value: requirementLabel(s.requirements[0]).split(' §')[0] },
-      { name: 'feature', value: requirementLabel(s.requirements[0]) },
-      ...s.catalog.map((row) => ({ name: 'story', value: `${row} ${RULES.get(row) ?? ''}`.trim() })),
-      { name: 'severity', value: s.level === 'MUST' ? 'critical' : s.level === 'SHOULD' ? 'normal' : 'minor' },
+      { name: 'epic', value: requirementLabel(requirements[0]).split(' §')[0] },
+      { name: 'feature', value: requirementLabel(requirements[0]) },
+      ...catalog.map((row) => ({ name: 'story', value: `${row} ${RULES.get(row) ?? ''}`.trim() })),
+      { name: 'severity', value: level === 'MUST' ? 'critical' : level === 'SHOULD' ? 'normal' : 'minor' },
     );
-    await allure.links(...s.requirements.map((r) => ({ url: requirementUrl(r) ?? '', name: requirementLabel(r) })));
+    await allure.links(...requirements.map((r) => ({ url: requirementUrl(r) ?? '', name: requirementLabel(r) })));
     if (s.description) await allure.description(s.description);
 
     const pages = harness.contexts.open(s);
@@ -69,7 +72,7 @@ for (const loaded of loadPlanScenarios(settings)) {
       ...(x.codeFrom !== undefined ? { codeFrom: x.codeFrom + 1 } : {}), ...(x.tokenFrom !== undefined ? { tokenFrom: x.tokenFrom + 1 } : {}),
     });
     const record: ScenarioRecord = redactor.redact({
-      project: testInfo.project.name, id: s.id, title: s.title, file: path.relative(ROOT, loaded.file), catalog: s.catalog, requirements: s.requirements, level: s.level as Level,
+      project: testInfo.project.name, id: s.id, title: s.title, file: path.relative(ROOT, loaded.file), catalog, requirements, level,
       tags: s.tags ?? [], verdict: outcome.verdict, reason: outcome.reason, checks: outcome.checks.map(numbered), ambient: outcome.ambient.map(numbered),
       ...(outcome.positiveControl ? { positiveControl: outcome.positiveControl } : {}),
       evidence: outcome.evidence.map(({ ...e }) => {

@@ -8,9 +8,7 @@
  * breach observed before it still stands (a race's double success), with its own reason.
  */
 import type { CheckOutcome, Verdict } from '../checks/types.js';
-
-/** Severity order for the scenario verdict: a proven failure outranks an incomplete run. */
-const RANK: Verdict[] = ['skip', 'pass', 'warn', 'error', 'fail'];
+import { worstOf as worst } from '../checks/verdict-order.js';
 
 export interface VerdictInput {
   checks: readonly CheckOutcome[];
@@ -38,10 +36,6 @@ export function scenarioVerdict({ checks, error, notApplicable }: VerdictInput):
   }
   const verdict = worst(checks.map((c) => c.verdict));
   return { verdict, reason: firstReason(checks, verdict) };
-}
-
-function worst(verdicts: Verdict[]): Verdict {
-  return verdicts.reduce<Verdict>((w, v) => (RANK.indexOf(v) > RANK.indexOf(w) ? v : w), 'skip');
 }
 
 function firstReason(checks: readonly CheckOutcome[], verdict: Verdict): string | undefined {

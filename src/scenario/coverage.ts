@@ -1,5 +1,5 @@
 /**
- * Catalog coverage: which catalog rows the scenarios cover (from their `catalog:` lists), which are out
+ * Catalog coverage: which catalog rows the scenarios cover (the rows their checks carry, facts.ts), which are out
  * of scope and why (coverage.yaml), and which are simply not covered yet.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,9 +33,9 @@ export function readCoverageFile(file: string): CoverageFile {
 
 export function coverage(scenarios: LoadedScenario[], file: CoverageFile): SectionCoverage[] {
   const byId = new Map<string, number>();
-  for (const { scenario } of scenarios) for (const id of scenario.catalog) byId.set(id, (byId.get(id) ?? 0) + 1);
+  for (const { facts } of scenarios) for (const id of facts.catalog) byId.set(id, (byId.get(id) ?? 0) + 1);
   return CATALOG.map((section) => {
-    const ids = section.rows.map((r) => r.id);
+    const ids: string[] = section.rows.map((r) => r.id);
     const covered = ids.filter((id) => byId.has(id));
     const outOfScope = ids.filter((id) => !byId.has(id) && file.out_of_scope?.[id]);
     return {
@@ -44,7 +44,7 @@ export function coverage(scenarios: LoadedScenario[], file: CoverageFile): Secti
       covered,
       outOfScope,
       notCovered: ids.filter((id) => !covered.includes(id) && !outOfScope.includes(id)),
-      scenarios: scenarios.filter(({ scenario }) => scenario.catalog.some((c) => ids.includes(c))).length,
+      scenarios: scenarios.filter(({ facts }) => facts.catalog.some((c) => ids.includes(c))).length,
     };
   });
 }

@@ -14,6 +14,9 @@ import { createAjv, exactlyOneOf, schemaErrors } from '../load/schema-errors.js'
 import { listYamlFiles } from '../load/yaml-files.js';
 import { errorAt, positionOf, readYamlSource } from '../load/yaml-source.js';
 import type { Path, YamlSource } from '../load/yaml-source.js';
+import { deriveFacts, describeLevels, type ScenarioFacts } from './facts.js';
+import { CHECK_IDS } from '../checks/index.js';
+import { DEFAULT_PROFILE } from '../spec/levels.js';
 import { STEP_KINDS, scenarioSchema } from './schema.js';
 import type { Scenario, ScenarioStep, StepKind } from './schema.js';
 
@@ -24,11 +27,13 @@ export interface LoadedScenario {
   source: string;
   /** 1-based line of each step. */
   stepLines: number[];
+  /** Catalog rows, requirements and level per profile, derived from the checks it expects (facts.ts). */
+  facts: ScenarioFacts;
 }
 
 export interface LoadScenariosOptions {
-  /** Check ids that `expect` may name (the check registry). */
-  knownChecks: ReadonlySet<string>;
+  /** Check ids that `expect` may name; default: the check registry's. */
+  knownChecks?: ReadonlySet<string>;
 }
 
 const stepNumber = (path: Path) => (path[0] === 'steps' && typeof path[1] === 'number' ? path[1] + 1 : undefined);
@@ -61,20 +66,24 @@ function getValidators() {
   return (validators = { document, steps });
 }
 
-export function loadScenarios(paths: string[], opts: LoadScenariosOptions): { scenarios: LoadedScenario[]; errors: LoadError[] } {
+export function loadScenarios(paths: string[], opts: LoadScenariosOptions = {}): { scenarios: LoadedScenario[]; errors: LoadError[] } {
   const listed = listYamlFiles(paths);
   const errors = [...listed.errors];
   const scenarios: LoadedScenario[] = [];
   const ids = new Map<string, { file: string; line: number }>();
   for (const file of listed.files) {
     const { source, errors: fileErrors } = readYamlSource(file);
-    if (source) fileErrors.push(...validate(source), ...checkExpectIds(source, opts.knownChecks));
+    if (source) fileErrors.push(...validate(source), ...checkExpectIds(source, opts.knownChecks ?? CHECK_IDS), ...checkCatalogIds(source));
     if (source && fileErrors.length === 0) {
       const scenario = source.data as Scenario;
       fileErrors.push(...checkScenario(scenario, source), ...checkUniqueId(scenario, source, ids));
+      // Facts only for a scenario that is otherwise sound: no follow-on errors.
+      const facts = fileErrors.length ? undefined : deriveFacts(scenario);
+      if (!fileErrors.length && !facts) fileErrors.push(errorAt(source, ['steps'], 'the scenario expects no check: nothing would judge it', 'add `expect: [<check id>]` to the step whose evidence a check judges (`oauth-conformance list` names every check); the scenario\'s level, requirements and catalog rows come from its checks'));
+      else if (facts) fileErrors.push(...checkWrittenFacts(scenario, facts, source));
       if (fileErrors.length === 0) {
         const stepLines = scenario.steps.map((_, i) => positionOf(source, ['steps', i]).line);
-        scenarios.push({ scenario, file, source: source.text, stepLines });
+        scenarios.push({ scenario, file, source: source.text, stepLines, facts: facts! });
       }
     }
     errors.push(...fileErrors.sort(byPosition));
@@ -121,6 +130,38 @@ function checkExpectIds(source: YamlSource, knownChecks: ReadonlySet<string>): L
   return errors;
 }
 
+/** Every written catalog id is a row of the catalog; judged on the raw data, like check ids. */
+function checkCatalogIds(source: YamlSource): LoadError[] {
+  const catalog = (source.data as { catalog?: unknown } | null)?.catalog;
+  if (!Array.isArray(catalog)) return [];
+  return catalog.flatMap((id: unknown, j) => (typeof id !== 'string' || CATALOG_IDS.has(id) ? []
+    : [errorAt(source, ['catalog', j], `unknown catalog id "${id}"`, didYouMean(id, CATALOG_IDS) ?? 'catalog ids are listed by `oauth-conformance list --coverage`')]));
+}
+
+/**
+ * `catalog`, `requirements` and `level`, when a file still writes them, say what its checks say: the
+ * same rows and sections (in any order), and the level its checks have under the default profile.
+ */
+function checkWrittenFacts(scenario: Scenario, facts: ScenarioFacts, source: YamlSource): LoadError[] {
+  const errors: LoadError[] = [];
+  const remedy = (key: string) => `delete the "${key}" line: it is derived from the checks the steps expect`;
+  for (const key of ['catalog', 'requirements'] as const) {
+    const written = scenario[key];
+    if (!written) continue;
+    const derived = facts[key];
+    const extra = written.filter((id) => !derived.includes(id));
+    const missing = derived.filter((id) => !written.includes(id));
+    if (!extra.length && !missing.length) continue;
+    const what = [extra.length ? `${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} carried by no check it expects` : '', missing.length ? `its checks also carry ${missing.join(', ')}` : ''].filter(Boolean).join('; ');
+    errors.push(errorAt(source, [key], `"${key}" [${written.join(', ')}] differs from its checks' [${derived.join(', ')}]: ${what}`, extra.length ? `${remedy(key)}, or expect a check that carries ${extra.join(', ')}` : `${remedy(key)}, or write [${derived.join(', ')}]`));
+  }
+  if (scenario.level !== undefined && scenario.level !== facts.level[DEFAULT_PROFILE]) {
+    const perProfile = new Set(Object.values(facts.level)).size > 1 ? ` (by profile: ${describeLevels(facts.level)})` : '';
+    errors.push(errorAt(source, ['level'], `"level" ${scenario.level} differs from its checks': ${facts.level[DEFAULT_PROFILE]} under the default profile ${DEFAULT_PROFILE}${perProfile}`, `${remedy('level')} (under each profile, the strictest level of its checks there), or override a check's level in its step: expect: [{ check: <id>, level: ${scenario.level} }]`));
+  }
+  return errors;
+}
+
 function kindOf(step: ScenarioStep): StepKind {
   return STEP_KINDS.find((k) => k in step)!;
 }
@@ -135,9 +176,6 @@ function checkScenario(scenario: Scenario, source: YamlSource): LoadError[] {
   if (scenario.id !== name) {
     errors.push(errorAt(source, ['id'], `id "${scenario.id}" does not match the file name "${basename(source.file)}"`, `rename the file to ${scenario.id}.yaml, or write id: ${name}`));
   }
-  scenario.catalog.forEach((id, j) => {
-    if (!CATALOG_IDS.has(id)) errors.push(errorAt(source, ['catalog', j], `unknown catalog id "${id}"`, didYouMean(id, CATALOG_IDS) ?? 'catalog ids are listed by `oauth-conformance list --coverage`'));
-  });
   const earlier: { id?: string; kind: StepKind; index: number }[] = [];
   scenario.steps.forEach((step, i) => {
     const kind = kindOf(step);

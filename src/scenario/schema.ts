@@ -5,6 +5,7 @@
  * typo is a load error, never a silently skipped check.
  */
 import type { FromSchema } from 'json-schema-to-ts';
+import { CATALOG_ID_PATTERN } from '../spec/catalog.js';
 import { FEATURE_NAMES } from '../spec/features.js';
 import { LEVELS } from '../spec/levels.js';
 import { REQUIREMENT_PATTERN } from '../spec/links.js';
@@ -18,16 +19,23 @@ const stepRef = {
   description: 'The `id` of an earlier step of this scenario.',
 } as const;
 
+/**
+ * Check ids and catalog ids are patterns for the loader (which names an unknown one with a did-you-mean
+ * hint, load.ts) and enums for editors: `editorScenarioSchema` fills the lists in (npm run schemas).
+ */
+export const checkId = { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Check id (src/checks; `oauth-conformance list` names every check).' } as const;
+export const catalogId = { type: 'string', pattern: CATALOG_ID_PATTERN, description: 'Catalog id (docs/catalog.md).' } as const;
+
 const expectEntry = {
   description: 'A check to run on this step\'s evidence: its id, or an object that also overrides its level.',
   anyOf: [
-    { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    checkId,
     {
       type: 'object',
       additionalProperties: false,
       required: ['check'],
       properties: {
-        check: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Check id (src/checks).' },
+        check: checkId,
         level: { ...level, description: 'Judge this check at this level in this scenario (overrides the profile).' },
       },
     },
@@ -239,15 +247,15 @@ export const scenarioSchema = {
   title: 'oauth-conformance scenario',
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'title', 'requirements', 'level', 'catalog', 'steps'],
+  required: ['id', 'title', 'steps'],
   properties: {
     $schema: { type: 'string' },
     id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Unique id; equals the file name without .yaml.', examples: ['code-single-use'] },
     title: { type: 'string', minLength: 1, description: 'One line: the rule in plain words.' },
     description: { type: 'string', description: 'What the scenario does and why, for people.' },
-    catalog: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^[A-Z]{2,4}-[0-9]{2}$' }, description: 'Catalog ids (CATALOG.md) this scenario covers.', examples: [['TK-01']] },
-    requirements: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: REQUIREMENT_PATTERN }, description: 'Specification sections this scenario enforces.', examples: [['RFC6749-4.1.2']] },
-    level: { ...level, description: 'The strictest level this scenario enforces.' },
+    catalog: { type: 'array', minItems: 1, uniqueItems: true, items: catalogId, description: 'Optional, derived: the catalog rows its checks carry. Written, it must name exactly those (checked at load time).', examples: [['TK-01']] },
+    requirements: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: REQUIREMENT_PATTERN }, description: 'Optional, derived: the specification sections its checks cite. Written, it must name exactly those (checked at load time).', examples: [['RFC6749-4.1.2']] },
+    level: { ...level, description: 'Optional, derived: the strictest level of its checks (per profile; an `expect` level counts). Written, it must equal that level under the default profile (checked at load time).' },
     features: { type: 'array', items: feature, uniqueItems: true, default: [], description: 'Features the target needs; a target without them gets `skip`.' },
     tags: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, uniqueItems: true, default: [] },
     steps: {
@@ -260,6 +268,22 @@ export const scenarioSchema = {
 } as const;
 
 export type Scenario = FromSchema<typeof scenarioSchema>;
+
+/**
+ * The scenario schema for editors: check and catalog ids as enums (completion, typos underlined).
+ * The loader keeps the patterns and names an unknown id itself, with the closest known one.
+ */
+export function editorScenarioSchema(checkIds: readonly string[], catalogIds: readonly string[]): object {
+  const enums = new Map<object, object>([[checkId, { ...checkId, enum: [...checkIds] }], [catalogId, { ...catalogId, enum: [...catalogIds] }]]);
+  const copy = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(copy);
+    if (!node || typeof node !== 'object') return node;
+    const replaced = enums.get(node);
+    if (replaced) return replaced;
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, copy(v)]));
+  };
+  return copy(scenarioSchema) as object;
+}
 export type ScenarioStep = Scenario['steps'][number];
 export type AuthorizeSpec = FromSchema<typeof authorize>;
 export type TokenSpec = FromSchema<typeof token>;

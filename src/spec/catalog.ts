@@ -1,10 +1,17 @@
 /**
- * The catalog of black-box checks (ids, sections, rules), from the project's CATALOG.md. Ids are stable;
- * scenarios cite them (`catalog: [TK-01]`) so coverage can be counted against this list.
+ * The catalog of black-box rules: sections and rows, each row an id and the rule in a few words. This
+ * file is the catalog; docs/catalog.md is generated from it (`npm run docs`) with, per row, the sections
+ * its checks cite, its level per profile, and the scenarios and flaws covering it. Ids are stable:
+ * checks carry them (`catalog: ['TK-01']`), flaws name the ones they break, coverage is counted on them.
+ * A new section or row goes here (ids `AB-01`: 2–5 capitals, a dash, two digits).
  */
-export interface CatalogSection { id: string; title: string; rows: { id: string; rule: string }[] }
+/** What a catalog id looks like: 2–5 capitals, a dash, two digits (`TK-01`, `META-01`). */
+export const CATALOG_ID_PATTERN = '^[A-Z]{2,5}-[0-9]{2}$';
 
-export const CATALOG: CatalogSection[] = [
+export interface CatalogRow { readonly id: string; readonly rule: string }
+export interface CatalogSection { readonly id: string; readonly title: string; readonly rows: readonly CatalogRow[] }
+
+export const CATALOG = [
   { id: 'B.1.1', title: 'Discovery and metadata (RFC 8414, RFC 9207, RFC 9700 §2.6)', rows: [
     { id: 'META-01', rule: 'Publish AS metadata' },
     { id: 'META-02', rule: 'issuer is https, no query/fragment; equals the issuer used to build the URL' },
@@ -143,6 +150,13 @@ export const CATALOG: CatalogSection[] = [
     { id: 'RS-05', rule: 'Expired / revoked / replayed-code tokens rejected' },
     { id: 'RS-06', rule: 'Sender-constrained tokens' },
   ] },
-];
+] as const satisfies readonly CatalogSection[];
+
+/** A catalog id, as a type: `breaks` of a flaw and `catalog` of a check are checked against it by the compiler. */
+export type CatalogId = (typeof CATALOG)[number]['rows'][number]['id'];
 
 export const CATALOG_IDS: ReadonlySet<string> = new Set(CATALOG.flatMap((s) => s.rows.map((r) => r.id)));
+
+export function isCatalogId(id: string): id is CatalogId {
+  return CATALOG_IDS.has(id);
+}

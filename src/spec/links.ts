@@ -6,16 +6,21 @@ const PREFIXES: [prefix: string, url: (section: string) => string][] = [
   ['RFC6749-', (s) => `https://www.rfc-editor.org/rfc/rfc6749#section-${s}`],
   ['RFC6750-', (s) => `https://www.rfc-editor.org/rfc/rfc6750#section-${s}`],
   ['RFC7636-', (s) => `https://www.rfc-editor.org/rfc/rfc7636#section-${s}`],
+  ['RFC7523-', (s) => `https://www.rfc-editor.org/rfc/rfc7523#section-${s}`],
   ['RFC7662-', (s) => `https://www.rfc-editor.org/rfc/rfc7662#section-${s}`],
   ['RFC8252-', (s) => `https://www.rfc-editor.org/rfc/rfc8252#section-${s}`],
   ['RFC8414-', (s) => `https://www.rfc-editor.org/rfc/rfc8414#section-${s}`],
-  ['RFC9207-', (s) => `https://www.rfc-editor.org/rfc/rfc9207#section-${s}`],
   ['RFC8996-', (s) => `https://www.rfc-editor.org/rfc/rfc8996#section-${s}`],
+  ['RFC9207-', (s) => `https://www.rfc-editor.org/rfc/rfc9207#section-${s}`],
   ['RFC9700-', (s) => `https://www.rfc-editor.org/rfc/rfc9700#section-${s}`],
   ['OAUTH2.1-', (s) => `https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-${s}`],
 ];
 
-export const REQUIREMENT_PATTERN = '^(RFC6749|RFC6750|RFC7636|RFC7662|RFC8252|RFC8414|RFC8996|RFC9207|RFC9700|OAUTH2\\.1)-[0-9]+(\\.[0-9]+)*$';
+/** The documents a requirement id may name (`RFC6749`, `OAUTH2.1`). */
+export const REQUIREMENT_DOCUMENTS: readonly string[] = PREFIXES.map(([p]) => p.slice(0, -1));
+
+/** What a requirement id looks like: a known document, then a section number (the schemas' pattern). */
+export const REQUIREMENT_PATTERN = `^(${REQUIREMENT_DOCUMENTS.map((d) => d.replace(/\./g, '\\.')).join('|')})-[0-9]+(\\.[0-9]+)*$`;
 
 /** URL of a requirement id, or undefined when the id has no known prefix. */
 export function requirementUrl(id: string): string | undefined {
@@ -28,6 +33,7 @@ export const SPECIFICATION_TITLES: Record<string, string> = {
   RFC6749: 'The OAuth 2.0 Authorization Framework',
   RFC6750: 'Bearer Token Usage',
   RFC7636: 'Proof Key for Code Exchange (PKCE)',
+  RFC7523: 'JSON Web Token (JWT) Profile for OAuth 2.0 Client Authentication and Authorization Grants',
   RFC7662: 'OAuth 2.0 Token Introspection',
   RFC8252: 'OAuth 2.0 for Native Apps',
   RFC8414: 'Authorization Server Metadata',

@@ -227,6 +227,22 @@ export function redirectUriVariant(name: string | undefined): RedirectUriVariant
   return name !== undefined && Object.hasOwn(REDIRECT_URI_VARIANTS, name) ? (REDIRECT_URI_VARIANTS as Record<string, RedirectUriVariant>)[name] : undefined;
 }
 
+/** The row of sending another client's registered redirect URI with this client's client_id (`redirect_uri: { of }`). */
+export const OTHER_CLIENT_ROW = 'RU-02';
+
+/** Catalog rows that name one manipulation of the redirect URI: a check judging them judges the one a step sends. */
+export const MANIPULATION_ROWS: ReadonlySet<string> = new Set([...Object.values(REDIRECT_URI_VARIANTS).map((v) => v.catalog), OTHER_CLIENT_ROW]);
+
+/** The rows of the manipulation an authorization request step sends (none when it sends the registered URI). */
+export function manipulationRows(step: object): string[] {
+  const authorize = 'authorize' in step ? (step.authorize as { redirect_uri?: unknown } | null) : undefined;
+  const sent = authorize?.redirect_uri;
+  if (!sent || typeof sent !== 'object') return [];
+  if ('of' in sent) return [OTHER_CLIENT_ROW];
+  const variant = 'variant' in sent && typeof sent.variant === 'string' ? redirectUriVariant(sent.variant) : undefined;
+  return variant ? [variant.catalog] : [];
+}
+
 function withUrl(uri: string, edit: (url: URL) => void): string {
   const url = new URL(uri);
   edit(url);

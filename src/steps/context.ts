@@ -2,20 +2,10 @@
 import type { Page } from 'playwright';
 import type { Evidence } from '../evidence/types.js';
 import type { Redactor } from '../evidence/redact.js';
-import type { Endpoints } from '../target/discover.js';
+import type { ResolvedTarget } from '../target/resolve.js';
 import type { ClientProfile, TargetProfile } from '../target/schema.js';
 import type { Feature } from '../spec/features.js';
 import { HarnessError, NotApplicable } from '../harness-error.js';
-
-export interface ResolvedTarget {
-  profile: TargetProfile;
-  endpoints: Endpoints;
-  features: ReadonlySet<Feature>;
-  /** Protected resource URL, when the target has one. */
-  resource?: string;
-  /** A CA certificate (PEM) the harness trusts for this target (the embedded https server's). */
-  ca?: string;
-}
 
 /** Secrets a step produced for later steps: never written anywhere but through the redactor. */
 export interface AuthorizeResult {

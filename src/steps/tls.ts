@@ -1,7 +1,7 @@
 /** tls — handshakes with an https endpoint of the target: certificate verification, then each protocol version. */
-import type { TlsEvidence } from '../evidence/types.js';
 import { trustedCas } from '../drive/http.js';
-import { probeVersion, TLS_VERSIONS, verifyCertificate } from '../drive/tls-probe.js';
+import { probeVersion, verifyCertificate } from '../drive/tls-probe.js';
+import { TLS_VERSIONS, type TlsEvidence } from '../evidence/types.js';
 import { HarnessError } from '../harness-error.js';
 import type { TlsSpec } from '../scenario/schema.js';
 import { timeouts, type StepContext } from './context.js';

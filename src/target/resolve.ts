@@ -1,32 +1,26 @@
 /**
- * From a loaded profile to a target the steps can use: endpoints (discovered or explicit), the
- * features, the resource URL, and the host names the browser must treat as the harness's own.
+ * A target the steps can use (endpoints, features, resource URL; resolved over HTTP by
+ * drive/resolve-target.ts), and the host names the browser must treat as the harness's own.
  */
-import { readFileSync } from 'node:fs';
 import { ATTACKER_HOST } from '../spec/redirect-uri-variants.js';
 import type { Feature } from '../spec/features.js';
-import type { ResolvedTarget } from '../steps/context.js';
-import { trustCa } from '../drive/http.js';
-import { discover } from './discover.js';
-import { addressKind, checkEndpointOrigins, targetHostsOf, targetOrigins } from './origins.js';
+import type { Endpoints } from './discover.js';
+import { addressKind, targetHostsOf, targetOrigins } from './origins.js';
 import type { TargetProfile } from './schema.js';
+
+export interface ResolvedTarget {
+  profile: TargetProfile;
+  endpoints: Endpoints;
+  features: ReadonlySet<Feature>;
+  /** Protected resource URL, when the target has one. */
+  resource?: string;
+  /** A CA certificate (PEM) the harness trusts for this target (the embedded https server's). */
+  ca?: string;
+}
+
 
 /** Where the embedded server is, once started: set by the run's global setup. */
 export const EMBEDDED_ENV = { issuer: 'OC_EMBEDDED_ISSUER', resource: 'OC_EMBEDDED_RESOURCE', ca: 'OC_EMBEDDED_CA' } as const;
-
-export async function resolveTarget(profile: TargetProfile, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedTarget> {
-  const embedded = Boolean(profile.embedded);
-  const issuer = embedded ? env[EMBEDDED_ENV.issuer] : profile.issuer;
-  // The CA of an embedded https server (generated for the run), or the profile's private CA: trusted
-  // before discovery needs it.
-  const ca = embedded ? env[EMBEDDED_ENV.ca] || undefined : profile.ca ? readFileSync(profile.ca, 'utf8') : undefined;
-  if (ca) trustCa(ca);
-  const endpoints = await discover(issuer, profile.endpoints, profile.timeouts?.http ?? 10000);
-  const resource = profile.resource ?? (embedded ? env[EMBEDDED_ENV.resource] || undefined : undefined);
-  // Metadata naming an origin the profile does not: refused here, before a secret goes anywhere.
-  checkEndpointOrigins(endpoints, targetOrigins({ profile, endpoints, resource }));
-  return { profile, endpoints, features: new Set(profile.features as Feature[]), resource, ...(ca ? { ca } : {}) };
-}
 
 /** Redirect URI hosts and attacker hosts: resolved by the browser to the harness's stub. */
 export function harnessHosts(profile: TargetProfile): string[] {

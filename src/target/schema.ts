@@ -6,6 +6,7 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import { FEATURE_NAMES } from '../spec/features.js';
+import { PROFILES } from '../spec/levels.js';
 
 const locator = {
   type: 'object',
@@ -84,6 +85,9 @@ const client = {
   },
 } as const;
 
+/** A flaw name: free text for the loader (which knows the embedded server's flaws, load.ts); an enum for editors (editorTargetSchema). */
+const flawName = { type: 'string', description: 'A named flaw of the embedded server (fixtures/servers/embedded/README.md).' } as const;
+
 export const targetSchema = {
   $id: 'https://oauth-conformance.dev/schemas/target.schema.json',
   title: 'oauth-conformance target profile',
@@ -98,7 +102,7 @@ export const targetSchema = {
       type: 'object', additionalProperties: false,
       description: 'Start the built-in authorization server (oidc-provider) for this run, with the clients and user below. No issuer needed.',
       properties: {
-        flaws: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Flaws to inject (negative controls); see fixtures/servers/embedded/README.md.' },
+        flaws: { type: 'array', items: flawName, uniqueItems: true, description: 'Flaws to inject (negative controls); see fixtures/servers/embedded/README.md.' },
         https: { type: 'boolean', default: false, description: 'Serve over https, with a certificate from a CA generated for the run; the harness (Chromium and its HTTP client) trusts that CA only. Declare the feature `https` with it.' },
         consent: { type: 'boolean', default: true, description: 'Show a consent page after login; false grants the requested scope without asking.' },
         pkce_required: { type: 'string', enum: ['public', 'all'], default: 'public', description: 'Which clients must use PKCE: public clients only (default), or every client (as OAuth 2.1 recommends; a confidential client then gets no code without a challenge).' },
@@ -167,7 +171,7 @@ export const targetSchema = {
           scenario: { type: 'string', description: 'Scenario id.' },
           check: { type: 'string', description: 'The check that deviates (for people; the verdict is the scenario\'s).' },
           verdict: { type: 'string', enum: ['fail', 'warn', 'skip', 'error'], description: 'The verdict expected.' },
-          profile: { type: 'string', enum: ['rfc6749', 'rfc9700', 'oauth2.1'], description: 'Only under this profile.' },
+          profile: { type: 'string', enum: PROFILES, description: 'Only under this profile.' },
           reason: { type: 'string', minLength: 1 },
         },
       },
@@ -189,3 +193,14 @@ export type Locator = FromSchema<typeof locator>;
 export type ActionTarget = FromSchema<typeof actionTarget>;
 export type Action = FromSchema<typeof action>;
 export type InteractionRule = TargetProfile['interaction'][number];
+
+/** The target schema for editors: flaw names as an enum (features are one already). */
+export function editorTargetSchema(flawNames: readonly string[]): object {
+  const copy = (node: unknown): unknown => {
+    if (node === flawName) return { ...flawName, enum: [...flawNames] };
+    if (Array.isArray(node)) return node.map(copy);
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, copy(v)]));
+  };
+  return copy(targetSchema) as object;
+}

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startMisbehavingServer, type MisbehavingServer } from '../../fixtures/servers/misbehaving/index.js';
 import { chromiumExecutable } from '../../src/drive/chromium.js';
-import type { RunResults } from '../../src/report/results.js';
+import type { RunResults } from '../../src/results/results.js';
 import { ROOT } from '../../src/runner/env.js';
 
 const BIN = path.join(ROOT, 'bin/oauth-conformance.mjs');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { ROOT } from '../../src/runner/env.js';
-import type { RunResults } from '../../src/report/results.js';
+import type { RunResults } from '../../src/results/results.js';
 
 const BIN = path.join(ROOT, 'bin/oauth-conformance.mjs');
 const EMBEDDED = path.join(ROOT, 'fixtures/targets/embedded.yaml');

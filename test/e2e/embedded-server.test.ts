@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'undici';
 import { FLAWS, startEmbeddedServer, type EmbeddedServer, type FlawName } from '../../fixtures/servers/embedded/index.js';
+import { CATALOG_IDS } from '../../src/spec/catalog.js';
 
 const CB = 'https://client.oauth-conformance.test/cb';
 const PUBLIC_CB = 'https://spa.oauth-conformance.test/cb';
@@ -386,7 +387,7 @@ describe('embedded server (no flaws)', () => {
 describe('flaws', () => {
   test('every flaw names the catalog rule it breaks', () => {
     for (const [name, flaw] of Object.entries(FLAWS)) {
-      assert.match(flaw.breaks, /^[A-Z]{2,4}-\d{2}(, [A-Z]{2,4}-\d{2})*$/, name);
+      assert.ok(flaw.breaks.length > 0 && flaw.breaks.every((id) => CATALOG_IDS.has(id)), `${name}: ${flaw.breaks.join(', ')}`);
       assert.ok(flaw.description.length > 40, name);
     }
   });

@@ -14,12 +14,12 @@ import { launchHarnessBrowser, type HarnessBrowser } from '../../src/runner/harn
 import { ScenarioBrowser } from '../../src/runner/scenario-browser.js';
 import { PositiveControls, runPositiveControl } from '../../src/runner/positive-control.js';
 import { ambientRules } from '../../src/report/ambient.js';
-import type { AmbientRule } from '../../src/report/results.js';
+import type { AmbientRule } from '../../src/results/results.js';
 import { loadPlanScenarios, loadPlanTarget } from '../../src/runner/plan.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
-import type { ResolvedTarget } from '../../src/steps/context.js';
-import { resolveTarget } from '../../src/target/resolve.js';
+import { resolveTarget } from '../../src/drive/resolve-target.js';
+import type { ResolvedTarget } from '../../src/target/resolve.js';
 import type { TargetProfile } from '../../src/target/schema.js';
 import { profileSecrets } from '../../src/target/secrets.js';
 

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { INTERNAL_SECRET, startHostileServer, type Behaviour, type HostileServer } from '../../fixtures/servers/hostile/index.js';
-import type { RunResults } from '../../src/report/results.js';
+import type { RunResults } from '../../src/results/results.js';
 import { ROOT } from '../../src/runner/env.js';
 import { artifactsOf } from './record/artifacts.js';
 

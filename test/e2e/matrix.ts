@@ -10,13 +10,13 @@ import { CHECKS_BY_ID } from '../../src/checks/index.js';
 import type { ScenarioOutcome } from '../../src/runner/execute.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
-import { ambientKey } from '../../src/report/results.js';
+import { ambientKey } from '../../src/results/results.js';
 import { ambientOf, breaches, startRig } from './harness.js';
 
 export type Outcomes = Map<string, ScenarioOutcome>;
 
 export function breaksOf(flaw: FlawName): Set<string> {
-  return new Set(FLAWS[flaw].breaks.match(/[A-Z]{2,4}-\d{2}/g) ?? []);
+  return new Set(FLAWS[flaw].breaks);
 }
 
 export async function runFlaw(flaw: FlawName | undefined, scenarios: LoadedScenario[], profile: Profile = 'rfc9700'): Promise<Outcomes> {
@@ -69,7 +69,7 @@ export function judgeFlaw(flaw: FlawName, scenarios: LoadedScenario[], clean: Ou
     if (guards(a.check)) ambientCaught.push(ambientKey(a.check));
     else problems.push(`run-wide rule ${a.check} broke outside ${[...broken].join(', ')}: ${a.message}`);
   }
-  const guarded = [...caught.filter((id) => scenarios.find((x) => x.scenario.id === id)?.scenario.catalog.some((c) => broken.has(c))), ...ambientCaught];
+  const guarded = [...caught.filter((id) => scenarios.find((x) => x.scenario.id === id)?.facts.catalog.some((c) => broken.has(c))), ...ambientCaught];
   if (!guarded.length) problems.push(`no scenario guarding ${[...broken].join(', ')} caught the flaw`);
   return { flaw, caught, guarded, problems };
 }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ROOT, settingsEnv, readSettings } from '../../src/config.js';
-import type { RunResults } from '../../src/report/results.js';
+import type { RunResults } from '../../src/results/results.js';
 import { runCli } from './run-cli.js';
 
 const CLEAN = path.join(ROOT, 'fixtures/targets/embedded.yaml');

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { RunResults } from '../../src/report/results.js';
+import type { RunResults } from '../../src/results/results.js';
 import { ROOT } from '../../src/runner/env.js';
 import { runCli } from './run-cli.js';
 import { artifactsOf, filesUnder } from './record/artifacts.js';

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startMisbehavingServer, type MisbehavingServer } from '../../fixtures/servers/misbehaving/index.js';
 import { CHECK_IDS } from '../../src/checks/index.js';
-import type { RunResults } from '../../src/report/results.js';
+import type { RunResults } from '../../src/results/results.js';
 import { ROOT } from '../../src/runner/env.js';
 import { NO_POSITIVE_CONTROL, NO_TOKEN_CONTROL } from '../../src/runner/positive-control.js';
 import { loadScenarios, type LoadedScenario } from '../../src/scenario/load.js';

@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright';
 import { chromiumExecutable, launchArgs } from '../../src/drive/chromium.js';
 import { startStub } from '../../src/drive/stub.js';
-import type { RunResults } from '../../src/report/results.js';
+import type { RunResults } from '../../src/results/results.js';
 import { ROOT } from '../../src/runner/env.js';
 import { artifactsOf, filesUnder } from './record/artifacts.js';
 

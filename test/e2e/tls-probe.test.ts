@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
-import { probeVersion, TLS_VERSIONS, verifyCertificate, type TlsProbeOptions } from '../../src/drive/tls-probe.js';
+import { probeVersion, verifyCertificate, type TlsProbeOptions } from '../../src/drive/tls-probe.js';
+import { TLS_VERSIONS } from '../../src/evidence/types.js';
 import type { TlsEvidence } from '../../src/evidence/types.js';
 import { run } from '../fixtures/evidence/judging.js';
 

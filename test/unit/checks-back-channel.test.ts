@@ -66,6 +66,28 @@ describe('pkce-wrong-verifier-rejected (PK-02, PK-06)', () => {
   });
 });
 
+describe('pkce-s256-accepted (PK-01)', () => {
+  test('pass: the S256 challenge\'s verifier redeems the code', () => {
+    assert.deepEqual(seen(withAuth('pkce-s256-accepted', redeem({}, tokenResponse()))), {
+      verdict: 'pass', level: 'MUST', expected: '200 with an access token', actual: '200 access_token issued', message: 'holds',
+    });
+  });
+
+  test('fail: the right verifier is refused', () => {
+    assert.deepEqual(seen(withAuth('pkce-s256-accepted', redeem({}, invalidGrant))), {
+      verdict: 'fail', level: 'MUST', expected: '200 with an access token', actual: '400 error=invalid_grant',
+      message: 'a code requested with an S256 challenge and redeemed with its verifier got no token (400 error=invalid_grant): S256 is mandatory to implement',
+    });
+  });
+
+  test('skip: no S256 challenge, or not its verifier', () => {
+    const noPkce = authorizedWith({ code_challenge: undefined, code_challenge_method: undefined });
+    assert.equal(withAuth('pkce-s256-accepted', redeem({}, tokenResponse()), noPkce).verdict, 'skip');
+    assert.equal(withAuth('pkce-s256-accepted', redeem({ code_verifier: opaque('wrong-verifier') })).verdict, 'skip');
+    assert.equal(withAuth('pkce-s256-accepted', redeem({ code_verifier: undefined })).verdict, 'skip');
+  });
+});
+
 describe('pkce-verifier-required (PK-03)', () => {
   test('pass: no verifier, invalid_grant', () => {
     assert.equal(withAuth('pkce-verifier-required', redeem({ code_verifier: undefined })).verdict, 'pass');

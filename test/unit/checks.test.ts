@@ -402,7 +402,7 @@ describe('implicit-grant-refused', () => {
 
 describe('judge()', () => {
   const fake = (evaluate: CheckDefinition<'token'>['evaluate'], level: CheckDefinition['level'] = 'MUST'): CheckDefinition =>
-    ({ id: 'fake-check', title: 'A fake check', catalog: ['TK-99'], requirements: ['RFC6749-5.2', 'NOPE-1'], level, quote: 'q', on: 'token', evaluate }) as CheckDefinition;
+    ({ id: 'fake-check', title: 'A fake check', catalog: ['TK-13'], requirements: ['RFC6749-5.2', 'NOPE-1'], level, quote: 'q', on: 'token', evaluate }) as CheckDefinition;
 
   test('a check whose evaluate throws gives verdict error, with the message', () => {
     const o = judge(fake(() => { throw new Error('boom'); }), token(), { all: [] }, { profile: 'rfc9700' });
@@ -431,7 +431,7 @@ describe('judge()', () => {
   test('the outcome carries the citation, the step and the ambient flag; unknown requirement ids have no URL', () => {
     const o = judge(fake(() => ({ holds: true, expected: 'e', actual: 'a', note: 'n' })), token({ step: 4 }), { all: [] }, { profile: 'rfc9700', ambient: true });
     assert.deepEqual(o, {
-      check: 'fake-check', title: 'A fake check', catalog: ['TK-99'],
+      check: 'fake-check', title: 'A fake check', catalog: ['TK-13'],
       requirements: [{ id: 'RFC6749-5.2', url: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2' }, { id: 'NOPE-1', url: undefined }],
       level: 'MUST', step: 4, ambient: true, verdict: 'pass', expected: 'e', actual: 'a', message: 'n',
     });

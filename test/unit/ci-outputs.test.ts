@@ -22,7 +22,7 @@ import { annotations, reportToGithub } from '../../src/report/github.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { OUTPUT_FILES, writeOutputs } from '../../src/report/outputs.js';
-import { countVerdicts, exitCodeOf, RESULTS_SCHEMA, type FailOn, type RunResults, type ScenarioRecord } from '../../src/report/results.js';
+import { countVerdicts, exitCodeOf, RESULTS_SCHEMA, type FailOn, type RunResults, type ScenarioRecord } from '../../src/results/results.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import { CODE, token } from '../fixtures/evidence/builders.js';
 

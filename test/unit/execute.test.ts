@@ -7,14 +7,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Redactor } from '../../src/evidence/redact.js';
 import { executeScenario, type ScenarioRunOptions } from '../../src/runner/execute.js';
+import { deriveFacts } from '../../src/scenario/facts.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Profile } from '../../src/spec/levels.js';
-import type { ResolvedTarget } from '../../src/steps/context.js';
+import type { ResolvedTarget } from '../../src/target/resolve.js';
 
 function loaded(scenario: Partial<Scenario>): LoadedScenario {
-  const s = { id: 'x', title: 'x', requirements: ['RFC6749-4.1.2'], level: 'MUST', catalog: ['TK-01'], features: [], steps: [], ...scenario } as Scenario;
-  return { scenario: s, file: 'suites/x.yaml', source: '', stepLines: s.steps.map((_, i) => 7 + 2 * i) };
+  const s = { id: 'x', title: 'x', features: [], steps: [], ...scenario } as Scenario;
+  const facts = deriveFacts(s) ?? { catalog: [], requirements: [], level: { rfc6749: 'MAY', rfc9700: 'MAY', 'oauth2.1': 'MAY' } };
+  return { scenario: s, file: 'suites/x.yaml', source: '', stepLines: s.steps.map((_, i) => 7 + 2 * i), facts };
 }
 
 function options(features: string[], profile: Profile = 'rfc9700'): ScenarioRunOptions {

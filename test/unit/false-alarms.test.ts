@@ -19,10 +19,12 @@ import { Redactor } from '../../src/evidence/redact.js';
 import { HarnessError, NotApplicable } from '../../src/harness-error.js';
 import { executeScenario } from '../../src/runner/execute.js';
 import { scenarioVerdict } from '../../src/runner/verdict.js';
+import { deriveFacts } from '../../src/scenario/facts.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Profile } from '../../src/spec/levels.js';
-import type { ResolvedTarget, StepContext } from '../../src/steps/context.js';
+import type { StepContext } from '../../src/steps/context.js';
+import type { ResolvedTarget } from '../../src/target/resolve.js';
 import { missingFrom } from '../../src/steps/precondition.js';
 import { run, seen } from '../fixtures/evidence/judging.js';
 import {
@@ -107,8 +109,8 @@ before(async () => {
 after(() => new Promise<void>((r) => server.close(() => r())));
 
 function loaded(steps: unknown[]): LoadedScenario {
-  const s = { id: 'x', title: 'x', requirements: ['RFC6749-6'], level: 'MUST', catalog: ['RT-05'], features: [], steps } as unknown as Scenario;
-  return { scenario: s, file: 'suites/x.yaml', source: '', stepLines: s.steps.map((_, i) => 7 + 2 * i) };
+  const s = { id: 'x', title: 'x', features: [], steps } as unknown as Scenario;
+  return { scenario: s, file: 'suites/x.yaml', source: '', stepLines: s.steps.map((_, i) => 7 + 2 * i), facts: deriveFacts(s)! };
 }
 
 function runScenario(steps: unknown[], profile: Profile = 'rfc9700') {

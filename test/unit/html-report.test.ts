@@ -9,7 +9,7 @@ import { judge } from '../../src/checks/judge.js';
 import type { Evidence } from '../../src/evidence/types.js';
 import { Redactor } from '../../src/evidence/redact.js';
 import { renderHtml } from '../../src/report/html.js';
-import { countVerdicts, deviationStatus, exitCodeOf, RESULTS_SCHEMA, type RecordedEvidence, type RunResults, type ScenarioRecord } from '../../src/report/results.js';
+import { countVerdicts, deviationStatus, exitCodeOf, RESULTS_SCHEMA, type RecordedEvidence, type RunResults, type ScenarioRecord } from '../../src/results/results.js';
 import { CLIENT_SECRET, CODE, PNG, authorization, token } from '../fixtures/evidence/builders.js';
 
 const redactor = new Redactor();
@@ -194,6 +194,80 @@ describe('renderHtml: failures in depth', () => {
     assert.ok(html.includes('<tr data-v="fail" data-level="MUST" data-sec="RFC6749-4.1.2 RFC6749-4.1.4 RFC6749-5.1 RFC6749-10.5 RFC9700-4.2.4" data-tags="" data-attacks="code-injection-replay conformance">'));
     assert.ok(html.includes('<select class="filter" data-f="sec"><option value="">all</option><option value="RFC6749">RFC 6749 (all)</option><option value="RFC6749-4.1.2">RFC 6749 §4.1.2</option>'));
     assert.ok(html.includes('<select class="filter" data-f="level"><option value="">all</option><option value="MUST">MUST</option></select>'));
+  });
+});
+
+describe('renderHtml: a hundred findings stay readable', () => {
+  const failures = (n: number) => Array.from({ length: n }, (_, i) => scenario({ id: `failing-${i}`, verdict: 'fail', checks: [failing] }));
+
+  test('broken scenarios first, worst first; passes and skips folded under their count, in the list and in the details', () => {
+    const page = renderHtml(results([...run.scenarios, scenario({ id: 'late-warning', verdict: 'warn' })]), read, source);
+    const list = page.slice(page.indexOf('<table class="scenarios">'));
+    const order = [...list.matchAll(/<tr data-v="(\w+)"[^>]*><td>[^]*?<a href="#s-([^"]+)">/g)].map((m) => `${m[1]}:${m[2]}`);
+    assert.deepEqual(order.slice(0, 3), ['fail:code-single-use', 'error:public-client-pkce-flow', 'warn:late-warning']);
+    const folds = [...page.matchAll(/<details class="fold"><summary>(.*?)<\/summary>/g)].map((m) => m[1]);
+    assert.deepEqual(folds, Array(2).fill('<span class="v v-pass">pass</span> 1 · <span class="v v-skip">skip</span> 1 — passed and skipped scenarios'));
+    assert.ok(page.indexOf('id="s-code-flow-no-tokens-in-urls"') > page.lastIndexOf('<details class="fold">'), 'a passing scenario\'s details inside the fold');
+  });
+
+  test('a few failures open by default; many are listed closed', () => {
+    const opened = (n: number) => (renderHtml(results(failures(n)), read, source).match(/<details id="s-failing-\d+"[^>]* open>/g) ?? []).length;
+    assert.equal(opened(5), 5);
+    assert.equal(opened(6), 0);
+  });
+
+  test('a crowded matrix cell folds its links under their count; rows without a failure fold per specification', () => {
+    const page = renderHtml(results([...failures(4), scenario({ id: 'alone', verdict: 'pass', checks: [issued] })]), read, source);
+    const row = /<tr data-sec="RFC9700-4\.2\.4"><td>.*?<\/td>(.*?)<\/tr>/.exec(page)?.[1] ?? '';
+    assert.ok(row.startsWith('<td></td><td><details class="ids"><summary>4 scenarios</summary><a href="#s-failing-0">failing-0</a><br>'), row);
+    assert.match(page, /<tr class="folded"><td colspan="6"><details class="rows"><summary>\d+ sections without a failure<\/summary><table class="matrix"><tbody><tr data-sec="RFC6749-4\.1\.4">/);
+  });
+
+  test('a long response body shows its first lines, the rest folded; a short one is shown whole', () => {
+    const body = JSON.stringify({ error: 'invalid_request', padding: 'x'.repeat(1500) });
+    const long = recorded(token({ step: 2, response: { status: 400, headers: { 'content-type': 'application/json' }, body } }));
+    const page = renderHtml(results([scenario({ id: 'long-body', verdict: 'fail', checks: [failing], evidence: [long] })]), read, source);
+    assert.match(page, /<details class="long"><summary><code class="pre">HTTP 400\n\{&quot;error&quot;:&quot;invalid_request&quot;,&quot;padding&quot;:&quot;x+<\/code><span class="t fold-more">… \d+ more characters<\/span><\/summary><pre>x+&quot;\}<\/pre><\/details>/);
+    assert.ok(html.includes('<pre>HTTP 200\n{&quot;access_token&quot;'), 'the short token response of the main fixture is not folded');
+  });
+
+  test('the evidence of steps that passed is folded to its heading in a failing scenario; the broken step\'s is open', () => {
+    const block = html.slice(html.indexOf('id="s-code-single-use"')).split('</details>\n')[0];
+    const steps = [...block.matchAll(/<details class="ev"( open)?><summary><h4>Step (\d+)/g)].map((m) => `${m[2]}:${m[1] ? 'open' : 'folded'}`);
+    assert.deepEqual(steps, ['1:folded', '2:folded', '3:open']);
+  });
+
+  test('a run-wide rule shows three of the responses it failed, and folds the others', () => {
+    const r = results(failures(10));
+    r.ambient = [{ ...failing, check: 'state-echoed', catalog: ['AR-01'], title: 'state echoed', seen: r.scenarios.map((s) => ({ scenario: s.id, step: 1, verdict: 'fail' as const, message: 'state missing' })) }];
+    const page = renderHtml(r, read, source);
+    assert.match(page, /<ul>(<li><span class="v v-fail">fail<\/span> <a href="#s-failing-\d">failing-\d<\/a> step 1: state missing<\/li>){3}<\/ul><details class="more"><summary>\+7 more response\(s\)<\/summary><ul>(<li>.*?<\/li>){7}<\/ul><\/details>/);
+  });
+});
+
+describe('renderHtml: a run over several projects', () => {
+  const inProject = (project: string, list: ScenarioRecord[]) => list.map((s) => ({ ...s, project }));
+
+  test('one project: the report is the same as without the field', () => {
+    assert.equal(renderHtml({ ...run, scenarios: inProject('embedded', run.scenarios) }, read, source), html);
+  });
+
+  test('two projects: a section each with its own summary, anchors scoped by project, names escaped', () => {
+    const other = '<b>strict</b>';
+    const both = results([...inProject('embedded', run.scenarios), ...inProject(other, run.scenarios.filter((s) => s.verdict !== 'fail'))]);
+    const page = renderHtml(both, read, source);
+    assert.ok(page.includes('<li><a href="#p-embedded"><b>embedded</b></a> <span class="v v-pass">pass</span> 1 · <span class="v v-fail">fail</span> 1 · <span class="v v-skip">skip</span> 1 · <span class="v v-error">error</span> 1</li>'));
+    assert.ok(page.includes('<section class="project" id="p-&lt;b&gt;strict&lt;/b&gt;"><h2>Project &lt;b&gt;strict&lt;/b&gt;</h2>'));
+    assert.ok(!page.includes('<b>strict</b>'), 'a project name is text');
+    const summaries = [...page.matchAll(/<h2>Project .*?<\/h2><p class="headline (\w+)">(.*?)<\/p>/g)].map((m) => m[2]);
+    assert.deepEqual(summaries, ['Incomplete: 1 scenario(s) could not be run; 1 MUST failure(s)', 'Incomplete: 1 scenario(s) could not be run']);
+    // each project's scenario once, under its own anchor, linked from its own rows and matrix
+    assert.equal(page.split('<details id="s-embedded/code-single-use"').length - 1, 1);
+    assert.equal(page.split('<details id="s-&lt;b&gt;strict&lt;/b&gt;/implicit-grant-refused"').length - 1, 1);
+    assert.ok(page.includes('<a href="#s-embedded/code-single-use">code-single-use</a>'));
+    assert.ok(!/id="s-code-single-use"/.test(page), 'no unscoped anchor');
+    assert.equal(page.split('<h3>Compliance by specification and section</h3>').length - 1, 2);
+    assert.equal(page.split('<div class="controls">').length - 1, 1, 'one set of filters for the whole run');
   });
 });
 

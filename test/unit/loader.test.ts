@@ -32,9 +32,9 @@ function files(contents: Record<string, string>): { dir: string; path: Record<st
 const knownChecks = new Set(['code-replay-rejected', 'token-issued']);
 const scenarioErrors = (paths: string[]) => loadScenarios(paths, { knownChecks }).errors.map(formatLoadError);
 
-/** A valid scenario; `steps` replaces lines 7 on. */
+/** A valid scenario, writing the facts its check (token-issued) carries; `steps` replaces lines 7 on. */
 function scenario(id: string, steps = '  - id: first\n    authorize: {}\n  - token: { code: first }\n    expect: [token-issued]\n'): string {
-  return `id: ${id}\ntitle: Codes are single-use\nrequirements: [RFC6749-4.1.2]\nlevel: MUST\ncatalog: [TK-01]\nsteps:\n${steps}`;
+  return `id: ${id}\ntitle: Codes are single-use\nrequirements: [RFC6749-4.1.4, RFC6749-5.1]\nlevel: MUST\ncatalog: [TR-03]\nsteps:\n${steps}`;
 }
 
 describe('scenario loader', () => {
@@ -80,8 +80,8 @@ describe('scenario loader', () => {
   });
 
   test('wrong type', () => {
-    const { path } = files({ 'x.yaml': scenario('x').replace('catalog: [TK-01]', 'catalog: TK-01') });
-    assert.deepEqual(scenarioErrors([path['x.yaml']]), [`${path['x.yaml']}:5:10: "catalog" must be a list (got "TK-01")`]);
+    const { path } = files({ 'x.yaml': scenario('x').replace('catalog: [TR-03]', 'catalog: TR-03') });
+    assert.deepEqual(scenarioErrors([path['x.yaml']]), [`${path['x.yaml']}:5:10: "catalog" must be a list (got "TR-03")`]);
   });
 
   test('wrong enum value', () => {
@@ -191,16 +191,48 @@ describe('scenario loader', () => {
     const { path } = files({ 'x.yaml': text });
     const file = path['x.yaml'];
     const errors = scenarioErrors([file]);
-    assert.equal(errors.length, 8);
+    assert.equal(errors.length, 7);
     assert.deepEqual(errors, [
-      `${file}:1:1: missing required key "catalog" in scenario`,
       `${file}:2:8: "title" must not be empty`,
-      `${file}:3:31: "requirements[1]" must be a requirement id like RFC6749-4.1.2 (RFC6749, RFC6750, RFC7636, RFC8252, RFC8414, RFC9207, RFC9700 or OAUTH2.1) (got "rfc6749")`,
+      `${file}:3:31: "requirements[1]" must be a requirement id like RFC6749-4.1.2 (RFC6749, RFC6750, RFC7636, RFC7523, RFC7662, RFC8252, RFC8414, RFC8996, RFC9207, RFC9700 or OAUTH2.1) (got "rfc6749")`,
       `${file}:4:8: "level" must be one of MUST, SHOULD, MAY (got "must")\n  hint: did you mean MUST?`,
       `${file}:5:1: unknown key "stepz" in scenario; expected one of: id, title, description, catalog, requirements, level, features, tags, steps\n  hint: did you mean steps?`,
       `${file}:7:24: "pkce" in authorize (step 1) must be one of S256, plain, none (got "s256")\n  hint: did you mean S256?`,
       `${file}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls (it has none)`,
       `${file}:9:5: "resource" in step 3 must be a mapping (got nothing)\n  hint: write {} for an empty mapping`,
+    ]);
+  });
+
+  test("catalog, requirements and level are derived from the checks: per profile, with expect's level overrides, a redirect URI check narrowed to the variant sent", () => {
+    const lines = (steps: string) => `id: x\ntitle: t\nsteps:\n${steps}`;
+    const load = (text: string) => loadScenarios([files({ 'x.yaml': text }).path['x.yaml']], { knownChecks: new Set(['token-issued', 'token-response-pragma-no-cache', 'redirect-uri-rejected', 'refused-without-redirect']) });
+    const pragma = load(lines('  - authorize: {}\n  - token: {}\n    expect: [token-response-pragma-no-cache]\n'));
+    assert.deepEqual(pragma.errors, []);
+    assert.deepEqual(pragma.scenarios[0].facts, { catalog: ['TR-02'], requirements: ['RFC6749-5.1'], level: { rfc6749: 'MUST', rfc9700: 'MAY', 'oauth2.1': 'MAY' } });
+    const both = load(lines('  - authorize: {}\n  - token: {}\n    expect: [token-response-pragma-no-cache, token-issued]\n'));
+    assert.deepEqual(both.scenarios[0].facts.level, { rfc6749: 'MUST', rfc9700: 'MUST', 'oauth2.1': 'MUST' });
+    assert.deepEqual(both.scenarios[0].facts.catalog, ['TR-02', 'TR-03']);
+    const overridden = load(lines('  - authorize: {}\n  - token: {}\n    expect: [{ check: token-response-pragma-no-cache, level: SHOULD }]\n'));
+    assert.deepEqual(overridden.scenarios[0].facts.level, { rfc6749: 'SHOULD', rfc9700: 'SHOULD', 'oauth2.1': 'SHOULD' });
+    const variant = load(lines('  - authorize: { redirect_uri: { variant: path-suffix } }\n    expect: [redirect-uri-rejected]\n'));
+    assert.deepEqual(variant.scenarios[0].facts.catalog, ['RU-04', 'RU-18']);
+    const other = load(lines('  - authorize: { redirect_uri: { of: second } }\n    expect: [redirect-uri-rejected]\n'));
+    assert.deepEqual(other.scenarios[0].facts.catalog, ['RU-02', 'RU-18']);
+  });
+
+  test('written catalog, requirements and level must say what the checks say, at their line, with what to do', () => {
+    const { path } = files({ 'x.yaml': `id: x\ntitle: t\ncatalog: [TK-01, TR-03]\nrequirements: [RFC6749-5.1]\nlevel: MUST\nsteps:\n  - authorize: {}\n  - token: {}\n    expect: [token-response-pragma-no-cache]\n` });
+    const errors = loadScenarios([path['x.yaml']], { knownChecks: new Set(['token-response-pragma-no-cache']) }).errors.map(formatLoadError);
+    assert.deepEqual(errors, [
+      `${path['x.yaml']}:3:10: "catalog" [TK-01, TR-03] differs from its checks' [TR-02]: TK-01, TR-03 are carried by no check it expects; its checks also carry TR-02\n  hint: delete the "catalog" line: it is derived from the checks the steps expect, or expect a check that carries TK-01, TR-03`,
+      `${path['x.yaml']}:5:8: "level" MUST differs from its checks': MAY under the default profile rfc9700 (by profile: rfc6749 MUST, rfc9700 MAY, oauth2.1 MAY)\n  hint: delete the "level" line: it is derived from the checks the steps expect (under each profile, the strictest level of its checks there), or override a check's level in its step: expect: [{ check: <id>, level: MUST }]`,
+    ]);
+  });
+
+  test('a scenario expecting no check is an error: nothing would judge it', () => {
+    const { path } = files({ 'x.yaml': 'id: x\ntitle: t\nsteps:\n  - authorize: {}\n' });
+    assert.deepEqual(scenarioErrors([path['x.yaml']]), [
+      `${path['x.yaml']}:4:3: the scenario expects no check: nothing would judge it\n  hint: add \`expect: [<check id>]\` to the step whose evidence a check judges (\`oauth-conformance list\` names every check); the scenario's level, requirements and catalog rows come from its checks`,
     ]);
   });
 

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { CHECKS_BY_ID } from '../../src/checks/index.js';
 import { judge } from '../../src/checks/judge.js';
 import { renderJunit } from '../../src/report/junit.js';
-import { countVerdicts, exitCodeOf, RESULTS_SCHEMA, type RunResults, type ScenarioRecord } from '../../src/report/results.js';
+import { countVerdicts, exitCodeOf, RESULTS_SCHEMA, type RunResults, type ScenarioRecord } from '../../src/results/results.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import { token } from '../fixtures/evidence/builders.js';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { evidence } from '../../src/report/html/evidence.js';
-import { reproductionOf } from '../../src/report/reproduction.js';
+import { reproductionOf } from '../../src/results/reproduction.js';
 import { errorResponse, raceRounds, tokenResponse } from '../fixtures/evidence/back-channel.js';
 
 const read = () => Buffer.alloc(0);

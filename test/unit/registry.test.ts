@@ -9,6 +9,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CHECK_IDS, CHECKS, CHECKS_BY_ID } from '../../src/checks/index.js';
+import { CATALOG_IDS } from '../../src/spec/catalog.js';
+import { FLAWS } from '../../fixtures/servers/embedded/flaws.js';
 import { formatLoadError } from '../../src/load/errors.js';
 import { evidenceKindOf } from '../../src/steps/index.js';
 import { loadScenarios } from '../../src/scenario/load.js';
@@ -63,13 +65,32 @@ describe('check registry', () => {
     assert.deepEqual(bad, []);
   });
 
-  test('every check has a title, a quote and catalog ids like AR-01', () => {
+  test('every check has a title, a quote and catalog ids of the catalog', () => {
     for (const c of CHECKS) {
       assert.ok(c.title.trim(), `${c.id}: empty title`);
       assert.ok(c.quote.trim().length > 20, `${c.id}: empty or trivial quote`);
       assert.ok(c.catalog.length > 0, `${c.id}: no catalog id`);
-      for (const cat of c.catalog) assert.match(cat, /^[A-Z]{2,4}-[0-9]{2}$/, `${c.id}: catalog id ${cat}`);
+      for (const cat of c.catalog) assert.ok(CATALOG_IDS.has(cat), `${c.id}: catalog id ${cat} is no row of src/spec/catalog.ts`);
     }
+  });
+
+  test("every check's @see links are exactly its requirements (one citation, written twice only side by side)", () => {
+    const files = walk(join(root, 'src', 'checks'), /\.ts$/);
+    const differ: string[] = [];
+    for (const c of CHECKS) {
+      const file = files.find((f) => basename(f) === `${c.id}.ts`)!;
+      const sees = [...readFileSync(file, 'utf8').matchAll(/^\s*\*\s*@see\s+(\S+)/gm)].map((m) => m[1]);
+      const wanted = c.requirements.map((id) => requirementUrl(id)!);
+      const missing = wanted.filter((u) => !sees.includes(u));
+      const extra = sees.filter((u) => !wanted.includes(u));
+      if (missing.length || extra.length) differ.push(`${relative(root, file)}: @see lacks [${missing.join(' ')}], has beyond requirements [${extra.join(' ')}]`);
+    }
+    assert.deepEqual(differ, []);
+  });
+
+  test('every flaw of the embedded server breaks rows of the catalog', () => {
+    const wrong = Object.entries(FLAWS).filter(([, f]) => !f.breaks.length || f.breaks.some((id) => !CATALOG_IDS.has(id))).map(([name, f]) => `${name}: ${f.breaks.join(', ')}`);
+    assert.deepEqual(wrong, []);
   });
 
   test('every check has a known level under every profile', () => {
@@ -117,8 +138,8 @@ describe('suites', () => {
   });
 
   test('every scenario cites resolvable requirements and expects at least one check', () => {
-    for (const { scenario } of scenarios) {
-      for (const id of scenario.requirements) assert.ok(requirementUrl(id)?.startsWith('https://'), `${scenario.id}: ${id}`);
+    for (const { scenario, facts } of scenarios) {
+      for (const id of facts.requirements) assert.ok(requirementUrl(id)?.startsWith('https://'), `${scenario.id}: ${id}`);
       assert.ok(scenario.steps.some((s) => (s.expect ?? []).length > 0), `${scenario.id} expects nothing`);
     }
   });

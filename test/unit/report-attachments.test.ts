@@ -4,10 +4,10 @@ import { describe, test } from 'node:test';
 import type { Evidence } from '../../src/evidence/types.js';
 import { Redactor } from '../../src/evidence/redact.js';
 import { remoteScripts, withoutAnalytics } from '../../src/report/allure-analytics.js';
-import { reproductionOf } from '../../src/report/reproduction.js';
-import { curlOf, shellQuote } from '../../src/report/curl.js';
+import { reproductionOf } from '../../src/results/reproduction.js';
+import { curlOf, shellQuote } from '../../src/results/curl.js';
 import { execFileSync } from 'node:child_process';
-import type { RecordedEvidence } from '../../src/report/results.js';
+import type { RecordedEvidence } from '../../src/results/results.js';
 import { CLIENT_SECRET, CODE, authorization, token } from '../fixtures/evidence/builders.js';
 
 describe('reproductionOf', () => {

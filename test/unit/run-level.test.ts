@@ -21,7 +21,7 @@ import { headline, header } from '../../src/report/html/header.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown, verdictLine } from '../../src/report/markdown.js';
-import { countVerdicts, decidingLevel, exitCodeOf, RESULTS_SCHEMA, type PositiveControl, type RunResults, type ScenarioRecord } from '../../src/report/results.js';
+import { countVerdicts, decidingLevel, exitCodeOf, RESULTS_SCHEMA, type PositiveControl, type RunResults, type ScenarioRecord } from '../../src/results/results.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import { controlRefusals, NO_POSITIVE_CONTROL, NO_TOKEN_CONTROL, PositiveControls } from '../../src/runner/positive-control.js';
 import { callback, errorPage, jsonResponse, redirectedTo, token, tokenInvalidGrant } from '../fixtures/evidence/builders.js';

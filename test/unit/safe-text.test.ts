@@ -12,7 +12,7 @@ import { table } from '../../src/cli/table.js';
 import { formatFinding, problem } from '../../src/doctor/finding.js';
 import { annotations } from '../../src/report/github.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { countVerdicts, RESULTS_SCHEMA, type RunResults, type ScenarioRecord } from '../../src/report/results.js';
+import { countVerdicts, RESULTS_SCHEMA, type RunResults, type ScenarioRecord } from '../../src/results/results.js';
 import { safeMarkdown } from '../../src/text/markdown.js';
 import { safeTerminal, safeTerminalLines } from '../../src/text/terminal.js';
 

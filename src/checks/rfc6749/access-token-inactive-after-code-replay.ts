@@ -4,6 +4,7 @@
  * revocation when the target has no protected resource; skipped when the server advertises no
  * introspection endpoint or refuses to introspect.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.5
  * @see https://www.rfc-editor.org/rfc/rfc7662#section-2.2
  */
 import type { CheckDefinition } from '../types.js';

@@ -29,7 +29,7 @@ export const clientAuthenticationRequired: CheckDefinition<'token'> = {
   id: 'client-authentication-required',
   title: 'A confidential client gets no tokens without valid client authentication',
   catalog: ['TK-06', 'RT-02'],
-  requirements: ['RFC6749-3.2.1', 'RFC6749-4.1.3', 'RFC6749-6'],
+  requirements: ['RFC6749-3.2.1', 'RFC6749-4.1.3', 'RFC6749-6', 'RFC7523-3'],
   level: 'MUST',
   quote: 'Confidential clients or other clients issued client credentials MUST authenticate with the authorization server as described in Section 2.3 when making requests to the token endpoint.',
   on: 'token',

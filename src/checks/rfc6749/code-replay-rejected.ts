@@ -3,6 +3,7 @@
  * Judged on what happened (were tokens issued?); the error code is reported beside it.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.5
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.2.4
  */
 import type { CheckDefinition } from '../types.js';
 import { describeTokenResponse, errorCode, issuedAccessToken } from '../token-response.js';

@@ -1,5 +1,5 @@
 /**
- * redirect-uri-rejected (RU-01…RU-13, RU-15, RU-16, RU-18) — an authorization request whose
+ * redirect-uri-rejected (RU-01…RU-13, RU-15, RU-16, RU-18; on a step, the row of the manipulation it sends) — an authorization request whose
  * redirect_uri is not exactly a registered one is refused on the server's own page; the browser is
  * never sent to the manipulated URI, not even with an error, and not even where it could not load it
  * (judged on the redirect chain then). Sending the user to the registered URI instead, ignoring the
@@ -19,7 +19,7 @@ import { redirectUriVariant } from '../../spec/redirect-uri-variants.js';
 export const redirectUriRejected: CheckDefinition<'authorization'> = {
   id: 'redirect-uri-rejected',
   title: 'A redirect_uri that is not exactly a registered one is refused without redirecting',
-  catalog: ['RU-01', 'RU-03', 'RU-04', 'RU-05', 'RU-06', 'RU-07', 'RU-08', 'RU-09', 'RU-10', 'RU-11', 'RU-12', 'RU-13', 'RU-15', 'RU-16', 'RU-18'],
+  catalog: ['RU-01', 'RU-02', 'RU-03', 'RU-04', 'RU-05', 'RU-06', 'RU-07', 'RU-08', 'RU-09', 'RU-10', 'RU-11', 'RU-12', 'RU-13', 'RU-15', 'RU-16', 'RU-18'],
   requirements: ['RFC6749-3.1.2.3', 'RFC6749-4.1.2.1', 'RFC9700-4.1.3'],
   level: 'MUST',
   quote: 'the authorization server SHOULD inform the resource owner of the error and MUST NOT automatically redirect the user-agent to the invalid redirection URI.',

@@ -3,6 +3,7 @@
  * at its first redemption no longer works: one refresh with it must be refused. The way to see the
  * revocation when the target has no protected resource.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.5
  */
 import type { CheckDefinition } from '../types.js';
 import { describeTokenResponse, errorCode, issuedAccessToken } from '../token-response.js';

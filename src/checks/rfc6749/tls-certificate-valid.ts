@@ -4,6 +4,7 @@
  * validates, as it MUST, cannot talk to a server that fails this; one that does not is open to
  * impersonation.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.9
+ * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-1.5
  */
 import type { CheckDefinition } from '../types.js';
 

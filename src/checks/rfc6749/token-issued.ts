@@ -1,6 +1,7 @@
 /**
  * token-issued — a valid authorization code, redeemed once by its client, yields an access token.
  * The baseline every replay and binding check stands on.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.4
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  */
 import type { CheckDefinition } from '../types.js';

@@ -2,6 +2,7 @@
  * tokens-revoked-after-code-replay (TK-02) — after a code is replayed, the access token issued at its
  * first redemption stops working at the protected resource.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.5
  */
 import type { CheckDefinition } from '../types.js';
 

@@ -4,6 +4,7 @@
  * the query method (MAY) while telling clients not to use it; RFC 9700 forbids clients to use it (a
  * server refusing it enforces that: SHOULD); OAuth 2.1 drops the method (MUST).
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.3
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-5.3
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.3.2
  */
 import type { CheckDefinition } from '../types.js';

@@ -3,6 +3,7 @@
  * refused. RFC 6749 §1.6 defers to current TLS practice: BCP 195 (RFC 8996 deprecates 1.0 and 1.1,
  * RFC 9325 requires 1.2+). A version the probe itself could not offer gives no verdict for it.
  * @see https://www.rfc-editor.org/rfc/rfc8996#section-2
+ * @see https://www.rfc-editor.org/rfc/rfc8996#section-3
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-1.6
  */
 import type { CheckDefinition } from '../types.js';

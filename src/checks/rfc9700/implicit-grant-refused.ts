@@ -2,6 +2,7 @@
  * implicit-grant-refused (DG-01) — a request for response_type=token is refused: no access token
  * is delivered in the front channel.
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2
+ * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-10.1
  */
 import type { CheckDefinition } from '../types.js';
 import { describeOutcome } from '../outcome.js';

@@ -1,5 +1,5 @@
 /**
- * no-tokens-in-urls (AR-02) — in a code flow no access, refresh or ID token appears in any URL the
+ * no-tokens-in-urls (AR-02; BR-04 for tokens) — in a code flow no access, refresh or ID token appears in any URL the
  * browser sees: request URLs, redirect Locations, query or fragment of the landing page. Ambient.
  * Bearer tokens in URLs leak through history, logs and Referer.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-5.3
@@ -13,7 +13,7 @@ const TOKEN_PARAMS = ['access_token', 'refresh_token', 'id_token'];
 export const noTokensInUrls: CheckDefinition<'authorization'> = {
   id: 'no-tokens-in-urls',
   title: 'No token appears in any URL of a code flow',
-  catalog: ['AR-02'],
+  catalog: ['AR-02', 'BR-04'],
   requirements: ['RFC6750-5.3', 'RFC9700-4.3.2'],
   level: { default: 'SHOULD', 'oauth2.1': 'MUST' },
   quote: 'Bearer tokens SHOULD NOT be passed in page URLs (for example, as query string parameters). — RFC 6750 §5.3; the OAuth 2.1 draft ("Do Not Use Bearer Tokens in URLs") makes it MUST NOT',

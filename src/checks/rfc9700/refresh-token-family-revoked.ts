@@ -4,6 +4,7 @@
  * client. Applies to a refresh with the successor token after a refused replay of its predecessor.
  * Required for public clients (RFC 9700 rotation); for a confidential client it is lenient.
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.2.2
  */
 import type { CheckDefinition } from '../types.js';
 import { tokenEvidence } from '../related.js';

@@ -4,6 +4,7 @@
  * after a rotation was observed; a server that does not rotate is judged by refresh-token-rotated.
  * Required for public clients (RFC 9700 rotation); for a confidential client it is lenient.
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.2.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.4
  */
 import type { CheckDefinition } from '../types.js';

@@ -5,6 +5,7 @@
  * RFC 6749 only allows rotation (MAY); RFC 9700 and OAuth 2.1 require it for public clients.
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.2.2
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  */
 import type { CheckDefinition } from '../types.js';
 import { describeTokenResponse, headerOf, issuedAccessToken, issuedRefreshToken, presentedClientCredentials, tokenBody } from '../token-response.js';

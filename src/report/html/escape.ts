@@ -17,6 +17,5 @@ export const badge = (v: Verdict) => `<span class="v v-${v}">${v}</span>`;
 /** A requirement id as a link to its section ("RFC 6749 §4.1.2"). */
 export const requirementLink = (id: string, url = requirementUrl(id)) => `<a href="${esc(url)}">${esc(requirementLabel(id))}</a>`;
 
-/** Worst first: where a scenario shows once under several verdicts, it shows under the first of these. */
-export const SEVERITY: Verdict[] = ['error', 'fail', 'warn', 'pass', 'skip'];
-export const worst = (a: Verdict, b: Verdict): Verdict => (SEVERITY.indexOf(a) <= SEVERITY.indexOf(b) ? a : b);
+/** Where a scenario shows once under several verdicts, it shows under the worst (the project's one order). */
+export { worse as worst } from '../../checks/verdict-order.js';

@@ -5,7 +5,7 @@
  */
 import { attackClassesOf } from '../../spec/attack-classes.js';
 import { requirementLabel } from '../../spec/links.js';
-import type { ScenarioRecord } from '../results.js';
+import type { ScenarioRecord } from '../../results/results.js';
 import { esc } from './escape.js';
 
 const sections = (s: ScenarioRecord) => [...new Set([...s.requirements, ...s.checks.flatMap((c) => c.requirements.map((r) => r.id))])];
@@ -33,17 +33,23 @@ export function filterControls(scenarios: ScenarioRecord[]): string {
   return `<div class="controls">${select('level', 'level', levels)} ${select('sec', 'section', sectionOptions)} ${select('tags', 'tag', tags)} ${select('attacks', 'attack class', classes)} <span class="shown t"></span></div>`;
 }
 
-/** Runs in the page: combines the verdict button and the selects; a link to a scenario opens it; printing expands everything. */
+/**
+ * Runs in the page: combines the verdict button and the selects (while a filter is set, the folds of
+ * passed scenarios that hold a match open); a link to a scenario opens it and the folds around it;
+ * printing expands everything.
+ */
 export const FILTER_SCRIPT = `(()=>{const f={v:''};
 const matches=(el)=>(!f.v||el.dataset.v===f.v)&&['level','sec','tags','attacks'].every(k=>{const want=f[k];if(!want)return true;
 return (el.dataset[k]||'').split(' ').some(t=>t===want||(k==='sec'&&t.startsWith(want+'-')));});
+const opened=new Set();
 const apply=()=>{let n=0,all=0;document.querySelectorAll('tr[data-v],details[data-v]').forEach(el=>{const ok=matches(el);el.hidden=!ok;if(el.tagName==='TR'){all++;if(ok)n++;}});
+const active=Object.values(f).some(v=>v);document.querySelectorAll('details.fold').forEach(d=>{if(active&&!d.open&&d.querySelector('tr[data-v]:not([hidden]),details[data-v]:not([hidden])')){d.open=true;opened.add(d);}else if(!active&&opened.has(d)){d.open=false;opened.delete(d);}});
 const parts=Object.entries(f).filter(([,v])=>v).map(([k,v])=>(k==='v'?'verdict':k)+'='+v);
 document.querySelectorAll('.shown').forEach(s=>s.textContent=parts.length?'showing '+n+' of '+all+' scenarios ('+parts.join(', ')+')':'');};
 document.querySelectorAll('button.filter').forEach(b=>b.addEventListener('click',()=>{const v=b.dataset.v;f.v=v==='all'||f.v===v?'':v;
 document.querySelectorAll('button.filter').forEach(x=>x.classList.toggle('on',x.dataset.v===f.v));apply();}));
 document.querySelectorAll('select.filter').forEach(s=>s.addEventListener('change',()=>{f[s.dataset.f]=s.value;apply();}));
-const reveal=()=>{const d=document.getElementById(decodeURIComponent(location.hash.slice(1)));if(d&&d.tagName==='DETAILS'){d.open=true;d.scrollIntoView();}};
+const reveal=()=>{const d=document.getElementById(decodeURIComponent(location.hash.slice(1)));if(d&&d.tagName==='DETAILS'){for(let p=d;p;p=p.parentElement.closest('details'))p.open=true;d.scrollIntoView();}};
 addEventListener('hashchange',reveal);reveal();
-const opened=[];addEventListener('beforeprint',()=>document.querySelectorAll('details:not([open])').forEach(d=>{d.open=true;opened.push(d);}));
-addEventListener('afterprint',()=>{opened.splice(0).forEach(d=>d.open=false);});})();`;
+const printed=[];addEventListener('beforeprint',()=>document.querySelectorAll('details:not([open])').forEach(d=>{d.open=true;printed.push(d);}));
+addEventListener('afterprint',()=>{printed.splice(0).forEach(d=>d.open=false);});})();`;

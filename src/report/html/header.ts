@@ -4,8 +4,10 @@
  */
 import { PROFILE_TITLES } from '../../spec/levels.js';
 import { seenSummary } from '../ambient.js';
-import { gated, vacuity, VERDICTS, type RunResults } from '../results.js';
+import { gated, vacuity, VERDICTS, type RunResults } from '../../results/results.js';
 import { badge, esc } from './escape.js';
+import { foldItems } from './fold.js';
+import { scenarioAnchor } from './projects.js';
 
 /** One line a reader can stop at: conformant, not conformant, or incomplete, and why. */
 export function headline(r: RunResults): { text: string; good: boolean } {
@@ -34,16 +36,25 @@ function levelCounts(r: RunResults): string {
     .join('')}</tbody></table>`;
 }
 
-/** The ambient rules, each judged once over the run, with every response it saw. */
-export function runWideRules(r: RunResults): string {
+/**
+ * The ambient rules, each judged once over the run, with every response it saw (the first few shown,
+ * the others folded). `projectOf` names the project whose details a scenario id links to (multi-project reports).
+ */
+export function runWideRules(r: RunResults, projectOf: (scenario: string) => string | undefined = () => undefined): string {
   const rules = r.ambient ?? [];
   if (!rules.length) return '';
-  const seen = (a: (typeof rules)[number]) => a.seen.filter((o) => o.verdict !== 'pass')
-    .map((o) => `<li>${badge(o.verdict)} <a href="#s-${esc(o.scenario)}">${esc(o.scenario)}</a> step ${o.step}${o.message ? `: ${esc(o.message)}` : ''}</li>`).join('');
+  const seen = (a: (typeof rules)[number]) => foldItems(a.seen.filter((o) => o.verdict !== 'pass')
+    .map((o) => `<li>${badge(o.verdict)} <a href="#${esc(scenarioAnchor(o.scenario, projectOf(o.scenario)))}">${esc(o.scenario)}</a> step ${o.step}${o.message ? `: ${esc(o.message)}` : ''}</li>`), 3, (li) => `<ul>${li}</ul>`, (n) => `+${n} more response(s)`);
   return `<h2>Run-wide rules</h2><p class="t">Each judged once over every response of its kind in the run, apart from the scenarios' verdicts.</p>
 <table class="checks run-wide"><thead><tr><th>verdict</th><th>check</th><th>level</th><th>expected</th><th>actual</th><th>responses</th></tr></thead><tbody>${rules
-    .map((a) => `<tr class="c-${a.verdict}"><td>${badge(a.verdict)}</td><td><b>${esc(a.check)}</b> <span class="t">${esc(a.catalog.join(' '))}</span><div class="t">${esc(a.title)}</div></td><td>${esc(a.level)}</td><td>${esc(a.expected ?? '')}</td><td>${esc(a.actual ?? '')}</td><td>${esc(seenSummary(a))}${a.verdict === 'pass' ? '' : `: ${esc(a.message)}<ul>${seen(a)}</ul>`}</td></tr>`)
+    .map((a) => `<tr class="c-${a.verdict}"><td>${badge(a.verdict)}</td><td><b>${esc(a.check)}</b> <span class="t">${esc(a.catalog.join(' '))}</span><div class="t">${esc(a.title)}</div></td><td>${esc(a.level)}</td><td>${esc(a.expected ?? '')}</td><td>${esc(a.actual ?? '')}</td><td>${esc(seenSummary(a))}${a.verdict === 'pass' ? '' : `: ${esc(a.message)}${seen(a)}`}</td></tr>`)
     .join('')}</tbody></table>`;
+}
+
+/** A project's own summary in a multi-project report: its one-line verdict and its counts. */
+export function projectSummary(r: RunResults): string {
+  const h = headline(r);
+  return `<p class="headline ${h.good ? 'good' : 'bad'}">${esc(h.text)}</p><p class="counts">scenarios: ${VERDICTS.map((v) => `${badge(v)} ${r.counts[v]}`).join(' ')} · ${r.scenarios.length} in all</p>`;
 }
 
 export function header(r: RunResults): string {

@@ -4,7 +4,7 @@
  * `stepLines` (the first line of each step; a step runs to the line before the next one).
  */
 import type { Verdict } from '../../checks/types.js';
-import type { ScenarioRecord } from '../results.js';
+import type { ScenarioRecord } from '../../results/results.js';
 import { esc, worst } from './escape.js';
 
 /** Reads a scenario file named as results.json names it; undefined when it cannot be read. */

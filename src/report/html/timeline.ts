@@ -4,8 +4,9 @@
  * the status and the Location it was sent on to, then where the request ended.
  */
 import type { Hop } from '../../evidence/types.js';
-import type { RecordedEvidence } from '../results.js';
+import type { RecordedEvidence } from '../../results/results.js';
 import { esc } from './escape.js';
+import { fold } from './fold.js';
 
 type Authorization = Extract<RecordedEvidence, { kind: 'authorization' }>;
 
@@ -25,6 +26,16 @@ function end(o: Authorization['outcome']): string {
   return `<li class="hop end end-page"><span class="when">■</span><div>stayed on a server page (HTTP ${esc(o.status ?? '?')}) ${url(o.url)}: <b>${esc(o.title)}</b> — ${esc(o.text.slice(0, 200))}</div></li>`;
 }
 
+/** From this many hops, those between the first and the last two (login and consent pages, mostly) fold. */
+const FOLD_FROM = 6;
+
 export function timeline(e: Authorization): string {
-  return `<ol class="timeline">${e.chain.map(hop).join('')}${end(e.outcome)}</ol>`;
+  const hops = e.chain.map(hop);
+  const middle = hops.length >= FOLD_FROM ? hops.slice(1, -2) : [];
+  const shown = middle.length
+    ? [hops[0], `<li class="hops-folded">${fold('more', `${middle.length} more hops (${esc(whoAnswered(e.chain.slice(1, -2)))})`, `<ul class="timeline">${middle.join('')}</ul>`)}</li>`, ...hops.slice(-2)]
+    : hops;
+  return `<ol class="timeline">${shown.join('')}${end(e.outcome)}</ol>`;
 }
+
+const whoAnswered = (hops: Hop[]) => (hops.every((h) => !h.atStub) ? 'at the authorization server' : 'at the server and the harness');

@@ -23,8 +23,6 @@ export const BASELINE_SCHEMAS: readonly string[] = ['oauth-conformance/results@1
 export type RecordedCheck = CheckOutcome;
 
 export interface ScenarioRecord {
-  /** The Playwright project it ran in: the target (or configuration) of a multi-target run (RunResults.projects). */
-  project?: string;
   id: string;
   title: string;
   file: string;
@@ -50,6 +48,7 @@ export interface ScenarioRecord {
   /** 1-based line of each step in the scenario file (`stepLines[step - 1]`), to point at the failing one. */
   stepLines: number[];
   durationMs: number;
+  /** The Playwright project (target or configuration) it ran under. */ project?: string;
   /**
    * The browser it ran in: `shared`, the worker's logged-in one (its flows may skip the login page), or
    * `fresh`, a context no other scenario touched (src/runner/scenario-browser.ts). Absent: no browser step.
