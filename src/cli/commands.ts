@@ -39,10 +39,10 @@ export const COMMANDS = {
     summary: 'run scenarios against a target (default: all of suites/ against the embedded server)',
     args: '[suite paths...]',
     options: {
-      target: { type: 'string', value: '<profile.yaml>', help: 'target profile', shownDefault: 'fixtures/targets/embedded.yaml' },
+      target: { type: 'string', multiple: true, value: '<profile.yaml>', help: 'target profile; repeat it to run several targets in one run, each a Playwright project named by the profile\'s name', shownDefault: 'fixtures/targets/embedded.yaml' },
       profile: { type: 'string', value: '<name>', help: `${PROFILES.join(' | ')}: the levels rules are judged at`, shownDefault: DEFAULT_PROFILE },
       grep: { type: 'string', value: '<regexp>', help: 'only scenarios whose id or title matches' },
-      workers: { type: 'string', value: '<n>', help: 'parallel browsers', shownDefault: '2' },
+      workers: { type: 'string', value: '<n>', help: 'parallel browsers (Playwright\'s own --workers)', shownDefault: '2' },
       'report-dir': REPORT_DIR,
       flaw: { type: 'string', multiple: true, value: '<name>', help: 'embedded target only: inject a named flaw (repeatable) — negative controls' },
       shard: { type: 'string', value: '<i/n>', help: 'run shard i of n (CI machines); writes a blob report to <report-dir>/blob/shard-i-of-n' },

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MergedRun } from '../report/reporter.js';
 import { RUN_FILE } from '../report/reporters.js';
-import { ROOT } from '../runner/env.js';
+import { handOverEnv, readSettings, ROOT, settingsEnv } from '../config.js';
 import { UsageError } from './args.js';
 import { clearReports, playwright, privateReports } from './playwright.js';
 import { finish, gateOptions } from './summary.js';
@@ -48,7 +48,8 @@ function mergedRun(zips: string[]): MergedRun | string {
   const total = Number(shards[0]?.split('/')[1] ?? 0);
   const absent = Array.from({ length: total }, (_, i) => `${i + 1}/${total}`).filter((s) => !shards.includes(s));
   if (absent.length) return `shard(s) ${absent.join(', ')} missing: ${shards.length} blob report(s) of a run split in ${total}`;
-  return { target: first.target, profile: first.profile };
+  // Issuers differ between shards (each started its own embedded server): the first shard's are kept.
+  return { target: first.target, profile: first.profile, ...(first.projects ? { projects: first.projects } : {}) };
 }
 
 export async function merge(f: MergeFlags, out: (s: string) => void): Promise<number> {
@@ -78,7 +79,7 @@ export async function merge(f: MergeFlags, out: (s: string) => void): Promise<nu
   out(`oauth-conformance: merging ${zips.length} blob report(s) against "${run.target.name}", profile ${run.profile}\n`);
   try {
     const { code, stderr } = await playwright(['merge-reports', '-c', path.join(ROOT, 'src/report/merge.config.ts'), gathered], {
-      OC_REPORT_DIR: reportDir, OC_PROFILE: run.profile, OC_FAIL_ON: gate.failOn, OC_BASELINE: gate.baseline ?? '', OC_SHARD: '', OC_MERGED_RUN: JSON.stringify(run),
+      ...settingsEnv({ ...readSettings({}), reportDir, profile: run.profile, ...gate, shard: undefined }), ...handOverEnv({ mergedRun: run }),
     });
     privateReports(reportDir);
     return finish(reportDir, out, { missing: `merging produced no results (Playwright exited ${code}).\n${stderr}`, empty: 'the blob reports hold no scenario.' });

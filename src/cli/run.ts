@@ -1,14 +1,14 @@
 /**
- * `oauth-conformance run`: validates the inputs, runs the scenarios in Playwright Test against the
- * target (starting the embedded server when the profile asks), prints the summary and the report
- * paths, and exits 0 (no failure), 1 (the gate failed: a MUST, with `--fail-on should` a SHOULD too; with a
+ * `oauth-conformance run`: validates the inputs, runs the scenarios in Playwright Test against each
+ * target (one Playwright project per `--target`; global setup starts the embedded servers they ask
+ * for), prints the summary and the report paths, and exits 0 (no failure), 1 (the gate failed: a MUST, with `--fail-on should` a SHOULD too; with a
  * baseline, a new failure only) or 2 (bad input or harness error).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumExecutable } from '../drive/chromium.js';
 import { LoadFailed, formatLoadError } from '../load/errors.js';
-import { ROOT, settingsEnv, type RunSettings } from '../runner/env.js';
+import { config, DEFAULT_TARGET, handOverEnv, ROOT, settingsEnv, type RunSettings } from '../config.js';
 import { writePlanFile } from '../runner/plan.js';
 import { PROFILES, type Profile } from '../spec/levels.js';
 import { UsageError } from './args.js';
@@ -16,7 +16,8 @@ import { clearReports, playwright, privateReports } from './playwright.js';
 import { finish, gateOptions } from './summary.js';
 
 export interface RunFlags {
-  target?: string;
+  /** One target profile per project (repeatable); default: the embedded target. */
+  target?: string | string[];
   grep?: string;
   workers?: string;
   reportDir?: string;
@@ -40,7 +41,7 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
   const gate = gateOptions(f, out);
   if (!gate) return 2;
   const settings: RunSettings = {
-    target: path.resolve(f.target ?? path.join(ROOT, 'fixtures/targets/embedded.yaml')),
+    targets: [...new Set(([] as string[]).concat(f.target ?? DEFAULT_TARGET).map((t) => path.resolve(t)))],
     suites: (f.suites.length ? f.suites : [path.join(ROOT, 'suites')]).map((p) => path.resolve(p)),
     profile: (f.profile ?? 'rfc9700') as Profile,
     reportDir: path.resolve(f.reportDir ?? path.join(ROOT, 'reports/latest')),
@@ -68,11 +69,12 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
 }
 
 async function runPlan(plan: ReturnType<typeof writePlanFile>, settings: RunSettings, f: RunFlags, out: (s: string) => void): Promise<number> {
-  const targetName = plan.target.name;
+  const names = plan.targets.map((t) => `"${t.name}"`).join(', ');
   const count = plan.scenarios.length;
-  if (settings.flaws.length && !plan.target.embedded) throw new UsageError('--flaw applies to the embedded target only');
-  if (process.env.OC_CHROMIUM && !existsSync(process.env.OC_CHROMIUM)) {
-    out(`error: OC_CHROMIUM=${process.env.OC_CHROMIUM}: no such file.\n  hint: point OC_CHROMIUM at a Chromium binary, or unset it to use the one \`npm run setup\` installs.`);
+  if (settings.flaws.length && !plan.targets.every((t) => t.embedded)) throw new UsageError('--flaw applies to the embedded target only');
+  const chosen = config().chromium;
+  if (chosen && !existsSync(chosen)) {
+    out(`error: OC_CHROMIUM=${chosen}: no such file.\n  hint: point OC_CHROMIUM at a Chromium binary, or unset it to use the one \`npm run setup\` installs.`);
     return 2;
   }
   if (!chromiumExecutable()) {
@@ -80,14 +82,15 @@ async function runPlan(plan: ReturnType<typeof writePlanFile>, settings: RunSett
     return 2;
   }
   clearReports(settings.reportDir, ['blob']);
-  out(`oauth-conformance: ${count} scenario(s) against "${targetName}"${settings.flaws.length ? ` with flaw(s) ${settings.flaws.join(', ')}` : ''}, profile ${settings.profile}\n`);
+  out(`oauth-conformance: ${count} scenario(s) against ${names}${settings.flaws.length ? ` with flaw(s) ${settings.flaws.join(', ')}` : ''}, profile ${settings.profile}\n`);
 
   const args = ['test', '-c', path.join(ROOT, 'playwright.config.ts')];
   if (f.grep) args.push('--grep', f.grep);
   if (!f.slow) args.push('--grep-invert', '@slow');
   // A shard also writes a blob report (see reporters.ts) for `oauth-conformance merge`.
   if (f.shard) args.push('--shard', f.shard);
-  const { code, stderr } = await playwright(args, { ...settingsEnv(settings), OC_PLAN: plan.file, ...(f.workers ? { OC_WORKERS: f.workers } : {}), OC_MERGED_RUN: '' });
+  if (f.workers) args.push('--workers', f.workers);
+  const { code, stderr } = await playwright(args, { ...settingsEnv(settings), ...handOverEnv({ plan: plan.file, blob: config().blob }) });
   privateReports(settings.reportDir, ['blob']);
   return finish(settings.reportDir, out, {
     missing: `the run produced no results (Playwright exited ${code}).\n${stderr}`,

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BaselineError, loadBaseline } from '../report/baseline.js';
 import { seenSummary } from '../report/ambient.js';
-import { decidingLevel, exitCodeOf, FAIL_ON, vacuity, type FailOn, type RunResults } from '../results/results.js';
+import { countVerdicts, decidingLevel, exitCodeOf, FAIL_ON, vacuity, type FailOn, type RunResults } from '../results/results.js';
 import { UsageError } from './args.js';
 import { safeTerminal } from '../text/terminal.js';
 import { table } from './table.js';
@@ -41,12 +41,21 @@ export function finish(reportDir: string, out: (s: string) => void, problems: { 
     out(`error: ${problems.empty}`);
     return 2;
   }
-  out(`\n${summaryTable(results)}\n`);
+  // A run of several targets (projects) shows each apart: its table and its counts.
+  const projects = (results.projects ?? []).length > 1 ? results.projects! : undefined;
+  const groups = projects
+    ? projects.map((p) => ({ name: p.name, title: `${p.name}: target "${p.target.name}"${p.target.issuer ? ` at ${p.target.issuer}` : ''}, profile ${p.profile}`, scenarios: results.scenarios.filter((s) => s.project === p.name) }))
+    : [{ name: '', title: '', scenarios: results.scenarios }];
+  for (const g of groups) out(`\n${g.title ? `${safeTerminal(g.title)}\n` : ''}${summaryTable(g.scenarios)}\n`);
   if (results.ambient?.length) out(`Run-wide rules (each judged once, over every response of its kind):\n${ambientTable(results)}\n`);
-  const c = results.counts;
-  const known = results.scenarios.filter((s) => s.deviation?.status === 'matched').length;
-  const stale = results.scenarios.filter((s) => s.deviation?.status === 'stale').map((s) => s.id);
-  out(`${results.scenarios.length} scenarios: ${c.pass} pass, ${c.fail} fail, ${c.warn} warn, ${c.skip} skip, ${c.error} error${known ? `; ${known} known deviation(s) not gated` : ''}  (${(results.durationMs / 1000).toFixed(1)} s)`);
+  const counted = (scenarios: RunResults['scenarios']) => {
+    const c = countVerdicts(scenarios);
+    const known = scenarios.filter((s) => s.deviation?.status === 'matched').length;
+    return `${scenarios.length} scenarios: ${c.pass} pass, ${c.fail} fail, ${c.warn} warn, ${c.skip} skip, ${c.error} error${known ? `; ${known} known deviation(s) not gated` : ''}`;
+  };
+  const stale = results.scenarios.filter((s) => s.deviation?.status === 'stale').map((s) => `${projects && s.project ? `${s.project}: ` : ''}${s.id}`);
+  if (projects) for (const g of groups) out(`  ${safeTerminal(g.name)}: ${counted(g.scenarios)}`);
+  out(`${projects ? `${projects.length} targets, ` : ''}${counted(results.scenarios)}  (${(results.durationMs / 1000).toFixed(1)} s)`);
   for (const line of harnessErrors(results)) out(line);
   const vacuous = vacuity(results);
   if (vacuous) out(`error: ${vacuous}.`);
@@ -75,10 +84,10 @@ function baselineLines(b: NonNullable<RunResults['baseline']>): string {
   return [`\nCompared with the baseline ${rel(b.file)} (${b.startedAt}):`, line('new failures', b.newFailures), line('fixed', b.fixed), line('unchanged failures', b.unchangedFailures), line('new scenarios', b.newScenarios)].join('\n');
 }
 
-function summaryTable(r: RunResults): string {
+function summaryTable(scenarios: RunResults['scenarios']): string {
   const mark = (s: RunResults['scenarios'][number]) => `${s.verdict.toUpperCase()}${s.deviation ? ` (${s.deviation.status === 'matched' ? 'known' : s.deviation.status})` : ''}`;
   const why = (s: RunResults['scenarios'][number]) => (s.deviation ? `known deviation: ${s.deviation.reason}` : s.verdict === 'pass' ? '' : (s.reason ?? ''));
-  const rows = r.scenarios.map((s) => [mark(s), s.id, s.catalog.join(' '), decidingLevel(s), why(s)]);
+  const rows = scenarios.map((s) => [mark(s), s.id, s.catalog.join(' '), decidingLevel(s), why(s)]);
   return table(['VERDICT', 'SCENARIO', 'RULES', 'LEVEL', 'WHY'], rows, 90);
 }
 

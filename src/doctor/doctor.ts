@@ -15,6 +15,7 @@ import { KNOWN_FLAWS } from '../runner/plan.js';
 import { featureFindings } from '../target/features-vs-metadata.js';
 import { loadTarget } from '../target/load.js';
 import type { TargetProfile } from '../target/schema.js';
+import { EMBEDDED_ENV } from '../target/resolve.js';
 import { profileSecrets } from '../target/secrets.js';
 import { checkClient } from './clients.js';
 import { checkReachable, discoverTarget } from './endpoints.js';
@@ -72,7 +73,7 @@ export async function doctor(o: DoctorOptions, report: (f: Finding) => void): Pr
       }
       return fine;
     };
-    if (!(await tlsOf([env.OC_EMBEDDED_ISSUER, profile.issuer, profile.endpoints?.authorization, profile.endpoints?.token]))) return stop();
+    if (!(await tlsOf([env[EMBEDDED_ENV.issuer], profile.issuer, profile.endpoints?.authorization, profile.endpoints?.token]))) return stop();
     if (!seen.size) report(note('TLS: not checked, the endpoints are plain http (fine on loopback; a real deployment must use https)'));
 
     const { target, finding } = await discoverTarget(profile, env);

@@ -1,5 +1,5 @@
 /**
- * The one place that decides which Chromium runs and how. Order: OC_CHROMIUM (env override), then
+ * The one place that decides which Chromium runs and how. Order: OC_CHROMIUM (the tester's choice, read by src/config.ts), then
  * Playwright's own downloaded browser if present, then the system's. Within each, the headless shell
  * comes first: it is the same engine without the desktop browser around it, and drives an
  * authorization flow about three times faster (measured: ~0.6 s against ~1.8 s per flow, scratch
@@ -8,13 +8,14 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright';
+import { chromium, type LaunchOptions } from 'playwright';
+import { config } from '../config.js';
 import { PAGE_LIMIT_FLAGS } from './page-guard.js';
 
 export const SYSTEM_CHROMIUM = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.OC_CHROMIUM) return env.OC_CHROMIUM;
+export function chromiumExecutable(chosen: string | undefined = config().chromium): string | undefined {
+  if (chosen) return chosen;
   return playwrightChromium().find((p) => existsSync(p)) ?? SYSTEM_CHROMIUM.find((p) => existsSync(p));
 }
 
@@ -52,10 +53,22 @@ export function hostResolverRules(stubPort: number, harnessHosts: string[], targ
  */
 export interface TargetTrust { spkiHashes?: string[]; certificates?: string[] }
 
+/**
+ * What every harness Chromium starts with, whatever the target: the binary and the flags of a closed
+ * network. The run hands these to Playwright's own browser fixture (`use.launchOptions` in
+ * playwright.config.ts); the target's flags (targetLaunchArgs) are added per worker.
+ */
+export function harnessLaunchOptions(): LaunchOptions {
+  return { executablePath: chromiumExecutable(), args: [...QUIET_FLAGS, ...PAGE_LIMIT_FLAGS] };
+}
+
 export function launchArgs(stub: { port: number; spkiHash: string }, harnessHosts: string[], targetHosts: string[], trust: TargetTrust = {}): string[] {
+  return [...QUIET_FLAGS, ...PAGE_LIMIT_FLAGS, ...targetLaunchArgs(stub, harnessHosts, targetHosts, trust)];
+}
+
+/** The flags for one target: where its names resolve, and which certificates beyond the system's are trusted. */
+export function targetLaunchArgs(stub: { port: number; spkiHash: string }, harnessHosts: string[], targetHosts: string[], trust: TargetTrust = {}): string[] {
   return [
-    ...QUIET_FLAGS,
-    ...PAGE_LIMIT_FLAGS,
     `--host-resolver-rules=${hostResolverRules(stub.port, harnessHosts, targetHosts)}`,
     // Trust only the stub's generated certificate (and the target's named ones), not every certificate.
     `--ignore-certificate-errors-spki-list=${[stub.spkiHash, ...(trust.spkiHashes ?? []), ...(trust.certificates ?? []).map(spkiHash)].join(',')}`,

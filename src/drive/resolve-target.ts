@@ -12,7 +12,8 @@ import { EMBEDDED_ENV, type ResolvedTarget } from '../target/resolve.js';
 import type { TargetProfile } from '../target/schema.js';
 import { describeBody, send, trustCa } from './http.js';
 
-export async function resolveTarget(profile: TargetProfile, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedTarget> {
+/** `env`: where an embedded target's server is (EMBEDDED_ENV names; runner/embedded.ts embeddedEnv), never the process's environment. */
+export async function resolveTarget(profile: TargetProfile, env: Record<string, string | undefined> = {}): Promise<ResolvedTarget> {
   const embedded = Boolean(profile.embedded);
   const issuer = embedded ? env[EMBEDDED_ENV.issuer] : profile.issuer;
   // The CA of an embedded https server (generated for the run), or the profile's private CA: trusted

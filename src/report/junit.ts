@@ -49,7 +49,7 @@ function systemOut(s: ScenarioRecord, own: Finding[], outcome: Outcome): string 
 function testcase(s: ScenarioRecord, own: Finding[], r: RunResults): { xml: string; outcome: Outcome } {
   const outcome = outcomeOf(s, own, r);
   const out = systemOut(s, own, outcome);
-  const head = `    <testcase${attrs({ classname: `oauth-conformance.${s.catalog[0] ?? 'scenario'}`, name: `${s.id} — ${s.title}`, file: s.file, line: s.stepLines[0], time: (s.durationMs / 1000).toFixed(3) })}`;
+  const head = `    <testcase${attrs({ classname: `oauth-conformance.${s.catalog[0] ?? 'scenario'}`, name: `${(r.projects?.length ?? 0) > 1 && s.project ? `[${s.project}] ` : ''}${s.id} — ${s.title}`, file: s.file, line: s.stepLines[0], time: (s.durationMs / 1000).toFixed(3) })}`;
   const inner = [
     outcome && `      <${outcome.tag}${attrs({ message: outcome.message, type: outcome.type })}${outcome.body ? `>${xml(outcome.body)}</${outcome.tag}>` : '/>'}`,
     out && `      <system-out>${xml(out)}</system-out>`,

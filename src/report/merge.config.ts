@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { readSettings, ROOT } from '../runner/env.js';
+import { config, ROOT } from '../config.js';
 import { reporters } from './reporters.js';
 
 export default defineConfig({
   testDir: path.join(ROOT, 'src/runner'),
-  reporter: reporters(readSettings(), false),
+  reporter: reporters(config().run, false),
 });

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { ReporterDescription } from '@playwright/test';
-import { ROOT, type RunSettings } from '../runner/env.js';
+import { ROOT, type RunSettings } from '../config.js';
 
 /** Where a run's blob report goes: `<report-dir>/blob/shard-<i>-of-<n>/` (or `…/blob/all/` for an unsharded OC_BLOB run). */
 export function blobDir(s: Pick<RunSettings, 'reportDir' | 'shard'>): string {

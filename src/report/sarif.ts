@@ -49,6 +49,9 @@ function ruleHelp(id: string, fs: Finding[]): { text: string; markdown: string }
   return { text: `${id}: ${catalogRule(id) ?? ''}\n\n${parts.map((p) => p.text).join('\n\n')}`, markdown: `**${id}**: ${catalogRule(id) ?? ''}\n\n${parts.map((p) => p.markdown).join('\n\n---\n\n')}` };
 }
 
+/** A run of several targets: the same finding against two of them is two results, each naming its target. */
+const several = (r: RunResults) => (r.projects?.length ?? 0) > 1;
+
 function result(f: Finding, ruleIndex: number, r: RunResults) {
   const c = f.check;
   const detail = c ? [c.expected !== undefined && `expected ${c.expected}`, c.actual !== undefined && `actual ${c.actual}`].filter(Boolean).join('; ') : '';
@@ -57,11 +60,11 @@ function result(f: Finding, ruleIndex: number, r: RunResults) {
     ruleIndex,
     kind: 'fail',
     level: f.verdict === 'fail' ? 'error' : 'warning',
-    message: { text: plain(`${f.scenario.id}: ${c ? `${c.check}: ` : ''}${f.message}${detail ? ` (${detail})` : ''}`) },
+    message: { text: plain(`${several(r) && f.scenario.project ? `[${f.scenario.project}] ` : ''}${f.scenario.id}: ${c ? `${c.check}: ` : ''}${f.message}${detail ? ` (${detail})` : ''}`) },
     locations: [location(f.scenario, f.line)],
     // An ambient rule is one result wherever it broke: the other responses are related locations.
     ...(f.ambient ? { relatedLocations: relatedOf(f, r) } : {}),
-    partialFingerprints: { 'ocScenarioCheck/v1': f.ambient ? `run-wide/${f.ambient.check}` : `${f.scenario.id}/${c?.check ?? ''}/${c?.step ?? ''}` },
+    partialFingerprints: { 'ocScenarioCheck/v1': f.ambient ? `run-wide/${f.ambient.check}` : `${several(r) && f.scenario.project ? `${f.scenario.project}/` : ''}${f.scenario.id}/${c?.check ?? ''}/${c?.step ?? ''}` },
     ...(r.baseline ? { baselineState: f.unchanged ? 'unchanged' : 'new' } : {}),
     ...(f.known ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `known deviation of the target: ${f.scenario.deviation!.reason}` }] } : {}),
     properties: { scenario: f.scenario.id, check: c?.check, level: f.level, verdict: f.verdict, expected: c?.expected, actual: c?.actual, requirements: c?.requirements.map((q) => q.id) ?? f.scenario.requirements },

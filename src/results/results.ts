@@ -63,6 +63,11 @@ export interface RunResults {
   harness: { name: string; version: string };
   target: { name: string; issuer?: string; /** Declared features the metadata contradicts or adds. */ notes?: string[] };
   profile: Profile;
+  /**
+   * The run's projects, one per target or configuration, each with its target and rule profile
+   * (scenarios name theirs in `project`). `target` and `profile` above are the first project's.
+   */
+  projects?: RunProject[];
   startedAt: string;
   durationMs: number;
   counts: Record<Verdict, number>;
@@ -77,11 +82,19 @@ export interface RunResults {
   baseline?: BaselineDiff;
 }
 
+export interface RunProject {
+  name: string;
+  target: RunResults['target'];
+  profile: Profile;
+}
+
 /**
  * A valid authorization request by one client, run before a refusal of that client's requests may
  * count: a refusal proves nothing about a server that refuses everything (src/runner/positive-control.ts).
  */
 export interface PositiveControl {
+  /** The project (target) it ran against, in a run of several. */
+  project?: string;
   client: string;
   /** The request reached the client's registered redirect URI with a code. */
   ok: boolean;
@@ -156,8 +169,8 @@ export function ambientFailing(a: Pick<AmbientRule, 'verdict'>, failOn: FailOn =
  */
 export function vacuity(r: Pick<RunResults, 'scenarios' | 'positiveControls'>): string | undefined {
   if (!r.scenarios.length) return 'no scenario ran';
-  const failed = [...new Set((r.positiveControls ?? []).filter((c) => !c.ok).map((c) => c.client))];
-  if (failed.length) return `the target issued no code to a valid request in this run (client ${failed.map((c) => `"${c}"`).join(', ')}), so its refusals prove nothing`;
+  const failed = [...new Set((r.positiveControls ?? []).filter((c) => !c.ok).map((c) => `"${c.client}"${c.project ? ` of ${c.project}` : ''}`))];
+  if (failed.length) return `the target issued no code to a valid request in this run (client ${failed.join(', ')}), so its refusals prove nothing`;
   return undefined;
 }
 

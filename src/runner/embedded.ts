@@ -6,6 +6,7 @@
 import type { EmbeddedOptions, EmbeddedServer, FlawName } from '../../fixtures/servers/embedded/index.js';
 import { loadClientKey, publicJwk } from '../target/client-key.js';
 import { authMethod } from '../target/auth-methods.js';
+import type { EmbeddedAddress } from '../config.js';
 import { EMBEDDED_ENV } from '../target/resolve.js';
 import type { TargetProfile } from '../target/schema.js';
 
@@ -29,6 +30,6 @@ export async function startEmbeddedTarget(profile: TargetProfile, extraFlaws: re
 }
 
 /** What the workers need to find (and trust) the started server: see resolveTarget. */
-export function embeddedEnv(server: Pick<EmbeddedServer, 'issuer'> & { resourceUrl?: string; ca?: string }): Record<string, string> {
+export function embeddedEnv(server: EmbeddedAddress): Record<string, string> {
   return { [EMBEDDED_ENV.issuer]: server.issuer, [EMBEDDED_ENV.resource]: server.resourceUrl ?? '', [EMBEDDED_ENV.ca]: server.ca ?? '' };
 }

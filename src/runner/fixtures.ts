@@ -1,24 +1,30 @@
 /**
- * Playwright fixtures: per worker, the resolved target (discovery once), the loopback stub and a
- * Chromium whose host-resolver rules send harness hosts to that stub. Per test, a context of its own
- * (scenario-browser.ts: a fresh one, or one starting from the worker's logged-in session).
+ * Playwright fixtures. The project options (projects.ts): `target`, `profile`, `flaws`. Per worker
+ * (a worker serves one project): the project's target, resolved (discovery once, the embedded server
+ * global setup started for this project), its loopback stub, and Playwright's own `browser`, launched
+ * from `use.launchOptions` with the target's flags added (host-resolver rules to the stub, trusted
+ * certificates). Per test, a context of its own (scenario-browser.ts: a fresh one, or one starting
+ * from the worker's logged-in session). The worker's caches (positive controls, the shared session)
+ * are therefore one project's.
  */
 import { test as base } from '@playwright/test';
-import { HarnessError } from '../harness-error.js';
 import type { Browser } from 'playwright';
+import { handoff } from '../config.js';
 import type { Stub } from '../drive/stub.js';
+import { Redactor } from '../evidence/redact.js';
+import { HarnessError } from '../harness-error.js';
 import { resolveTarget } from '../drive/resolve-target.js';
 import type { ResolvedTarget } from '../target/resolve.js';
-import { readSettings, type RunSettings } from './env.js';
-import { launchHarnessBrowser, stubTlsFromEnv } from './harness-browser.js';
-import { ScenarioBrowser } from './scenario-browser.js';
+import type { TargetProfile } from '../target/schema.js';
+import { profileSecrets } from '../target/secrets.js';
+import { embeddedEnv } from './embedded.js';
+import { harnessArgs, harnessHostTest, startHarnessStub, stubTlsOf } from './harness-browser.js';
 import { loadPlanTarget } from './plan.js';
 import { PositiveControls, runPositiveControl } from './positive-control.js';
-import { Redactor } from '../evidence/redact.js';
-import { profileSecrets } from '../target/secrets.js';
+import { optionsOf, type ProjectOptions } from './projects.js';
+import { ScenarioBrowser } from './scenario-browser.js';
 
 export interface Harness {
-  settings: RunSettings;
   target: ResolvedTarget;
   stub: Stub;
   browser: Browser;
@@ -29,22 +35,48 @@ export interface Harness {
   isHarnessHost(host: string): boolean;
 }
 
-export const test = base.extend<object, { harness: Harness }>({
-  harness: [
-    async ({}, use) => {
-      const settings = readSettings();
-      const profile = loadPlanTarget(settings);
-      const target = await resolveTarget(profile).catch(withHint);
-      const b = await launchHarnessBrowser(target, undefined, stubTlsFromEnv()).catch(withHint);
-      const contexts = new ScenarioBrowser(b.browser);
-      const redactor = new Redactor();
-      for (const [value, kind] of profileSecrets(profile)) redactor.add(value, kind);
-      const controls = new PositiveControls((client) => runPositiveControl(client, { target, page: () => contexts.sharedPage(), isHarnessHost: b.isHarnessHost, redactor }));
-      await use({ settings, target, stub: b.stub, browser: b.browser, contexts, controls, isHarnessHost: b.isHarnessHost });
-      await b.close();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
+interface WorkerFixtures extends ProjectOptions {
+  targetProfile: TargetProfile;
+  resolvedTarget: ResolvedTarget;
+  harnessStub: Stub;
+  harness: Harness;
+}
+
+const defaults = optionsOf();
+
+export const test = base.extend<object, WorkerFixtures>({
+  target: [defaults.target, { scope: 'worker', option: true }],
+  profile: [defaults.profile, { scope: 'worker', option: true }],
+  flaws: [defaults.flaws, { scope: 'worker', option: true }],
+
+  targetProfile: [async ({ target }, use) => {
+    await use(loadPlanTarget(optionsOf({ target }).target));
+  }, { scope: 'worker' }],
+
+  resolvedTarget: [async ({ targetProfile }, use, workerInfo) => {
+    const address = handoff().embedded[workerInfo.project.name];
+    await use(await resolveTarget(targetProfile, address ? embeddedEnv(address) : {}).catch(withHint));
+  }, { scope: 'worker', timeout: 60_000 }],
+
+  harnessStub: [async ({ targetProfile }, use, workerInfo) => {
+    const stub = await startHarnessStub(targetProfile, stubTlsOf(handoff().stubTls[workerInfo.project.name]));
+    await use(stub);
+    await stub.close();
+  }, { scope: 'worker' }],
+
+  // Playwright's launch options (the config's: executable, closed-network flags), plus this target's.
+  launchOptions: [async ({ launchOptions, resolvedTarget, harnessStub }, use) => {
+    await use({ ...launchOptions, args: [...(launchOptions.args ?? []), ...harnessArgs(resolvedTarget, harnessStub)] });
+  }, { scope: 'worker' }],
+
+  harness: [async ({ browser, resolvedTarget: target, harnessStub: stub }, use) => {
+    const contexts = new ScenarioBrowser(browser);
+    const redactor = new Redactor();
+    for (const [value, kind] of profileSecrets(target.profile)) redactor.add(value, kind);
+    const isHarnessHost = harnessHostTest(target);
+    const controls = new PositiveControls((client) => runPositiveControl(client, { target, page: () => contexts.sharedPage(), isHarnessHost, redactor }));
+    await use({ target, stub, browser, contexts, controls, isHarnessHost });
+  }, { scope: 'worker', timeout: 60_000 }],
 });
 
 /**

@@ -15,38 +15,46 @@ import { loadScenarios, type LoadedScenario } from '../scenario/load.js';
 import { loadTarget } from '../target/load.js';
 import type { TargetProfile } from '../target/schema.js';
 import { FLAWS } from '../../fixtures/servers/embedded/flaws.js';
-import type { RunSettings } from './env.js';
+import { config, type RunSettings } from '../config.js';
 
 export const KNOWN_FLAWS: ReadonlySet<string> = new Set(Object.keys(FLAWS));
 
-interface PlanFile { target: string; validated: unknown; suites: string[]; scenarios: LoadedScenario[] }
+/** `targets`: each target profile's document as validated, by its absolute path. */
+interface PlanFile { targets: Record<string, unknown>; suites: string[]; scenarios: LoadedScenario[] }
 
 let planFile: PlanFile | null | undefined;
-/** The CLI's plan file, when this process was started by it for the same inputs. */
-function cachedPlan(s: RunSettings): PlanFile | undefined {
+/** The CLI's plan file, when this process was started by it. */
+function cachedPlan(): PlanFile | undefined {
   if (planFile === undefined) {
     try {
-      planFile = process.env.OC_PLAN ? JSON.parse(readFileSync(process.env.OC_PLAN, 'utf8')) as PlanFile : null;
+      const file = config().plan;
+      planFile = file ? JSON.parse(readFileSync(file, 'utf8')) as PlanFile : null;
     } catch {
       planFile = null; // gone or unreadable: load from the files
     }
   }
-  return planFile && planFile.target === s.target && planFile.suites.join('\n') === s.suites.join('\n') ? planFile : undefined;
+  return planFile ?? undefined;
 }
 
-export function loadPlanTarget(s: RunSettings): TargetProfile {
-  return loadPlanTargetValidated(s).target;
+/** One target profile (an absolute path, or `{ target }`), loaded once per process: a project's. */
+export function loadPlanTarget<T extends { target: string }>(file: string | T): TargetProfile {
+  return loadPlanTargetValidated(typeof file === 'string' ? file : file.target).target;
 }
 
-function loadPlanTargetValidated(s: RunSettings): { target: TargetProfile; validated: unknown } {
-  const { target, errors, validated } = loadTarget(s.target, process.env, { knownFlaws: KNOWN_FLAWS, validated: cachedPlan(s)?.validated });
+const targets = new Map<string, { target: TargetProfile; validated: unknown }>();
+
+function loadPlanTargetValidated(file: string): { target: TargetProfile; validated: unknown } {
+  const done = targets.get(file);
+  if (done) return done;
+  const { target, errors, validated } = loadTarget(file, process.env, { knownFlaws: KNOWN_FLAWS, validated: cachedPlan()?.targets[file] });
   if (errors.length || !target) throw new LoadFailed(errors);
+  targets.set(file, { target, validated });
   return { target, validated };
 }
 
-export function loadPlanScenarios(s: RunSettings): LoadedScenario[] {
-  const cached = cachedPlan(s);
-  if (cached) return cached.scenarios;
+export function loadPlanScenarios<S extends { suites: string[] }>(s: S): LoadedScenario[] {
+  const cached = cachedPlan();
+  if (cached && cached.suites.join('\n') === s.suites.join('\n')) return cached.scenarios;
   const { scenarios, errors } = loadScenarios(s.suites, { knownChecks: CHECK_IDS });
   if (errors.length) throw new LoadFailed(errors);
   return scenarios;
@@ -56,11 +64,22 @@ export function loadPlanScenarios(s: RunSettings): LoadedScenario[] {
  * Loads and validates the plan, and writes the plan file the run's other processes read (see above).
  * Throws LoadFailed on bad input. `remove` deletes the file once the run is over.
  */
-export function writePlanFile(s: RunSettings): { target: TargetProfile; scenarios: LoadedScenario[]; file: string; remove(): void } {
-  const { target, validated } = loadPlanTargetValidated(s);
+export function writePlanFile(s: RunSettings): { targets: TargetProfile[]; /** The first. */ target: TargetProfile; scenarios: LoadedScenario[]; file: string; remove(): void } {
+  const errors: LoadFailed['errors'] = [];
+  const loaded = s.targets.map((file) => {
+    try {
+      return loadPlanTargetValidated(file);
+    } catch (err) {
+      if (!(err instanceof LoadFailed)) throw err;
+      errors.push(...err.errors);
+      return undefined;
+    }
+  });
+  if (errors.length) throw new LoadFailed(errors);
   const scenarios = loadPlanScenarios(s);
+  const validated = Object.fromEntries(s.targets.map((file, i) => [file, loaded[i]!.validated]));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oauth-conformance-plan-'));
   const file = path.join(dir, 'plan.json');
-  writeFileSync(file, JSON.stringify({ target: s.target, validated, suites: s.suites, scenarios } satisfies PlanFile), { mode: 0o600 });
-  return { target, scenarios, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  writeFileSync(file, JSON.stringify({ targets: validated, suites: s.suites, scenarios } satisfies PlanFile), { mode: 0o600 });
+  return { targets: loaded.map((l) => l!.target), target: loaded[0]!.target, scenarios, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -18,10 +18,10 @@ import { requirementLabel, requirementUrl } from '../spec/links.js';
 import type { Profile } from '../spec/levels.js';
 import { executeScenario } from './execute.js';
 import { test } from './fixtures.js';
-import { readSettings, ROOT } from './env.js';
+import { config, ROOT } from '../config.js';
 import { loadPlanScenarios } from './plan.js';
 
-const settings = readSettings();
+const settings = config().run;
 const RULES = new Map<string, string>(CATALOG.flatMap((section) => section.rows.map((row) => [row.id, row.rule] as const)));
 
 /** The target's known deviation for this scenario under this profile, compared with the verdict. */
@@ -32,10 +32,10 @@ function knownDeviation(profile: TargetProfile, id: string, judged: Profile, ver
 
 for (const loaded of loadPlanScenarios(settings)) {
   const s = loaded.scenario;
-  // The rule facts come from the scenario's checks (src/scenario/facts.ts); its level is the one under this run's profile.
+  // The rule facts come from the scenario's checks (src/scenario/facts.ts); its level is the one under the project's profile.
   const { catalog, requirements } = loaded.facts;
-  const level = loaded.facts.level[settings.profile];
-  test(`${s.id} — ${s.title}`, { tag: (s.tags ?? []).map((t) => `@${t}`) }, async ({ harness }, testInfo) => {
+  test(`${s.id} — ${s.title}`, { tag: (s.tags ?? []).map((t) => `@${t}`) }, async ({ harness, profile: judged }, testInfo) => {
+    const level = loaded.facts.level[judged];
     const redactor = new Redactor();
     const profile = harness.target.profile;
     for (const [value, kind] of profileSecrets(profile)) redactor.add(value, kind);
@@ -55,7 +55,7 @@ for (const loaded of loadPlanScenarios(settings)) {
     let usedBrowser = false;
     const outcome = await executeScenario(loaded, {
       target: harness.target,
-      profile: settings.profile,
+      profile: judged,
       page: () => { usedBrowser = true; return pages.page(); },
       isHarnessHost: harness.isHarnessHost,
       redactor,
@@ -72,7 +72,7 @@ for (const loaded of loadPlanScenarios(settings)) {
       ...(x.codeFrom !== undefined ? { codeFrom: x.codeFrom + 1 } : {}), ...(x.tokenFrom !== undefined ? { tokenFrom: x.tokenFrom + 1 } : {}),
     });
     const record: ScenarioRecord = redactor.redact({
-      id: s.id, title: s.title, file: path.relative(ROOT, loaded.file), catalog, requirements, level,
+      project: testInfo.project.name, id: s.id, title: s.title, file: path.relative(ROOT, loaded.file), catalog, requirements, level,
       tags: s.tags ?? [], verdict: outcome.verdict, reason: outcome.reason, checks: outcome.checks.map(numbered), ambient: outcome.ambient.map(numbered),
       ...(outcome.positiveControl ? { positiveControl: outcome.positiveControl } : {}),
       evidence: outcome.evidence.map(({ ...e }) => {
@@ -84,7 +84,7 @@ for (const loaded of loadPlanScenarios(settings)) {
       stepLines: loaded.stepLines,
       durationMs: outcome.durationMs,
       browser: usedBrowser ? (pages.reusesSession ? 'shared' : 'fresh') : undefined,
-      deviation: knownDeviation(profile, s.id, settings.profile, outcome.verdict),
+      deviation: knownDeviation(profile, s.id, judged, outcome.verdict),
     });
     let i = 0;
     for (const e of [...record.evidence, record.error]) {

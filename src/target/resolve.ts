@@ -19,7 +19,7 @@ export interface ResolvedTarget {
 }
 
 
-/** Where the embedded server is, once started: set by the run's global setup. */
+/** Where the embedded server is, once started: the names resolveTarget reads it by (global setup hands it over per project, src/config.ts). */
 export const EMBEDDED_ENV = { issuer: 'OC_EMBEDDED_ISSUER', resource: 'OC_EMBEDDED_RESOURCE', ca: 'OC_EMBEDDED_CA' } as const;
 
 /** Redirect URI hosts and attacker hosts: resolved by the browser to the harness's stub. */

@@ -40,7 +40,7 @@ describe('oauth-conformance run', () => {
     const c = s.checks.find((x) => x.check === 'code-replay-rejected')!;
     assert.equal(c.verdict, 'fail');
     assert.equal(c.actual, '200 access_token issued');
-    assert.match(r.out, /FAIL\s+code-single-use\s+TK-01 TK-02\s+MUST\s+code-replay-rejected/);
+    assert.match(r.out, /FAIL\s+code-single-use\s+TR-03 TK-01 TK-02\s+MUST\s+code-replay-rejected/);
     assert.match(readFileSync(path.join(dir, 'summary.html'), 'utf8'), /accepted a second time/);
   });
 

@@ -80,6 +80,7 @@ const RULES: Record<'checks' | 'drive' | 'spec', Rule> = {
 const LAYERS: readonly { unit: string; holds: string }[] = [
   { unit: 'text', holds: 'server text made safe for terminals and Markdown' },
   { unit: 'spec', holds: 'facts of the specifications: catalog, levels per profile, features, links, attack variants' },
+  { unit: 'config.ts', holds: 'the run\'s configuration: the OC_* environment, read once per process' },
   { unit: 'evidence', holds: 'typed records of what the drivers observed; redaction' },
   { unit: 'harness-error.ts', holds: "the harness's own errors (error, never the target's fail) and not-applicable" },
   { unit: 'load', holds: 'YAML files with line numbers, environment substitution, load errors with file:line' },

@@ -14,7 +14,8 @@ import type { Scenario } from '../../src/scenario/schema.js';
 
 const base = { id: 'x', title: 'x', catalog: ['TK-01'], requirements: ['RFC6749-4.1.2'], level: 'MUST' } as const;
 const scenario = (steps: unknown[]) => ({ ...base, steps }) as unknown as Scenario;
-const settings = { target: path.join(ROOT, 'fixtures/targets/embedded.yaml'), suites: [path.join(ROOT, 'suites')], profile: 'rfc9700' as const, reportDir: '', flaws: [] };
+const target = path.join(ROOT, 'fixtures/targets/embedded.yaml');
+const settings = { target, targets: [target], suites: [path.join(ROOT, 'suites')], profile: 'rfc9700' as const, reportDir: '', flaws: [] };
 
 describe('which scenarios share the logged-in browser', () => {
   test('a code flow judged on its redirect and tokens shares it', () => {
