@@ -133,7 +133,7 @@ const usageLine = (name: string, c: CommandSpec) =>
 function optionLines(options: Record<string, OptionSpec>): string[] {
   const rows: [string, string][] = Object.entries(options).map(([long, o]) => [
     `${o.short ? `-${o.short}, ` : ''}--${long}${o.value ? ` ${o.value}` : ''}`,
-    `${o.help}${o.shownDefault ? ` (default: ${o.shownDefault})` : ''}${o.multiple && !o.help.includes('repeatable') ? ' (repeatable)' : ''}`,
+    `${o.help}${o.multiple && !o.help.includes('repeat') ? ' (repeatable)' : ''}${o.shownDefault ? ` (default: ${o.shownDefault})` : ''}`,
   ]);
   rows.push(['-h, --help', 'show this help']);
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
