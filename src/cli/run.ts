@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromiumExecutable } from '../drive/chromium.js';
 import { LoadFailed, formatLoadError } from '../load/errors.js';
 import { config, DEFAULT_TARGET, handOverEnv, ROOT, settingsEnv, type RunSettings } from '../config.js';
+import type { LoadedScenario } from '../scenario/load.js';
 import { writePlanFile } from '../runner/plan.js';
 import { PROFILES, type Profile } from '../spec/levels.js';
 import { UsageError } from './args.js';
@@ -70,7 +71,8 @@ export async function run(f: RunFlags, out: (s: string) => void): Promise<number
 
 async function runPlan(plan: ReturnType<typeof writePlanFile>, settings: RunSettings, f: RunFlags, out: (s: string) => void): Promise<number> {
   const names = plan.targets.map((t) => `"${t.name}"`).join(', ');
-  const count = plan.scenarios.length;
+  const selected = selectScenarios(plan.scenarios, f.grep);
+  const count = selected.length;
   if (settings.flaws.length && !plan.targets.every((t) => t.embedded)) throw new UsageError('--flaw applies to the embedded target only');
   const chosen = config().chromium;
   if (chosen && !existsSync(chosen)) {
@@ -85,7 +87,7 @@ async function runPlan(plan: ReturnType<typeof writePlanFile>, settings: RunSett
   out(`oauth-conformance: ${count} scenario(s) against ${names}${settings.flaws.length ? ` with flaw(s) ${settings.flaws.join(', ')}` : ''}, profile ${settings.profile}\n`);
 
   const args = ['test', '-c', path.join(ROOT, 'playwright.config.ts')];
-  if (f.grep) args.push('--grep', f.grep);
+  if (f.grep) args.push('--grep', idsPattern(selected));
   if (!f.slow) args.push('--grep-invert', '@slow');
   // A shard also writes a blob report (see reporters.ts) for `oauth-conformance merge`.
   if (f.shard) args.push('--shard', f.shard);
@@ -96,4 +98,27 @@ async function runPlan(plan: ReturnType<typeof writePlanFile>, settings: RunSett
     missing: `the run produced no results (Playwright exited ${code}).\n${stderr}`,
     empty: `no scenario ran${f.grep ? ` (--grep ${JSON.stringify(f.grep)} matched none)` : ''}.${stderr ? `\n${stderr}` : ''}`,
   });
+}
+
+/**
+ * `--grep` selects scenarios by id or title, here rather than in Playwright: Playwright matches its regular
+ * expression against the whole test title (project, file, "id — title"), so `^code-single-use$` would match
+ * nothing. The chosen ids are handed on as one pattern anchored on the test title's "id — " prefix.
+ */
+export function selectScenarios(scenarios: LoadedScenario[], grep: string | undefined): LoadedScenario[] {
+  if (!grep) return scenarios;
+  let re: RegExp;
+  try {
+    re = new RegExp(grep);
+  } catch (err) {
+    throw new UsageError(`--grep ${JSON.stringify(grep)} is not a regular expression: ${(err as Error).message}`);
+  }
+  return scenarios.filter(({ scenario: s }) => re.test(s.id) || re.test(s.title));
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function idsPattern(selected: LoadedScenario[]): string {
+  if (!selected.length) return '(?!)';
+  return `(^| )(${selected.map(({ scenario: s }) => escapeRegExp(s.id)).join('|')}) — `;
 }
