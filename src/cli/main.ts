@@ -1,20 +1,11 @@
-/** The `oauth-conformance` command: run, merge, validate, list, init, doctor, help (the table of commands and their help: ./commands.ts). */
-import path from 'node:path';
-import { CHECKS } from '../checks/index.js';
-import { coverage, readCoverageFile } from '../scenario/coverage.js';
-import type { LoadedScenario } from '../scenario/load.js';
+/**
+ * The `oauth-conformance` command: run, merge, validate, list, init, doctor, help (the table of commands and their
+ * help: ./commands.ts). Each command's module is imported when it runs: `--help` and a usage error load none of
+ * them, and `run` does not load doctor's or init's code.
+ */
 import { LoadFailed, formatLoadError } from '../load/errors.js';
-import { readSettings, ROOT } from '../runner/env.js';
-import { loadPlanScenarios } from '../runner/plan.js';
-import { levelFor, PROFILES } from '../spec/levels.js';
 import { asksForHelp, parse, UsageError } from './args.js';
 import { COMMANDS, commandHelp, isCommand, overview, unknownCommand } from './commands.js';
-import { doctorCommand } from './doctor.js';
-import { init } from './init.js';
-import { merge } from './merge.js';
-import { run } from './run.js';
-import { table } from './table.js';
-import { validate } from './validate.js';
 import { safeTerminalLines } from '../text/terminal.js';
 
 /**
@@ -22,18 +13,6 @@ import { safeTerminalLines } from '../text/terminal.js';
  * backstop: no control character reaches the terminal, and no line starts a CI workflow command.
  */
 const out = (s: string) => process.stdout.write(`${safeTerminalLines(s)}\n`);
-
-function listCoverage(scenarios: LoadedScenario[]): number {
-  const file = readCoverageFile(path.join(ROOT, 'coverage.yaml'));
-  const rows = coverage(scenarios, file);
-  out(table(['SECTION', 'COVERED', 'OUT OF SCOPE', 'NOT COVERED', 'SCENARIOS', 'TITLE'], rows.map((r) => [
-    r.id, String(r.covered.length), String(r.outOfScope.length), r.notCovered.length ? `${r.notCovered.length}: ${r.notCovered.join(' ')}` : '0', String(r.scenarios), r.title,
-  ]), 70));
-  const total = (k: 'covered' | 'outOfScope' | 'notCovered') => rows.reduce((n, r) => n + r[k].length, 0);
-  out(`\n${total('covered')} catalog rows covered, ${total('outOfScope')} out of scope, ${total('notCovered')} not covered; ${scenarios.length} scenarios`);
-  for (const r of rows) for (const id of r.outOfScope) out(`  ${id}  out of scope: ${file.out_of_scope![id]}`);
-  return 0;
-}
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -50,33 +29,25 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run': {
       const { values, positionals } = parse(rest, COMMANDS.run.options);
-      return run({ ...values, reportDir: values['report-dir'], failOn: values['fail-on'], raceRounds: values['race-rounds'], suites: positionals }, out);
+      return (await import('./run.js')).run({ ...values, reportDir: values['report-dir'], failOn: values['fail-on'], raceRounds: values['race-rounds'], suites: positionals }, out);
     }
     case 'merge': {
       const { values, positionals } = parse(rest, COMMANDS.merge.options);
-      return merge({ dirs: positionals, reportDir: values['report-dir'], failOn: values['fail-on'], baseline: values.baseline }, out);
+      return (await import('./merge.js')).merge({ dirs: positionals, reportDir: values['report-dir'], failOn: values['fail-on'], baseline: values.baseline }, out);
     }
     case 'init': {
       const { values } = parse(rest, COMMANDS.init.options);
-      return init({ ...values, authorizationEndpoint: values['authorization-endpoint'], tokenEndpoint: values['token-endpoint'] }, out);
+      return (await import('./init.js')).init({ ...values, authorizationEndpoint: values['authorization-endpoint'], tokenEndpoint: values['token-endpoint'] }, out);
     }
     case 'doctor': {
       const { values } = parse(rest, COMMANDS.doctor.options);
-      return doctorCommand({ ...values, reportDir: values['report-dir'] }, out);
+      return (await import('./doctor.js')).doctorCommand({ ...values, reportDir: values['report-dir'] }, out);
     }
     case 'validate':
-      return validate(parse(rest, COMMANDS.validate.options).positionals, out);
+      return (await import('./validate.js')).validate(parse(rest, COMMANDS.validate.options).positionals, out);
     case 'list': {
       const { values } = parse(rest, COMMANDS.list.options);
-      const settings = readSettings();
-      const scenarios = loadPlanScenarios(settings);
-      if (values.coverage) return listCoverage(scenarios);
-      out(table(['SCENARIO', 'RULES', `LEVEL (${settings.profile})`, 'FEATURES', 'TITLE'], scenarios.map(({ scenario: s, facts }) => [s.id, facts.catalog.join(' '), facts.level[settings.profile], (s.features ?? []).join(' '), s.title]), 80));
-      out(`\n${scenarios.length} scenarios\n`);
-      out(table(['CHECK', 'RULES', `LEVEL (${PROFILES.join('/')})`, 'AMBIENT', 'TITLE'], CHECKS.map((c) => [
-        c.id, c.catalog.join(' '), PROFILES.map((p) => levelFor(c.level, p)).join('/'), c.ambient ? 'yes' : '', c.title,
-      ]), 80));
-      return 0;
+      return (await import('./list.js')).list(Boolean(values.coverage), out);
     }
     case 'help': {
       const [topic, ...extra] = parse(rest, COMMANDS.help.options).positionals;
