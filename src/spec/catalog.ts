@@ -143,6 +143,36 @@ export const CATALOG: CatalogSection[] = [
     { id: 'RS-05', rule: 'Expired / revoked / replayed-code tokens rejected' },
     { id: 'RS-06', rule: 'Sender-constrained tokens' },
   ] },
+  { id: 'B.2.1', title: 'Pushed authorization requests (RFC 9126)', rows: [
+    { id: 'PAR-01', rule: 'A push is answered 201 with a request_uri and its expires_in' },
+    { id: 'PAR-02', rule: 'Client authentication required at the PAR endpoint' },
+    { id: 'PAR-03', rule: 'request_uri single use' },
+    { id: 'PAR-04', rule: 'request_uri expires (expires_in honoured)' },
+    { id: 'PAR-05', rule: 'request_uri bound to the client that pushed it' },
+    { id: 'PAR-06', rule: 'require_pushed_authorization_requests enforced: a plain authorization request refused' },
+    { id: 'PAR-07', rule: 'Front-channel parameters outside the pushed request not used' },
+    { id: 'PAR-08', rule: 'redirect_uri validated at the PAR endpoint' },
+  ] },
+  { id: 'B.2.2', title: 'DPoP sender-constrained tokens (RFC 9449)', rows: [
+    { id: 'DP-01', rule: 'A token request with a valid proof gets a DPoP-bound token (token_type DPoP)' },
+    { id: 'DP-02', rule: 'Proof typ must be dpop+jwt' },
+    { id: 'DP-03', rule: 'Unsigned proofs (alg none) refused' },
+    { id: 'DP-04', rule: 'htm and htu checked' },
+    { id: 'DP-05', rule: 'Stale iat refused' },
+    { id: 'DP-06', rule: 'jti replay refused' },
+    { id: 'DP-07', rule: 'Bound token refused at the resource without a proof (as Bearer)' },
+    { id: 'DP-08', rule: "Bound token refused at the resource with another key's proof" },
+    { id: 'DP-09', rule: "Public clients' refresh tokens bound to the key" },
+  ] },
+  { id: 'B.2.3', title: 'Device authorization grant (RFC 8628)', rows: [
+    { id: 'DV-01', rule: 'Device authorization response well-formed; the user code entered on the verification page yields tokens' },
+    { id: 'DV-02', rule: 'authorization_pending before approval' },
+    { id: 'DV-03', rule: 'slow_down when polling faster than the interval' },
+    { id: 'DV-04', rule: 'expired_token after the device code expired' },
+    { id: 'DV-05', rule: 'Device code bound to its client' },
+    { id: 'DV-06', rule: 'User code entropy sufficient (with rate limiting)' },
+    { id: 'DV-07', rule: 'Device code single use' },
+  ] },
 ];
 
 export const CATALOG_IDS: ReadonlySet<string> = new Set(CATALOG.flatMap((s) => s.rows.map((r) => r.id)));

@@ -16,6 +16,9 @@ export const FEATURES = {
   'client-secret-post': 'Client authentication with credentials in the body (RFC 6749 §2.3.1)',
   https: 'The authorization server is served over https',
   'multi-redirect-client': 'A client `multi` with two registered redirect URIs (RFC 6749 §3.1.2.3)',
+  par: 'Pushed authorization requests (RFC 9126): a pushed_authorization_request_endpoint',
+  dpop: 'DPoP sender-constrained tokens (RFC 9449) at the token endpoint (and the resource, with `resource`)',
+  'device-flow': 'The device authorization grant (RFC 8628): a device_authorization_endpoint and its verification page',
 } as const;
 
 export type Feature = keyof typeof FEATURES;

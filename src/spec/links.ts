@@ -12,10 +12,14 @@ const PREFIXES: [prefix: string, url: (section: string) => string][] = [
   ['RFC9207-', (s) => `https://www.rfc-editor.org/rfc/rfc9207#section-${s}`],
   ['RFC8996-', (s) => `https://www.rfc-editor.org/rfc/rfc8996#section-${s}`],
   ['RFC9700-', (s) => `https://www.rfc-editor.org/rfc/rfc9700#section-${s}`],
+  ['RFC9126-', (s) => `https://www.rfc-editor.org/rfc/rfc9126#section-${s}`],
+  ['RFC9449-', (s) => `https://www.rfc-editor.org/rfc/rfc9449#section-${s}`],
+  ['RFC8628-', (s) => `https://www.rfc-editor.org/rfc/rfc8628#section-${s}`],
+  ['FAPI2-', (s) => `https://openid.net/specs/fapi-security-profile-2_0-final.html#section-${s}`],
   ['OAUTH2.1-', (s) => `https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-${s}`],
 ];
 
-export const REQUIREMENT_PATTERN = '^(RFC6749|RFC6750|RFC7636|RFC7662|RFC8252|RFC8414|RFC8996|RFC9207|RFC9700|OAUTH2\\.1)-[0-9]+(\\.[0-9]+)*$';
+export const REQUIREMENT_PATTERN = '^(RFC6749|RFC6750|RFC7636|RFC7662|RFC8252|RFC8414|RFC8996|RFC9207|RFC9700|RFC9126|RFC9449|RFC8628|FAPI2|OAUTH2\\.1)-[0-9]+(\\.[0-9]+)*$';
 
 /** URL of a requirement id, or undefined when the id has no known prefix. */
 export function requirementUrl(id: string): string | undefined {
@@ -33,12 +37,16 @@ export const SPECIFICATION_TITLES: Record<string, string> = {
   RFC8414: 'Authorization Server Metadata',
   RFC9207: 'Authorization Server Issuer Identification',
   RFC9700: 'Best Current Practice for OAuth 2.0 Security',
+  RFC9126: 'OAuth 2.0 Pushed Authorization Requests',
+  RFC9449: 'OAuth 2.0 Demonstrating Proof of Possession (DPoP)',
+  RFC8628: 'OAuth 2.0 Device Authorization Grant',
+  FAPI2: 'FAPI 2.0 Security Profile (final)',
   'OAUTH2.1': 'The OAuth 2.1 Authorization Framework (draft 13)',
 };
 
 /** "RFC6749-4.1.2" -> "RFC 6749 §4.1.2" for people. */
 export function requirementLabel(id: string): string {
   const [doc, section] = id.split(/-(.*)/s);
-  const name = doc.startsWith('RFC') ? `RFC ${doc.slice(3)}` : doc === 'OAUTH2.1' ? 'OAuth 2.1' : doc;
+  const name = doc.startsWith('RFC') ? `RFC ${doc.slice(3)}` : doc === 'OAUTH2.1' ? 'OAuth 2.1' : doc === 'FAPI2' ? 'FAPI 2.0' : doc;
   return `${name} §${section}`;
 }

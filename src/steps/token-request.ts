@@ -17,6 +17,8 @@ export interface TokenRequestSpec {
   method?: 'POST' | 'GET';
   /** `json`: the body as a JSON object instead of a form. */
   body?: 'form' | 'json';
+  /** Headers built afresh for every request (a DPoP proof is single-use). */
+  headers?: () => Promise<Record<string, string>>;
 }
 
 export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () => Promise<HttpExchange>; build: () => Promise<HttpRequest>; variants: string[] } {
@@ -36,7 +38,7 @@ export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () 
     return {
       method: get ? 'GET' : 'POST',
       url,
-      headers: auth.headers,
+      headers: { ...auth.headers, ...(await r.headers?.()) },
       form: get ? undefined : params,
       json: r.body === 'json',
       query: get ? [...params, ...auth.query] : auth.query,

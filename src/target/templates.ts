@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TargetProfile } from './schema.js';
 
+/** Placeholders with a value only while a step runs: `{{device.user_code}}`, the user code of a device step (RFC 8628). */
+const RUN_TIME = new Set(['random', 'device.user_code']);
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 export type TemplateValues = Readonly<Record<string, string>>;
@@ -25,5 +27,5 @@ export function expandTemplate(template: string, values: TemplateValues): string
 
 /** The placeholders of a template that no value answers (reported at load, with the line). */
 export function unknownPlaceholders(template: string, values: TemplateValues): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((key) => key !== 'random' && values[key] === undefined);
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((key) => !RUN_TIME.has(key) && values[key] === undefined);
 }
