@@ -9,6 +9,15 @@ import { parRequestUriExpires } from './rfc9126/par-request-uri-expires.js';
 import { parRequestUriIssued } from './rfc9126/par-request-uri-issued.js';
 import { parRequestUriSingleUse } from './rfc9126/par-request-uri-single-use.js';
 import { parRequiredEnforced } from './rfc9126/par-required-enforced.js';
+import { dpopTokenBound } from './rfc9449/dpop-token-bound.js';
+import { dpopProofTypChecked } from './rfc9449/dpop-proof-typ-checked.js';
+import { dpopProofSignatureChecked } from './rfc9449/dpop-proof-signature-checked.js';
+import { dpopProofHtmHtuChecked } from './rfc9449/dpop-proof-htm-htu-checked.js';
+import { dpopProofIatChecked } from './rfc9449/dpop-proof-iat-checked.js';
+import { dpopProofReplayRefused } from './rfc9449/dpop-proof-replay-refused.js';
+import { dpopResourceRequiresProof } from './rfc9449/dpop-resource-requires-proof.js';
+import { dpopResourceKeyBound } from './rfc9449/dpop-resource-key-bound.js';
+import { dpopRefreshTokenBound } from './rfc9449/dpop-refresh-token-bound.js';
 
 export const FAPI_CHECKS = [
   parRequestUriIssued,
@@ -19,4 +28,13 @@ export const FAPI_CHECKS = [
   parRequiredEnforced,
   parFrontChannelParametersIgnored,
   parRedirectUriValidated,
+  dpopTokenBound,
+  dpopProofTypChecked,
+  dpopProofSignatureChecked,
+  dpopProofHtmHtuChecked,
+  dpopProofIatChecked,
+  dpopProofReplayRefused,
+  dpopResourceRequiresProof,
+  dpopResourceKeyBound,
+  dpopRefreshTokenBound,
 ] as CheckDefinition<EvidenceKind>[];

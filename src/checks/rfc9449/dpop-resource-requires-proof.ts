@@ -1,0 +1,26 @@
+/**
+ * dpop-resource-requires-proof (DP-07) — a DPoP-bound access token presented at the resource as a
+ * bearer token (no proof) is refused. Judged beside a request with a valid proof that was served.
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-7.1
+ */
+import type { CheckDefinition } from '../types.js';
+import { boundTokenOf, resourceControl } from '../dpop-evidence.js';
+
+export const dpopResourceRequiresProof: CheckDefinition<'resource'> = {
+  id: 'dpop-resource-requires-proof',
+  title: 'A DPoP-bound token is refused at the resource without a proof',
+  catalog: ['DP-07', 'RS-06'],
+  requirements: ['RFC9449-7.1', 'FAPI2-5.3.2.1'],
+  level: 'MUST',
+  quote: 'A DPoP-bound access token is sent using the Authorization request header field per Section 11.6.2 of [RFC9110] using an authentication scheme of DPoP.',
+  on: 'resource',
+  evaluate(e, ctx) {
+    if (e.presented !== 'header' || (e.dpop && e.dpop.variant !== 'none')) return { holds: 'n/a', reason: 'the token was presented with a proof, or not in the header' };
+    if (!boundTokenOf(e, ctx)) return { holds: 'n/a', reason: 'the access token used is not DPoP-bound' };
+    if (!resourceControl(e, ctx)) return { holds: 'n/a', reason: 'no request of this scenario with the token and a valid proof was served: a refusal would prove nothing' };
+    const expected = '401 (the bound token without a proof refused)';
+    const actual = `HTTP ${e.response.status}`;
+    if (e.response.status >= 200 && e.response.status < 300) return { holds: false, expected, actual, message: 'a DPoP-bound access token was served without a DPoP proof, as a bearer token' };
+    return { holds: true, expected, actual };
+  },
+};
