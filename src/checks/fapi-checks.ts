@@ -18,6 +18,13 @@ import { dpopProofReplayRefused } from './rfc9449/dpop-proof-replay-refused.js';
 import { dpopResourceRequiresProof } from './rfc9449/dpop-resource-requires-proof.js';
 import { dpopResourceKeyBound } from './rfc9449/dpop-resource-key-bound.js';
 import { dpopRefreshTokenBound } from './rfc9449/dpop-refresh-token-bound.js';
+import { deviceFlowCompletes } from './rfc8628/device-flow-completes.js';
+import { deviceAuthorizationPending } from './rfc8628/device-authorization-pending.js';
+import { deviceSlowDown } from './rfc8628/device-slow-down.js';
+import { deviceCodeExpires } from './rfc8628/device-code-expires.js';
+import { deviceCodeBoundToClient } from './rfc8628/device-code-bound-to-client.js';
+import { deviceUserCodeEntropy } from './rfc8628/device-user-code-entropy.js';
+import { deviceCodeSingleUse } from './rfc8628/device-code-single-use.js';
 
 export const FAPI_CHECKS = [
   parRequestUriIssued,
@@ -37,4 +44,11 @@ export const FAPI_CHECKS = [
   dpopResourceRequiresProof,
   dpopResourceKeyBound,
   dpopRefreshTokenBound,
+  deviceFlowCompletes,
+  deviceAuthorizationPending,
+  deviceSlowDown,
+  deviceCodeExpires,
+  deviceCodeBoundToClient,
+  deviceUserCodeEntropy,
+  deviceCodeSingleUse,
 ] as CheckDefinition<EvidenceKind>[];

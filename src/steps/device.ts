@@ -56,7 +56,7 @@ export async function device(spec: DeviceSpec, ctx: StepContext): Promise<Device
   const phases = ORDER.filter((p) => (spec.polls ?? ['after-approval']).includes(p));
   for (const phase of phases) {
     // The user approves on the verification page before the first poll that needs it.
-    if ((spec.approve ?? true) && !ev.approval && ['other-client', 'after-approval', 'replay'].includes(phase)) ev.approval = await approve(ctx, body, ev.userCode);
+    if ((spec.approve ?? true) && !ev.approval && ['other-client', 'after-approval', 'replay', 'after-expiry'].includes(phase)) ev.approval = await approve(ctx, body, ev.userCode);
     if (phase === 'before-approval') await poll(phase);
     if (phase === 'fast') { await poll(phase); await poll(phase); }
     if (phase === 'other-client') await poll(phase, 'second');
