@@ -1,4 +1,4 @@
-/** The checks of RFC 9126 (PAR), RFC 9449 (DPoP) and RFC 8628 (device flow), registered in index.ts. */
+/** The checks of RFC 9126 (PAR), RFC 9449 (DPoP), RFC 8628 (device flow) and FAPI 2.0, registered in index.ts. */
 import type { EvidenceKind } from '../evidence/types.js';
 import type { CheckDefinition } from './types.js';
 import { parClientAuthenticationRequired } from './rfc9126/par-client-authentication-required.js';
@@ -25,6 +25,9 @@ import { deviceCodeExpires } from './rfc8628/device-code-expires.js';
 import { deviceCodeBoundToClient } from './rfc8628/device-code-bound-to-client.js';
 import { deviceUserCodeEntropy } from './rfc8628/device-user-code-entropy.js';
 import { deviceCodeSingleUse } from './rfc8628/device-code-single-use.js';
+import { senderConstrainedTokensOnly } from './fapi2/sender-constrained-tokens-only.js';
+import { confidentialClientsOnly } from './fapi2/confidential-clients-only.js';
+import { asymmetricClientAuthentication } from './fapi2/asymmetric-client-authentication.js';
 
 export const FAPI_CHECKS = [
   parRequestUriIssued,
@@ -51,4 +54,7 @@ export const FAPI_CHECKS = [
   deviceCodeBoundToClient,
   deviceUserCodeEntropy,
   deviceCodeSingleUse,
+  senderConstrainedTokensOnly,
+  confidentialClientsOnly,
+  asymmetricClientAuthentication,
 ] as CheckDefinition<EvidenceKind>[];

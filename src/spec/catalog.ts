@@ -173,6 +173,11 @@ export const CATALOG: CatalogSection[] = [
     { id: 'DV-06', rule: 'User code entropy sufficient (with rate limiting)' },
     { id: 'DV-07', rule: 'Device code single use' },
   ] },
+  { id: 'B.2.4', title: 'FAPI 2.0 Security Profile: authorization server (judged MUST under --profile fapi2)', rows: [
+    { id: 'FAPI-01', rule: 'Only sender-constrained access tokens issued' },
+    { id: 'FAPI-02', rule: 'Only confidential clients served' },
+    { id: 'FAPI-03', rule: 'Clients authenticate with private_key_jwt (or mTLS), not a shared secret' },
+  ] },
 ];
 
 export const CATALOG_IDS: ReadonlySet<string> = new Set(CATALOG.flatMap((s) => s.rows.map((r) => r.id)));

@@ -42,6 +42,8 @@ export async function device(spec: DeviceSpec, ctx: StepContext): Promise<Device
   ev.deviceCode = codeShape(deviceCode);
   ev.expiresIn = typeof body?.expires_in === 'number' ? body.expires_in : undefined;
   ev.interval = typeof body?.interval === 'number' ? body.interval : undefined;
+  // Without a page to send the user to, or a code to type, the response is what is judged (DV-01).
+  if (!ev.userCode || typeof body?.verification_uri !== 'string') return ev;
   const started = Date.now();
   const interval = (ev.interval ?? 5) * 1000;
   let last = 0;
