@@ -75,7 +75,7 @@ describe('scenario loader', () => {
   test('unknown key, with did-you-mean', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize:\n      redirct_uri: registered\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, offline\n  hint: did you mean redirect_uri?`,
+      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, request_uri, offline\n  hint: did you mean redirect_uri?`,
     ]);
   });
 
@@ -105,14 +105,14 @@ describe('scenario loader', () => {
   test('a step with two kinds', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize: {}\n  - authorize: {}\n    token: {}\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls (it has authorize and token)\n  hint: split it into one step per kind`,
+      `${path['x.yaml']}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls, par, device (it has authorize and token)\n  hint: split it into one step per kind`,
     ]);
   });
 
   test('a step with no kind', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorise: {}\n    title: Log in\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:7:5: step 1 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls (it has none)\n  hint: did you mean authorize?`,
+      `${path['x.yaml']}:7:5: step 1 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls, par, device (it has none)\n  hint: did you mean authorize?`,
     ]);
   });
 
@@ -156,14 +156,14 @@ describe('scenario loader', () => {
     const file = path['x.yaml'];
     assert.deepEqual(scenarioErrors([file]), [
       `${file}:9:20: "code" in token (step 2) refers to no step "frist"; expected the id of an earlier authorize step\n  hint: did you mean first?`,
-      `${file}:10:24: "token" in resource (step 3) refers to step 1 ("first"), an authorize step; expected an earlier token or refresh or grant step`,
+      `${file}:10:24: "token" in resource (step 3) refers to step 1 ("first"), an authorize step; expected an earlier token or refresh or grant or device step`,
       `${file}:12:20: "code" in token (step 4) refers to step 5 ("later"), which does not come before it; expected an earlier authorize step`,
     ]);
   });
 
   test('a resource step needs an earlier token step', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize: {}\n  - resource: {}\n') });
-    assert.deepEqual(scenarioErrors([path['x.yaml']]), [`${path['x.yaml']}:8:5: step 2 (resource) needs an earlier token or refresh or grant step`]);
+    assert.deepEqual(scenarioErrors([path['x.yaml']]), [`${path['x.yaml']}:8:5: step 2 (resource) needs an earlier token or refresh or grant or device step`]);
   });
 
   test('a token step needs an earlier authorize step; step ids are unique', () => {
@@ -199,7 +199,7 @@ describe('scenario loader', () => {
       `${file}:4:8: "level" must be one of MUST, SHOULD, MAY (got "must")\n  hint: did you mean MUST?`,
       `${file}:5:1: unknown key "stepz" in scenario; expected one of: id, title, description, catalog, requirements, level, features, tags, steps\n  hint: did you mean steps?`,
       `${file}:7:24: "pkce" in authorize (step 1) must be one of S256, plain, none (got "s256")\n  hint: did you mean S256?`,
-      `${file}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls (it has none)`,
+      `${file}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, metadata, probe, frame, tls, par, device (it has none)`,
       `${file}:9:5: "resource" in step 3 must be a mapping (got nothing)\n  hint: write {} for an empty mapping`,
     ]);
   });
