@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { defaultScenarios, startRig, type Rig } from './harness.js';
+import path from 'node:path';
+import { ROOT } from '../../src/runner/env.js';
+import { defaultScenarios, loadProfile, startRig, type Rig } from './harness.js';
 
 const ids = ['fapi2-sender-constrained-tokens-only', 'fapi2-confidential-clients-only', 'fapi2-asymmetric-client-authentication', 'pkce-plain-refused'];
 const scenarios = defaultScenarios().filter((s) => ids.includes(s.scenario.id));
@@ -39,5 +41,20 @@ test('under rfc9700 the same rules are optional: pass with a note, never held ag
   for (const [id, o] of out) {
     assert.equal(o.verdict, 'pass', `${id}: ${o.verdict} — ${o.reason}`);
     assert.match(o.checks[0]!.message, /optional \(MAY\)/);
+  }
+});
+
+test('embedded-fapi2 requires PAR and refuses a plain request; par-required-not-enforced (its flaw) makes par-required-enforced fail', async () => {
+  const profile = loadProfile(path.join(ROOT, 'fixtures/targets/embedded-fapi2.yaml'));
+  const required = defaultScenarios().filter((s) => s.scenario.id === 'par-required-enforced');
+  for (const [flaws, verdict] of [[[], 'pass'], [['par-required-not-enforced'], 'fail']] as const) {
+    const r = await startRig({ profile, flaws: [...flaws] });
+    try {
+      const o = (await r.run(required, 'fapi2', 1)).get('par-required-enforced')!;
+      assert.equal(o.verdict, verdict, `${flaws.join(',') || 'clean'}: ${o.verdict} — ${o.reason}`);
+      if (verdict === 'fail') assert.match(o.checks[0]!.message, /requires pushed authorization requests, yet a plain one got code/);
+    } finally {
+      await r.close();
+    }
   }
 });
