@@ -38,3 +38,15 @@ export function boundTokenOf(e: ResourceEvidence, ctx: CheckContext): TokenEvide
 export function resourceControl(e: ResourceEvidence, ctx: CheckContext): Evidence | undefined {
   return ctx.all.find((x) => x.kind === 'resource' && x.step !== e.step && x.tokenFrom === e.tokenFrom && x.dpop?.variant === 'valid' && x.response.status >= 200 && x.response.status < 300);
 }
+
+/**
+ * A resource request with a DPoP-bound token that must be refused (401), judged beside a request of the
+ * same scenario with the token and a valid proof that was served (the positive control).
+ */
+export function resourceRefused(e: ResourceEvidence, ctx: CheckContext, o: { expected: string; served: string }): Judgement {
+  if (!boundTokenOf(e, ctx)) return { holds: 'n/a', reason: 'the access token used is not DPoP-bound' };
+  if (!resourceControl(e, ctx)) return { holds: 'n/a', reason: 'no request of this scenario with the token and a valid proof was served: a refusal would prove nothing' };
+  const actual = `HTTP ${e.response.status}`;
+  if (e.response.status >= 200 && e.response.status < 300) return { holds: false, expected: o.expected, actual, message: o.served };
+  return { holds: true, expected: o.expected, actual };
+}

@@ -1,7 +1,7 @@
 /** Reading pushed authorization requests (RFC 9126), shared by the PAR checks. */
 import type { ParEvidence } from '../evidence/fapi.js';
 import type { AuthorizationEvidence } from '../evidence/types.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext, Judgement } from './types.js';
 
 /** The request_uri a push got, when it got one (2xx with a request_uri string). */
 export function issuedRequestUri(e: ParEvidence): string | undefined {
@@ -36,4 +36,18 @@ export function notPushed(e: AuthorizationEvidence, ctx: CheckContext): string |
   if (!push?.exchange) return 'the server advertises no pushed_authorization_request_endpoint';
   if (!issuedRequestUri(push)) return `the push was refused (${describePush(push)}): no request_uri to use`;
   return undefined;
+}
+
+/**
+ * A push with one named manipulation (`auth:…`, `redirect_uri:…`) that must get no request_uri, judged
+ * beside a valid push of the same client in the same scenario (the positive control).
+ */
+export function pushRefused(e: ParEvidence, ctx: CheckContext, prefix: 'auth:' | 'redirect_uri:', o: { expected: string; accepted: (variant: string) => string }): Judgement {
+  if (!e.exchange) return { holds: 'n/a', reason: 'the server advertises no pushed_authorization_request_endpoint' };
+  const variant = e.variants.find((v) => v.startsWith(prefix))?.slice(prefix.length);
+  if (!variant) return { holds: 'n/a', reason: `the push had no ${prefix.slice(0, -1)} manipulation` };
+  if (!validPush(e, ctx)) return { holds: 'n/a', reason: `no unmanipulated push of client "${e.client}" got a request_uri in this scenario: a refusal would prove nothing` };
+  const actual = describePush(e);
+  if (issuedRequestUri(e)) return { holds: false, expected: o.expected, actual, message: o.accepted(variant) };
+  return { holds: true, expected: o.expected, actual, refusal: true };
 }

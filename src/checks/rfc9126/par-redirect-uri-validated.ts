@@ -6,7 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9126#section-2.4
  */
 import type { CheckDefinition } from '../types.js';
-import { describePush, issuedRequestUri, validPush } from '../par-evidence.js';
+import { pushRefused } from '../par-evidence.js';
 
 export const parRedirectUriValidated: CheckDefinition<'par'> = {
   id: 'par-redirect-uri-validated',
@@ -17,15 +17,9 @@ export const parRedirectUriValidated: CheckDefinition<'par'> = {
   quote: 'Validate the pushed request as it would an authorization request sent to the authorization endpoint.',
   on: 'par',
   evaluate(e, ctx) {
-    if (!e.exchange) return { holds: 'n/a', reason: 'the server advertises no pushed_authorization_request_endpoint' };
-    const variant = e.variants.find((v) => v.startsWith('redirect_uri:'));
-    if (!variant) return { holds: 'n/a', reason: 'the push carried the registered redirect_uri' };
-    if (!validPush(e, ctx)) return { holds: 'n/a', reason: `no push of client "${e.client}" with its registered redirect_uri got a request_uri in this scenario: a refusal would prove nothing` };
-    const expected = 'no request_uri; 400 error=invalid_request (or invalid_redirect_uri)';
-    const actual = describePush(e);
-    if (issuedRequestUri(e)) {
-      return { holds: false, expected, actual, message: `a push with an unregistered redirect_uri (${variant.slice('redirect_uri:'.length)}) got a request_uri: the code would go there (RFC 9126 §2.4 allows this only as a deliberate policy for authenticated clients)` };
-    }
-    return { holds: true, expected, actual, refusal: true };
+    return pushRefused(e, ctx, 'redirect_uri:', {
+      expected: 'no request_uri; 400 error=invalid_request (or invalid_redirect_uri)',
+      accepted: (v) => `a push with an unregistered redirect_uri (${v}) got a request_uri: the code would go there (RFC 9126 §2.4 allows this only as a deliberate policy for authenticated clients)`,
+    });
   },
 };

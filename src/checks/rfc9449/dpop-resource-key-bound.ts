@@ -5,7 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-4.3
  */
 import type { CheckDefinition } from '../types.js';
-import { boundTokenOf, resourceControl } from '../dpop-evidence.js';
+import { resourceRefused } from '../dpop-evidence.js';
 
 export const dpopResourceKeyBound: CheckDefinition<'resource'> = {
   id: 'dpop-resource-key-bound',
@@ -18,11 +18,9 @@ export const dpopResourceKeyBound: CheckDefinition<'resource'> = {
   evaluate(e, ctx) {
     const variant = e.dpop?.variant;
     if (variant !== 'other-key' && variant !== 'wrong-ath') return { holds: 'n/a', reason: 'the proof was not of another key or token' };
-    if (!boundTokenOf(e, ctx)) return { holds: 'n/a', reason: 'the access token used is not DPoP-bound' };
-    if (!resourceControl(e, ctx)) return { holds: 'n/a', reason: 'no request of this scenario with the token and a valid proof was served: a refusal would prove nothing' };
-    const expected = '401 (invalid_token or invalid_dpop_proof)';
-    const actual = `HTTP ${e.response.status}`;
-    if (e.response.status >= 200 && e.response.status < 300) return { holds: false, expected, actual, message: `a DPoP-bound access token was served with a proof ${variant === 'other-key' ? 'signed by another key' : 'whose ath names another token'}` };
-    return { holds: true, expected, actual };
+    return resourceRefused(e, ctx, {
+      expected: '401 (invalid_token or invalid_dpop_proof)',
+      served: `a DPoP-bound access token was served with a proof ${variant === 'other-key' ? 'signed by another key' : 'whose ath names another token'}`,
+    });
   },
 };

@@ -4,7 +4,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-7.1
  */
 import type { CheckDefinition } from '../types.js';
-import { boundTokenOf, resourceControl } from '../dpop-evidence.js';
+import { resourceRefused } from '../dpop-evidence.js';
 
 export const dpopResourceRequiresProof: CheckDefinition<'resource'> = {
   id: 'dpop-resource-requires-proof',
@@ -16,11 +16,6 @@ export const dpopResourceRequiresProof: CheckDefinition<'resource'> = {
   on: 'resource',
   evaluate(e, ctx) {
     if (e.presented !== 'header' || (e.dpop && e.dpop.variant !== 'none')) return { holds: 'n/a', reason: 'the token was presented with a proof, or not in the header' };
-    if (!boundTokenOf(e, ctx)) return { holds: 'n/a', reason: 'the access token used is not DPoP-bound' };
-    if (!resourceControl(e, ctx)) return { holds: 'n/a', reason: 'no request of this scenario with the token and a valid proof was served: a refusal would prove nothing' };
-    const expected = '401 (the bound token without a proof refused)';
-    const actual = `HTTP ${e.response.status}`;
-    if (e.response.status >= 200 && e.response.status < 300) return { holds: false, expected, actual, message: 'a DPoP-bound access token was served without a DPoP proof, as a bearer token' };
-    return { holds: true, expected, actual };
+    return resourceRefused(e, ctx, { expected: '401 (the bound token without a proof refused)', served: 'a DPoP-bound access token was served without a DPoP proof, as a bearer token' });
   },
 };
