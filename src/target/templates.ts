@@ -21,6 +21,11 @@ export function templateValues(profile: TargetProfile, env: NodeJS.ProcessEnv = 
   return values;
 }
 
+/** The template has a value known only while a step runs (`{{random}}`, `{{device.user_code}}`): no fixed value to know in advance. */
+export function hasRunTimePlaceholder(template: string): boolean {
+  return [...template.matchAll(PLACEHOLDER)].some((m) => RUN_TIME.has(m[1]));
+}
+
 export function expandTemplate(template: string, values: TemplateValues): string {
   return template.replace(PLACEHOLDER, (m, key: string) => (key === 'random' ? randomBytes(16).toString('base64url') : values[key] ?? m));
 }
