@@ -5,6 +5,7 @@
  */
 import type { CheckDefinition } from './types.js';
 import type { EvidenceKind } from '../evidence/types.js';
+import { FAPI_CHECKS } from './fapi-checks.js';
 import { clientIdRequired } from './rfc6749/client-id-required.js';
 import { codeReplayRejected } from './rfc6749/code-replay-rejected.js';
 import { redirectUriRejected } from './rfc6749/redirect-uri-rejected.js';
@@ -254,6 +255,7 @@ export const CHECKS: readonly CheckDefinition<EvidenceKind>[] = [
   accessTokenAudienceRestricted,
   tokenInvalidTargetRejected,
   authorizationInvalidTargetRejected,
+  ...FAPI_CHECKS,
 ] as CheckDefinition<EvidenceKind>[];
 
 export const CHECKS_BY_ID: ReadonlyMap<string, CheckDefinition<EvidenceKind>> = new Map(CHECKS.map((c) => [c.id, c]));

@@ -4,6 +4,7 @@
  */
 
 /** One hop the browser took: a request, and the redirect that answered it when there was one. */
+import type { DeviceEvidence, DpopProofSent, ParEvidence } from './fapi.js';
 export interface Hop {
   url: string;
   method: string;
@@ -51,6 +52,8 @@ export interface AuthorizationEvidence {
   client: string;
   /** The request as sent, parameters parsed. */
   request: { url: string; params: Record<string, string> };
+  /** The request carried a request_uri from a pushed authorization request (RFC 9126 §4): that par step, and the client that pushed. */
+  pushed?: { from: number; client: string };
   /** The state the harness sent (undefined when the scenario omitted it). */
   sentState?: string;
   /** The redirect_uri sent, and the variant that produced it. */
@@ -97,6 +100,8 @@ export interface TokenEvidence extends HttpExchange {
   sentRefreshToken?: string;
   /** The scope the issued access token really carries, when the response omitted `scope` and the server said (introspection, resource). */
   grantedScope?: { scope: string; source: string };
+  /** The DPoP proof the request carried (RFC 9449), when the step sent one or was to. */
+  dpop?: DpopProofSent;
 }
 
 /** One request of a race: `failed` (status 0, empty body) when no answer came. */
@@ -147,6 +152,8 @@ export interface ResourceEvidence extends HttpExchange {
   presented: 'header' | 'query' | 'none' | 'bogus';
   /** `userinfo`: the request went to the metadata's OpenID Connect UserInfo endpoint, not the profile's resource. */
   at?: 'userinfo';
+  /** The DPoP proof the request carried (RFC 9449 §7), when the step sent one or was to. */
+  dpop?: DpopProofSent;
 }
 
 /** A token introspection request (RFC 7662), or why there was none (the server advertises no endpoint). */
@@ -263,6 +270,7 @@ export interface TlsEvidence {
   handshakes: TlsHandshake[];
 }
 
-export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | IntrospectionEvidence | RevocationEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence | TlsEvidence;
+export type Evidence = AuthorizationEvidence | TokenEvidence | TokenRaceEvidence | ResourceEvidence | IntrospectionEvidence | RevocationEvidence | MetadataEvidence | ProbeEvidence | FrameEvidence | TlsEvidence
+  | ParEvidence | DeviceEvidence;
 export type EvidenceKind = Evidence['kind'];
 export type EvidenceOf<K extends EvidenceKind> = Extract<Evidence, { kind: K }>;

@@ -19,6 +19,8 @@ function lines(e: RecordedEvidence): string[] {
       comment(`${e.concurrent} times at once (${e.rounds.length} round(s), each with a fresh ${e.grant === 'refresh_token' ? 'refresh token' : 'code'}):`),
       curlOf(x.request),
     ]));
+    case 'par': return e.exchange ? [curlOf(e.exchange.request)] : [comment('(no pushed_authorization_request_endpoint advertised)')];
+    case 'device': return [...(e.authorization ? [curlOf(e.authorization.request)] : []), ...e.polls.slice(0, 3).map((p) => curlOf(p.request))];
     case 'introspection': return e.exchange ? [curlOf(e.exchange.request)] : [comment('(no introspection_endpoint advertised)')];
     case 'tls': return e.handshakes.map((h) => {
       const flag = h.version.replace('TLSv', 'tls').replace('.', '_');

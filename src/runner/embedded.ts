@@ -25,6 +25,7 @@ export async function startEmbeddedTarget(profile: TargetProfile, extraFlaws: re
     consent: e.consent,
     refreshTokens: e.refresh_tokens,
     pkceRequired: e.pkce_required,
+    fapi2: e.fapi2,
     ...switches,
   });
 }

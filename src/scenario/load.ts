@@ -167,7 +167,7 @@ function kindOf(step: ScenarioStep): StepKind {
 }
 
 /** Steps that yield tokens (an access token, maybe a refresh token). */
-const TOKEN_STEPS: StepKind[] = ['token', 'refresh', 'grant'];
+const TOKEN_STEPS: StepKind[] = ['token', 'refresh', 'grant', 'device'];
 
 /** What the schema cannot say: file name, check ids, step ids and references between steps. */
 function checkScenario(scenario: Scenario, source: YamlSource): LoadError[] {
@@ -187,6 +187,10 @@ function checkScenario(scenario: Scenario, source: YamlSource): LoadError[] {
       errors.push(...checkReference(source, scenario.steps, earlier, i, 'token', 'code', ['authorize'], step.token.code));
       const from = step.token.code_verifier;
       if (typeof from === 'object') errors.push(...checkReference(source, scenario.steps, earlier, i, 'token', 'code_verifier', ['authorize'], from.from, ['from']));
+    }
+    if ('authorize' in step && step.authorize.request_uri !== undefined) {
+      const ref = step.authorize.request_uri;
+      errors.push(...checkReference(source, scenario.steps, earlier, i, 'authorize', 'request_uri', ['par'], ref === 'latest' ? undefined : ref));
     }
     if ('refresh' in step) errors.push(...checkReference(source, scenario.steps, earlier, i, 'refresh', 'token', TOKEN_STEPS, step.refresh.token));
     const present = 'resource' in step ? step.resource.present : undefined;

@@ -10,6 +10,7 @@ import { FEATURE_NAMES } from '../spec/features.js';
 import { LEVELS } from '../spec/levels.js';
 import { REQUIREMENT_PATTERN } from '../spec/links.js';
 import { REDIRECT_URI_VARIANTS } from '../spec/redirect-uri-variants.js';
+import { DPOP_VARIANTS } from '../spec/dpop-variants.js';
 
 const level = { type: 'string', enum: LEVELS, description: 'RFC 2119 level: MUST, SHOULD or MAY.' } as const;
 const feature = { type: 'string', enum: FEATURE_NAMES } as const;
@@ -98,6 +99,7 @@ const authorize = {
       description: 'Send the request as a request object (`request=`, RFC 9101) signed with the client\'s key (private_key_jwt) or secret (HS256); its parameters are also sent outside it, as OpenID Connect requires (response_type, client_id, scope). The variants break one rule of the object; `outer-differs` sends a different nonce outside the object.',
       properties: { variant: { type: 'string', enum: ['signed', 'alg-none', 'wrong-key', 'wrong-aud', 'wrong-iss', 'outer-differs'] } },
     },
+    request_uri: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Authorize with the request_uri of a pushed authorization request (RFC 9126 §4): the `id` of an earlier par step, or `latest`. Only client_id (of `client`, default confidential: write the pushing client, or another one to test the binding) and request_uri are sent, plus `extra`.', examples: ['latest'] },
     offline: { type: 'boolean', description: 'This flow is to yield a refresh token: the scope and parameters of the profile\'s `refresh` block are sent (e.g. `openid offline_access` with prompt=consent on OpenID Connect servers).' },
     resource: resourceIndicator,
   },
@@ -108,6 +110,12 @@ const clientAuthVariant = {
   enum: ['as-registered', 'none', 'no-client-id', 'wrong-secret', 'empty-secret', 'switch-method', 'secret-in-query'],
   default: 'as-registered',
   description: 'Client authentication: as registered; none (no credentials, client_id in the body); no-client-id (nothing that identifies the client); a wrong or empty secret (for a JWT client assertion: signed with a wrong key, or unsigned with alg none); the other method (Basic <-> body; a client_secret_jwt secret by Basic); the secret in the URL query. A variant that cannot exist for the client (another method for a private_key_jwt client) makes the scenario skip.',
+} as const;
+
+const dpop = {
+  type: 'string', enum: Object.keys(DPOP_VARIANTS),
+  description: 'Send a DPoP proof (RFC 9449) with this request: `valid` (the scenario\'s key; the server\'s nonce when it asks), `none`, or one with a named defect (see docs/AUTHORING.md). Needs the `dpop` feature.',
+  examples: ['valid', 'typ-jwt'],
 } as const;
 
 const raceRounds = {
@@ -145,6 +153,7 @@ const token = {
     method: { type: 'string', enum: ['POST', 'GET'], default: 'POST', description: 'GET sends the parameters in the query (RFC 6749 §3.2 requires POST).' },
     body: { type: 'string', enum: ['form', 'json'], description: '`json` sends the parameters as a JSON object (application/json) instead of the form encoding RFC 6749 §3.2 prescribes.' },
     resource: resourceIndicator,
+    dpop,
     skip_if_refused: { type: 'boolean', description: 'When the authorize step got no code (the server refused the request), skip the scenario with the server\'s answer instead of ending in error: for requests a server may rightly refuse (a challenge without method, no challenge where PKCE is required).' },
     concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical requests at once, released together (a race, TK-03); evidence kind `token-race`.', examples: [8] },
     rounds: raceRounds,
@@ -167,6 +176,7 @@ const refresh = {
     auth: clientAuthVariant,
     scope: { type: 'string', description: 'scope sent (default: none, i.e. the original scope).' },
     resource: resourceIndicator,
+    dpop,
     escalate: { type: 'boolean', description: 'Ask for the original scope plus one it did not include: the profile\'s `refresh.extra_scope` (default offline_access when not granted). Without one to add, the scenario skips.' },
     concurrent: { type: 'integer', minimum: 2, maximum: 16, description: 'Fire this many identical refreshes at once, released together (a race, RT-07); evidence kind `token-race`.', examples: [8] },
     rounds: raceRounds,
@@ -236,6 +246,7 @@ const resource = {
       description: '`header`: Authorization: Bearer (RFC 6750 §2.1); `query`: ?access_token= only (§2.3); `none`: no credentials; `bogus`: a made-up token in the header.',
     },
     at: { type: 'string', enum: ['resource', 'userinfo'], default: 'resource', description: '`userinfo`: the OpenID Connect UserInfo endpoint of the metadata (`userinfo_endpoint`) instead of the profile\'s protected resource; without one advertised the scenario skips.' },
+    dpop: { ...dpop, description: 'Present the token as `Authorization: DPoP` with a proof (RFC 9449 §7.1): `valid`, or a named defect; without it a token is presented as Bearer.' },
   },
 } as const;
 
@@ -270,6 +281,40 @@ const revoke = {
   },
 } as const;
 
+const par = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'A pushed authorization request (RFC 9126 §2): the authorization request of `client` (state, PKCE, redirect_uri as an authorize step builds them) posted to the metadata\'s pushed_authorization_request_endpoint with client authentication. An authorize step with `request_uri` then uses it in the browser. Without an advertised endpoint the step records that, and its checks skip.',
+  properties: {
+    client: { type: 'string', default: 'confidential', description: 'Client key that pushes.' },
+    auth: clientAuthVariant,
+    redirect_uri: authorize.properties.redirect_uri,
+    pkce: authorize.properties.pkce,
+    scope: authorize.properties.scope,
+    extra: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters added to the pushed request, or replacing the harness\'s.', examples: [{ request_uri: 'urn:example:nested' }] },
+    omit: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Parameters left out of the pushed request.' },
+    wait: { type: 'string', enum: ['expiry'], description: '`expiry`: after the push, wait until the request_uri\'s `expires_in` has passed (at most 30 s; longer makes the scenario skip).' },
+  },
+} as const;
+
+const device = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'A device authorization grant (RFC 8628): the device authorization request of `client`, polls of the token endpoint at the moments `polls` names, the user code entered in the browser on the verification page (the profile\'s interaction rules; `{{device.user_code}}` is the code) unless `approve: false`. Issued tokens are available to later steps like a token step\'s.',
+  properties: {
+    client: { type: 'string', default: 'public', description: 'Client key that asks and polls.' },
+    auth: clientAuthVariant,
+    scope: { type: 'string', description: 'scope sent; default the profile\'s.' },
+    approve: { type: 'boolean', default: true, description: 'Enter the user code in the browser and approve; false leaves the request pending.' },
+    polls: {
+      type: 'array', uniqueItems: true,
+      items: { type: 'string', enum: ['before-approval', 'fast', 'after-approval', 'replay', 'after-expiry', 'other-client'] },
+      default: ['after-approval'],
+      description: 'When to poll: `before-approval` (once, at once), `fast` (twice in a row without waiting the interval), `after-approval` (until tokens or an error, at the advertised interval), `replay` (once more after tokens were issued), `after-expiry` (after `expires_in`, at most 40 s, else skip), `other-client` (the `second` client polls with this device code).',
+    },
+  },
+} as const;
+
 const authorizeStep = { type: 'object', additionalProperties: false, required: ['authorize'], properties: { authorize, ...common } } as const;
 const tokenStep = { type: 'object', additionalProperties: false, required: ['token'], properties: { token, ...common } } as const;
 const resourceStep = { type: 'object', additionalProperties: false, required: ['resource'], properties: { resource, ...common } } as const;
@@ -280,9 +325,11 @@ const probeStep = { type: 'object', additionalProperties: false, required: ['pro
 const frameStep = { type: 'object', additionalProperties: false, required: ['frame'], properties: { frame, ...common } } as const;
 const introspectStep = { type: 'object', additionalProperties: false, required: ['introspect'], properties: { introspect, ...common } } as const;
 const revokeStep = { type: 'object', additionalProperties: false, required: ['revoke'], properties: { revoke, ...common } } as const;
+const parStep = { type: 'object', additionalProperties: false, required: ['par'], properties: { par, ...common } } as const;
+const deviceStep = { type: 'object', additionalProperties: false, required: ['device'], properties: { device, ...common } } as const;
 const tlsStep = { type: 'object', additionalProperties: false, required: ['tls'], properties: { tls: tlsProbe, ...common } } as const;
 
-export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'introspect', 'revoke', 'metadata', 'probe', 'frame', 'tls'] as const;
+export const STEP_KINDS = ['authorize', 'token', 'refresh', 'grant', 'resource', 'introspect', 'revoke', 'metadata', 'probe', 'frame', 'tls', 'par', 'device'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const scenarioSchema = {
@@ -304,8 +351,8 @@ export const scenarioSchema = {
     steps: {
       type: 'array',
       minItems: 1,
-      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame or tls.',
-      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, introspectStep, revokeStep, metadataStep, probeStep, frameStep, tlsStep] },
+      description: 'What the harness does, in order. Each step has exactly one kind: authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls, par or device.',
+      items: { oneOf: [authorizeStep, tokenStep, refreshStep, grantStep, resourceStep, introspectStep, revokeStep, metadataStep, probeStep, frameStep, tlsStep, parStep, deviceStep] },
     },
   },
 } as const;
@@ -340,3 +387,5 @@ export type ProbeSpec = FromSchema<typeof probe>;
 export type TlsSpec = FromSchema<typeof tlsProbe>;
 export type FrameSpec = FromSchema<typeof frame>;
 export type ExpectEntry = FromSchema<typeof expectEntry>;
+export type ParSpec = FromSchema<typeof par>;
+export type DeviceSpec = FromSchema<typeof device>;

@@ -23,6 +23,9 @@ export const FEATURES = {
   revocation: 'A token revocation endpoint (RFC 7009), advertised as revocation_endpoint in the metadata',
   introspection: 'A token introspection endpoint (RFC 7662), advertised as introspection_endpoint in the metadata',
   'resource-indicators': 'Resource indicators (RFC 8707): the profile names `resource_indicators` the server issues audience-restricted tokens for',
+  par: 'Pushed authorization requests (RFC 9126): a pushed_authorization_request_endpoint',
+  dpop: 'DPoP sender-constrained tokens (RFC 9449) at the token endpoint (and the resource, with `resource`)',
+  'device-flow': 'The device authorization grant (RFC 8628): a device_authorization_endpoint and its verification page',
 } as const;
 
 export type Feature = keyof typeof FEATURES;

@@ -19,6 +19,10 @@ const PREFIXES: [prefix: string, url: (section: string) => string][] = [
   ['RFC9101-', (s) => `https://www.rfc-editor.org/rfc/rfc9101#section-${s}`],
   // OpenID Connect Core 1.0 (errata set 2): its section anchors are `#rfc.section.N`.
   ['OIDC-', (s) => `https://openid.net/specs/openid-connect-core-1_0.html#rfc.section.${s}`],
+  ['RFC9126-', (s) => `https://www.rfc-editor.org/rfc/rfc9126#section-${s}`],
+  ['RFC9449-', (s) => `https://www.rfc-editor.org/rfc/rfc9449#section-${s}`],
+  ['RFC8628-', (s) => `https://www.rfc-editor.org/rfc/rfc8628#section-${s}`],
+  ['FAPI2-', (s) => `https://openid.net/specs/fapi-security-profile-2_0-final.html#section-${s}`],
   ['OAUTH2.1-', (s) => `https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-${s}`],
 ];
 
@@ -50,12 +54,16 @@ export const SPECIFICATION_TITLES: Record<string, string> = {
   RFC7519: 'JSON Web Token (JWT)',
   RFC9101: 'JWT-Secured Authorization Request (JAR)',
   OIDC: 'OpenID Connect Core 1.0',
+  RFC9126: 'OAuth 2.0 Pushed Authorization Requests',
+  RFC9449: 'OAuth 2.0 Demonstrating Proof of Possession (DPoP)',
+  RFC8628: 'OAuth 2.0 Device Authorization Grant',
+  FAPI2: 'FAPI 2.0 Security Profile (final)',
   'OAUTH2.1': 'The OAuth 2.1 Authorization Framework (draft 13)',
 };
 
 /** "RFC6749-4.1.2" -> "RFC 6749 §4.1.2" for people. */
 export function requirementLabel(id: string): string {
   const [doc, section] = id.split(/-(.*)/s);
-  const name = doc.startsWith('RFC') ? `RFC ${doc.slice(3)}` : doc === 'OAUTH2.1' ? 'OAuth 2.1' : doc === 'OIDC' ? 'OpenID Connect Core' : doc;
+  const name = doc.startsWith('RFC') ? `RFC ${doc.slice(3)}` : doc === 'OAUTH2.1' ? 'OAuth 2.1' : doc === 'OIDC' ? 'OpenID Connect Core' : doc === 'FAPI2' ? 'FAPI 2.0' : doc;
   return `${name} §${section}`;
 }

@@ -14,10 +14,12 @@ import { client, timeouts, type StepContext } from './context.js';
 import { withRequestObject, type RequestObjectVariant } from './request-object.js';
 import { requireDenial } from './denial.js';
 import { plainAuthorization } from './precondition.js';
+import { pushedAuthorizationRequest } from './pushed-authorization.js';
 
 export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<AuthorizationEvidence> {
   const { profile } = ctx.target;
-  const r = authorizationRequest(spec, ctx);
+  const pushed = spec.request_uri !== undefined ? pushedAuthorizationRequest(spec, ctx) : undefined;
+  const r = pushed ?? authorizationRequest(spec, ctx);
   const ro = spec.request_object
     ? await withRequestObject(r, client(ctx, r.clientKey), spec.request_object.variant as RequestObjectVariant, ctx.target.endpoints.issuer, ctx.target.endpoints.authorization)
     : undefined;
@@ -46,12 +48,13 @@ export async function authorize(spec: AuthorizeSpec, ctx: StepContext): Promise<
   ctx.redactor.add(code, 'code');
   // Tokens a server put in the front channel (implicit grant, or a flaw) are secrets like the code.
   if (o.type === 'redirect') for (const name of ['access_token', 'id_token', 'refresh_token']) ctx.redactor.add(o.query[name]?.[0] ?? o.fragment[name]?.[0], name);
-  ctx.results[ctx.index] = { kind: 'authorize', client: r.clientKey, code, redirectUri: r.redirectUri, verifier: r.pkce?.verifier, challenge: r.pkce?.challenge, scope: r.scope, plain: plainAuthorization(spec, ctx.target.features) };
+  ctx.results[ctx.index] = { kind: 'authorize', client: r.clientKey, code, redirectUri: r.redirectUri, verifier: r.pkce?.verifier, challenge: r.pkce?.challenge, scope: r.scope, plain: !pushed && plainAuthorization(spec, ctx.target.features) };
   const ev: AuthorizationEvidence = {
     kind: 'authorization',
     step: ctx.index,
     client: r.clientKey,
     request: { url: r.url, params: ro?.params ?? r.params },
+    ...(pushed ? { pushed: { from: pushed.pushedFrom, client: pushed.pushedBy } } : {}),
     sentState: r.state,
     redirectUri: r.redirectUri ? { value: r.redirectUri, registered: r.registered, variant: r.variant } : undefined,
     consent: spec.consent,

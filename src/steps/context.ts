@@ -26,7 +26,11 @@ export interface TokenResult {
   /** A code redemption as the profile's client makes it, unmanipulated: a refusal of it is no legitimate answer (precondition.ts). */
   plain?: boolean;
 }
-export type StepResult = AuthorizeResult | TokenResult | { kind: 'other' };
+/** A pushed authorization request: its request_uri, and what the authorization built with it needs later. */
+export interface ParResult {
+  kind: 'par'; client: string; requestUri?: string; redirectUri?: string; pkce?: { method: 'S256' | 'plain'; verifier: string; challenge: string }; state?: string; scope: string;
+}
+export type StepResult = AuthorizeResult | TokenResult | ParResult | { kind: 'other' };
 
 export interface StepContext {
   target: ResolvedTarget;

@@ -13,17 +13,19 @@ import { resource } from './resource.js';
 import { revoke } from './revoke.js';
 import { tls } from './tls.js';
 import { token } from './token.js';
+import { par } from './par.js';
+import { device } from './device.js';
 
 type Runner = (spec: never, ctx: StepContext) => Promise<Evidence>;
 
-export const STEPS: Record<StepKind, Runner> = { authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls };
+export const STEPS: Record<StepKind, Runner> = { authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls, par, device };
 
 /** The evidence kind each step yields: what the checks it expects must judge. */
 export function evidenceKindOf(step: ScenarioStep): EvidenceKind {
   if ('token' in step) return step.token.concurrent ? 'token-race' : 'token';
   if ('refresh' in step && step.refresh.concurrent) return 'token-race';
   const kind = kindOf(step);
-  return ({ authorize: 'authorization', refresh: 'token', grant: 'token', resource: 'resource', introspect: 'introspection', revoke: 'revocation', metadata: 'metadata', probe: 'probe', frame: 'frame', tls: 'tls' } as const)[kind as Exclude<StepKind, 'token'>];
+  return ({ authorize: 'authorization', refresh: 'token', grant: 'token', resource: 'resource', introspect: 'introspection', revoke: 'revocation', metadata: 'metadata', probe: 'probe', frame: 'frame', tls: 'tls', par: 'par', device: 'device' } as const)[kind as Exclude<StepKind, 'token'>];
 }
 
 export function kindOf(step: ScenarioStep): StepKind {

@@ -12,6 +12,7 @@ import { missingFrom } from './precondition.js';
 import { race, statusOf, times } from './race.js';
 import { tokenRequest } from './token-request.js';
 import { resourceIndicator } from './resource-indicator.js';
+import { dpopAtToken } from './dpop-request.js';
 
 export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: tokenFrom, result: from } = earlier(ctx, 'token', spec.token, (r) => Boolean(r.refreshToken));
@@ -19,18 +20,20 @@ export async function refresh(spec: RefreshSpec, ctx: StepContext): Promise<Toke
   const clientKey = spec.client ?? from.client;
   if (spec.concurrent) return refreshRace(spec, spec.concurrent, tokenFrom, clientKey, ctx);
   const scope = spec.escalate ? escalated(ctx, from.scope) : spec.scope;
+  const dpop = dpopAtToken(ctx, spec.dpop);
   const req = tokenRequest(ctx, {
     client: client(ctx, clientKey),
     auth: spec.auth,
     params: [...refreshParams(from.refreshToken, scope), ...resourceIndicator(spec.resource, ctx)],
+    headers: dpop?.headers,
   });
-  const ex = await req.send();
+  const { ex, dpop: proof } = dpop ? await dpop.send(req.send) : { ex: await req.send(), dpop: undefined };
   const tokens = tokensOf(ctx, ex.response.json);
   // A refresh asking for a scope whose response does not say what it granted: ask the server (introspection, resource).
   const confirmed = scope !== undefined && tokens.accessToken && tokens.scope === undefined ? await grantedScope(ctx, clientKey, tokens.accessToken) : undefined;
   ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? confirmed?.scope ?? from.scope };
   const variants = [...req.variants, ...(spec.client && spec.client !== from.client ? [`client:${spec.client}`] : []), ...(scope !== undefined ? ['scope'] : []), ...(spec.resource ? [`resource:${spec.resource}`] : [])];
-  return { kind: 'token', step: ctx.index, grant: 'refresh_token', client: clientKey, variants, tokenFrom, originalScope: from.scope, sentRefreshToken: from.refreshToken, ...(confirmed ? { grantedScope: confirmed } : {}), ...ex };
+  return { kind: 'token', step: ctx.index, grant: 'refresh_token', client: clientKey, variants, tokenFrom, originalScope: from.scope, sentRefreshToken: from.refreshToken, ...(confirmed ? { grantedScope: confirmed } : {}), ...ex, ...(proof ? { dpop: proof } : {}) };
 }
 
 /**

@@ -7,6 +7,8 @@ import { refusal, targetOrigins } from '../target/origins.js';
 import type { ResourceSpec } from '../scenario/schema.js';
 import { earlier, timeouts, type StepContext } from './context.js';
 import { missingFrom } from './precondition.js';
+import type { DpopProofSent } from '../evidence/fapi.js';
+import { dpopAtResource } from './dpop-request.js';
 
 export async function resource(spec: ResourceSpec, ctx: StepContext): Promise<ResourceEvidence> {
   const url = spec.at === 'userinfo' ? userinfoEndpoint(ctx) : ctx.target.resource;
@@ -21,15 +23,22 @@ export async function resource(spec: ResourceSpec, ctx: StepContext): Promise<Re
     tokenFrom = found.index;
     value = found.result.accessToken;
   }
-  const ex = await send({
-    method: 'GET',
-    url,
-    headers: present === 'header' || present === 'bogus' ? { authorization: `Bearer ${value}` } : {},
-    query: present === 'query' ? [['access_token', value!]] : [],
-    timeout: timeouts(ctx.target).http,
-  });
+  const dpop = spec.dpop === undefined ? undefined : dpopAtResource(ctx, spec.dpop, url, value);
+  let proof: DpopProofSent | undefined;
+  const call = async () => {
+    const p = await dpop?.proof();
+    proof = p?.sent;
+    return send({
+      method: 'GET',
+      url,
+      headers: present === 'header' || present === 'bogus' ? { authorization: `${dpop ? 'DPoP' : 'Bearer'} ${value}`, ...(p?.header ? { dpop: p.header } : {}) } : {},
+      query: present === 'query' ? [['access_token', value!]] : [],
+      timeout: timeouts(ctx.target).http,
+    });
+  };
+  const { ex, nonceRetried } = dpop ? await dpop.send(call) : { ex: await call(), nonceRetried: false };
   ctx.results[ctx.index] = { kind: 'other' };
-  return { kind: 'resource', step: ctx.index, tokenFrom, presented: present, ...(spec.at === 'userinfo' ? { at: 'userinfo' as const } : {}), ...ex };
+  return { kind: 'resource', step: ctx.index, tokenFrom, presented: present, ...(spec.at === 'userinfo' ? { at: 'userinfo' as const } : {}), ...ex, ...(proof ? { dpop: { ...proof, ...(nonceRetried ? { nonceRetried } : {}) } } : {}) };
 }
 
 /** The metadata's userinfo_endpoint (OIDC Discovery), on an origin the profile names. */

@@ -20,6 +20,8 @@ export interface TokenRequestSpec {
   body?: 'form' | 'json';
   /** A forged JWT client assertion instead of the registered authentication (client-assertion.ts). */
   assertion?: { variant: AssertionVariant; context: AssertionContext };
+  /** Headers built afresh for every request (a DPoP proof is single-use). */
+  headers?: () => Promise<Record<string, string>>;
 }
 
 export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () => Promise<HttpExchange>; build: () => Promise<HttpRequest>; variants: string[]; lastAssertion: () => string | undefined } {
@@ -44,7 +46,7 @@ export function tokenRequest(ctx: StepContext, r: TokenRequestSpec): { send: () 
     return {
       method: get ? 'GET' : 'POST',
       url,
-      headers: auth.headers,
+      headers: { ...auth.headers, ...(await r.headers?.()) },
       form: get ? undefined : params,
       json: r.body === 'json',
       query: get ? [...params, ...auth.query] : auth.query,

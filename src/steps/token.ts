@@ -15,17 +15,19 @@ import { missingFrom } from './precondition.js';
 import { race, times } from './race.js';
 import { tokenRequest } from './token-request.js';
 import type { AssertionContext, AssertionVariant } from './client-assertion.js';
+import { dpopAtToken } from './dpop-request.js';
 
 export async function token(spec: TokenSpec, ctx: StepContext): Promise<TokenEvidence | TokenRaceEvidence> {
   const { index: codeFrom, result: auth } = earlier(ctx, 'authorize', spec.code);
   if (!auth.code) throw spec.skip_if_refused ? refused(ctx, codeFrom) : noCode(ctx, codeFrom);
   if (spec.concurrent) return codeRace(spec, spec.concurrent, codeFrom, ctx);
   const clientKey = spec.client ?? auth.client;
-  const { req, variants } = redemption(spec, { ...auth, code: auth.code }, ctx);
-  const ex = await req.send();
+  const dpop = dpopAtToken(ctx, spec.dpop);
+  const { req, variants } = redemption(spec, { ...auth, code: auth.code }, ctx, dpop?.headers);
+  const { ex, dpop: proof } = dpop ? await dpop.send(req.send) : { ex: await req.send(), dpop: undefined };
   const tokens = tokensOf(ctx, ex.response.json);
-  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope, plain: !variants.length && auth.plain, assertion: req.lastAssertion() };
-  return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex };
+  ctx.results[ctx.index] = { kind: 'token', client: clientKey, ...tokens, scope: tokens.scope ?? auth.scope, plain: !variants.length && auth.plain && (proof === undefined || proof.variant === 'valid'), assertion: req.lastAssertion() };
+  return { kind: 'token', step: ctx.index, grant: 'authorization_code', client: clientKey, variants, codeFrom, originalScope: auth.scope, ...ex, ...(proof ? { dpop: proof } : {}) };
 }
 
 /**
@@ -46,7 +48,7 @@ async function codeRace(spec: TokenSpec, concurrent: number, codeFrom: number, c
 }
 
 /** The redemption request of a code, with the step's manipulations. */
-function redemption(spec: TokenSpec, auth: AuthorizeResult & { code: string }, ctx: StepContext): { req: ReturnType<typeof tokenRequest>; variants: string[] } {
+function redemption(spec: TokenSpec, auth: AuthorizeResult & { code: string }, ctx: StepContext, headers?: () => Promise<Record<string, string>>): { req: ReturnType<typeof tokenRequest>; variants: string[] } {
   const clientKey = spec.client ?? auth.client;
   const variants: string[] = [];
   const redirectUri = redirectUriOf(spec, auth, variants);
@@ -60,6 +62,7 @@ function redemption(spec: TokenSpec, auth: AuthorizeResult & { code: string }, c
     method: spec.method,
     body: spec.body,
     ...(spec.client_assertion ? { assertion: { variant: spec.client_assertion.variant as AssertionVariant, context: assertionContext(ctx, clientKey) } } : {}),
+    headers,
     params: edited([
       ['grant_type', 'authorization_code'],
       ['code', auth.code],

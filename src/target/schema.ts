@@ -105,6 +105,7 @@ export const targetSchema = {
         flaws: { type: 'array', items: flawName, uniqueItems: true, description: 'Flaws to inject (negative controls); see fixtures/servers/embedded/README.md.' },
         https: { type: 'boolean', default: false, description: 'Serve over https, with a certificate from a CA generated for the run; the harness (Chromium and its HTTP client) trusts that CA only. Declare the feature `https` with it.' },
         consent: { type: 'boolean', default: true, description: 'Show a consent page after login; false grants the requested scope without asking.' },
+        fapi2: { type: 'boolean', default: false, description: 'The FAPI 2.0 configuration (fixtures/targets/embedded-fapi2.yaml): pushed authorization requests required (require_pushed_authorization_requests) and PKCE required of every client.' },
         pkce_required: { type: 'string', enum: ['public', 'all'], default: 'public', description: 'Which clients must use PKCE: public clients only (default), or every client (as OAuth 2.1 recommends; a confidential client then gets no code without a challenge).' },
         refresh_tokens: {
           anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['offline_access'] }], default: true,

@@ -7,7 +7,7 @@
 import { keySecrets, loadClientKey } from './client-key.js';
 import { authMethods } from './auth-methods.js';
 import type { TargetProfile } from './schema.js';
-import { expandTemplate, templateValues } from './templates.js';
+import { expandTemplate, hasRunTimePlaceholder, templateValues } from './templates.js';
 
 export function profileSecrets(profile: TargetProfile, env: NodeJS.ProcessEnv = process.env): [value: string, kind: string][] {
   const out: [string, string][] = [];
@@ -21,7 +21,7 @@ export function profileSecrets(profile: TargetProfile, env: NodeJS.ProcessEnv = 
   const usernames = new Set([profile.user?.username, profile.user2?.username]);
   for (const rule of profile.interaction ?? []) {
     for (const action of [...rule.steps, ...(rule.deny ?? [])]) {
-      if (!('fill' in action) || action.fill.value.includes('{{random}}')) continue;
+      if (!('fill' in action) || hasRunTimePlaceholder(action.fill.value)) continue;
       const value = expandTemplate(action.fill.value, values);
       if (!usernames.has(value)) out.push([value, 'password']);
     }

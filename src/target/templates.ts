@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TargetProfile } from './schema.js';
 
+/** Placeholders with a value only while a step runs: `{{device.user_code}}`, the user code of a device step (RFC 8628). */
+const RUN_TIME = new Set(['random', 'device.user_code']);
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 export type TemplateValues = Readonly<Record<string, string>>;
@@ -19,11 +21,16 @@ export function templateValues(profile: TargetProfile, env: NodeJS.ProcessEnv = 
   return values;
 }
 
+/** The template has a value known only while a step runs (`{{random}}`, `{{device.user_code}}`): no fixed value to know in advance. */
+export function hasRunTimePlaceholder(template: string): boolean {
+  return [...template.matchAll(PLACEHOLDER)].some((m) => RUN_TIME.has(m[1]));
+}
+
 export function expandTemplate(template: string, values: TemplateValues): string {
   return template.replace(PLACEHOLDER, (m, key: string) => (key === 'random' ? randomBytes(16).toString('base64url') : values[key] ?? m));
 }
 
 /** The placeholders of a template that no value answers (reported at load, with the line). */
 export function unknownPlaceholders(template: string, values: TemplateValues): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((key) => key !== 'random' && values[key] === undefined);
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((key) => !RUN_TIME.has(key) && values[key] === undefined);
 }

@@ -15,7 +15,7 @@ import type { ResolvedTarget } from '../../src/target/resolve.js';
 
 function loaded(scenario: Partial<Scenario>): LoadedScenario {
   const s = { id: 'x', title: 'x', features: [], steps: [], ...scenario } as Scenario;
-  const facts = deriveFacts(s) ?? { catalog: [], requirements: [], level: { rfc6749: 'MAY', rfc9700: 'MAY', 'oauth2.1': 'MAY' } };
+  const facts = deriveFacts(s) ?? { catalog: [], requirements: [], level: { rfc6749: 'MAY', rfc9700: 'MAY', 'oauth2.1': 'MAY', fapi2: 'MAY' } };
   return { scenario: s, file: 'suites/x.yaml', source: '', stepLines: s.steps.map((_, i) => 7 + 2 * i), facts };
 }
 

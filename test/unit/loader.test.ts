@@ -76,7 +76,7 @@ describe('scenario loader', () => {
   test('unknown key, with did-you-mean', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize:\n      redirct_uri: registered\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, request_object, offline, resource\n  hint: did you mean redirect_uri?`,
+      `${path['x.yaml']}:8:7: unknown key "redirct_uri" in authorize (step 1); expected one of: client, response_type, scope, state, pkce, redirect_uri, consent, extra, omit, duplicate, request_object, request_uri, offline, resource\n  hint: did you mean redirect_uri?`,
     ]);
   });
 
@@ -106,14 +106,14 @@ describe('scenario loader', () => {
   test('a step with two kinds', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize: {}\n  - authorize: {}\n    token: {}\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls (it has authorize and token)\n  hint: split it into one step per kind`,
+      `${path['x.yaml']}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls, par, device (it has authorize and token)\n  hint: split it into one step per kind`,
     ]);
   });
 
   test('a step with no kind', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorise: {}\n    title: Log in\n') });
     assert.deepEqual(scenarioErrors([path['x.yaml']]), [
-      `${path['x.yaml']}:7:5: step 1 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls (it has none)\n  hint: did you mean authorize?`,
+      `${path['x.yaml']}:7:5: step 1 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls, par, device (it has none)\n  hint: did you mean authorize?`,
     ]);
   });
 
@@ -157,22 +157,22 @@ describe('scenario loader', () => {
     const file = path['x.yaml'];
     assert.deepEqual(scenarioErrors([file]), [
       `${file}:9:20: "code" in token (step 2) refers to no step "frist"; expected the id of an earlier authorize step\n  hint: did you mean first?`,
-      `${file}:10:24: "token" in resource (step 3) refers to step 1 ("first"), an authorize step; expected an earlier token or refresh or grant step`,
+      `${file}:10:24: "token" in resource (step 3) refers to step 1 ("first"), an authorize step; expected an earlier token or refresh or grant or device step`,
       `${file}:12:20: "code" in token (step 4) refers to step 5 ("later"), which does not come before it; expected an earlier authorize step`,
     ]);
   });
 
   test('a resource step needs an earlier token step', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - authorize: {}\n  - resource: {}\n') });
-    assert.deepEqual(scenarioErrors([path['x.yaml']]), [`${path['x.yaml']}:8:5: step 2 (resource) needs an earlier token or refresh or grant step`]);
+    assert.deepEqual(scenarioErrors([path['x.yaml']]), [`${path['x.yaml']}:8:5: step 2 (resource) needs an earlier token or refresh or grant or device step`]);
   });
 
   test('revoke and introspect need an earlier token step, unless their token is made up', () => {
     const { path } = files({ 'x.yaml': scenario('x', '  - revoke: {}\n  - introspect: { which: bogus }\n  - introspect: { token: nope }\n') });
     const file = path['x.yaml'];
     assert.deepEqual(scenarioErrors([file]), [
-      `${file}:7:5: step 1 (revoke) needs an earlier token or refresh or grant step`,
-      `${file}:9:26: "token" in introspect (step 3) refers to no step "nope"; expected the id of an earlier token or refresh or grant step`,
+      `${file}:7:5: step 1 (revoke) needs an earlier token or refresh or grant or device step`,
+      `${file}:9:26: "token" in introspect (step 3) refers to no step "nope"; expected the id of an earlier token or refresh or grant or device step`,
     ]);
   });
 
@@ -208,7 +208,7 @@ describe('scenario loader', () => {
       `${file}:4:8: "level" must be one of MUST, SHOULD, MAY (got "must")\n  hint: did you mean MUST?`,
       `${file}:5:1: unknown key "stepz" in scenario; expected one of: id, title, description, catalog, requirements, level, features, tags, steps\n  hint: did you mean steps?`,
       `${file}:7:24: "pkce" in authorize (step 1) must be one of S256, plain, none (got "s256")\n  hint: did you mean S256?`,
-      `${file}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls (it has none)`,
+      `${file}:8:5: step 2 must have exactly one of authorize, token, refresh, grant, resource, introspect, revoke, metadata, probe, frame, tls, par, device (it has none)`,
       `${file}:9:5: "resource" in step 3 must be a mapping (got nothing)\n  hint: write {} for an empty mapping`,
     ]);
   });
@@ -218,12 +218,12 @@ describe('scenario loader', () => {
     const load = (text: string) => loadScenarios([files({ 'x.yaml': text }).path['x.yaml']], { knownChecks: new Set(['token-issued', 'token-response-pragma-no-cache', 'redirect-uri-rejected', 'refused-without-redirect']) });
     const pragma = load(lines('  - authorize: {}\n  - token: {}\n    expect: [token-response-pragma-no-cache]\n'));
     assert.deepEqual(pragma.errors, []);
-    assert.deepEqual(pragma.scenarios[0].facts, { catalog: ['TR-02'], requirements: ['RFC6749-5.1'], level: { rfc6749: 'MUST', rfc9700: 'MAY', 'oauth2.1': 'MAY' } });
+    assert.deepEqual(pragma.scenarios[0].facts, { catalog: ['TR-02'], requirements: ['RFC6749-5.1'], level: { rfc6749: 'MUST', rfc9700: 'MAY', 'oauth2.1': 'MAY', fapi2: 'MAY' } });
     const both = load(lines('  - authorize: {}\n  - token: {}\n    expect: [token-response-pragma-no-cache, token-issued]\n'));
-    assert.deepEqual(both.scenarios[0].facts.level, { rfc6749: 'MUST', rfc9700: 'MUST', 'oauth2.1': 'MUST' });
+    assert.deepEqual(both.scenarios[0].facts.level, { rfc6749: 'MUST', rfc9700: 'MUST', 'oauth2.1': 'MUST', fapi2: 'MUST' });
     assert.deepEqual(both.scenarios[0].facts.catalog, ['TR-02', 'TR-03']);
     const overridden = load(lines('  - authorize: {}\n  - token: {}\n    expect: [{ check: token-response-pragma-no-cache, level: SHOULD }]\n'));
-    assert.deepEqual(overridden.scenarios[0].facts.level, { rfc6749: 'SHOULD', rfc9700: 'SHOULD', 'oauth2.1': 'SHOULD' });
+    assert.deepEqual(overridden.scenarios[0].facts.level, { rfc6749: 'SHOULD', rfc9700: 'SHOULD', 'oauth2.1': 'SHOULD', fapi2: 'SHOULD' });
     const variant = load(lines('  - authorize: { redirect_uri: { variant: path-suffix } }\n    expect: [redirect-uri-rejected]\n'));
     assert.deepEqual(variant.scenarios[0].facts.catalog, ['RU-04', 'RU-18']);
     const other = load(lines('  - authorize: { redirect_uri: { of: second } }\n    expect: [redirect-uri-rejected]\n'));
@@ -235,7 +235,7 @@ describe('scenario loader', () => {
     const errors = loadScenarios([path['x.yaml']], { knownChecks: new Set(['token-response-pragma-no-cache']) }).errors.map(formatLoadError);
     assert.deepEqual(errors, [
       `${path['x.yaml']}:3:10: "catalog" [TK-01, TR-03] differs from its checks' [TR-02]: TK-01, TR-03 are carried by no check it expects; its checks also carry TR-02\n  hint: delete the "catalog" line: it is derived from the checks the steps expect, or expect a check that carries TK-01, TR-03`,
-      `${path['x.yaml']}:5:8: "level" MUST differs from its checks': MAY under the default profile rfc9700 (by profile: rfc6749 MUST, rfc9700 MAY, oauth2.1 MAY)\n  hint: delete the "level" line: it is derived from the checks the steps expect (under each profile, the strictest level of its checks there), or override a check's level in its step: expect: [{ check: <id>, level: MUST }]`,
+      `${path['x.yaml']}:5:8: "level" MUST differs from its checks': MAY under the default profile rfc9700 (by profile: rfc6749 MUST, rfc9700 MAY, oauth2.1 MAY, fapi2 MAY)\n  hint: delete the "level" line: it is derived from the checks the steps expect (under each profile, the strictest level of its checks there), or override a check's level in its step: expect: [{ check: <id>, level: MUST }]`,
     ]);
   });
 

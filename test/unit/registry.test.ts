@@ -94,7 +94,7 @@ describe('check registry', () => {
 
   test('every check judges a known kind of evidence, and ambient checks are predicates', () => {
     for (const c of CHECKS) {
-      assert.ok(['authorization', 'token', 'token-race', 'resource', 'introspection', 'revocation', 'metadata', 'probe', 'frame', 'tls'].includes(c.on), `${c.id}: on ${c.on}`);
+      assert.ok(['authorization', 'token', 'token-race', 'resource', 'introspection', 'revocation', 'metadata', 'probe', 'frame', 'tls', 'par', 'device'].includes(c.on), `${c.id}: on ${c.on}`);
       if (c.ambient !== undefined) assert.equal(typeof c.ambient, 'function', c.id);
     }
   });

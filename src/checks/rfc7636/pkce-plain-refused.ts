@@ -14,7 +14,7 @@ export const pkcePlainRefused: CheckDefinition<'authorization'> = {
   title: 'The plain code_challenge_method is refused',
   catalog: ['PK-10'],
   requirements: ['RFC9700-2.1.1', 'RFC7636-4.2'],
-  level: { default: 'SHOULD', rfc6749: 'MAY' },
+  level: { default: 'SHOULD', rfc6749: 'MAY', fapi2: 'MUST' }, // FAPI 2.0 §5.3.2.2: shall require PKCE with S256
   quote: 'When using PKCE, clients SHOULD use PKCE code challenge methods that do not expose the PKCE verifier in the authorization request. […] Currently, S256 is the only such method.',
   on: 'authorization',
   expectsRefusal: true,

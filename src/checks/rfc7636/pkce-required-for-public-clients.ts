@@ -14,7 +14,7 @@ export const pkceRequiredForPublicClients: CheckDefinition<'authorization'> = {
   title: 'A public client cannot get a code without a PKCE challenge',
   catalog: ['PK-09'],
   requirements: ['RFC7636-4.4.1', 'RFC9700-2.1.1'],
-  level: { default: 'SHOULD', rfc6749: 'MAY', 'oauth2.1': 'MUST' },
+  level: { default: 'SHOULD', rfc6749: 'MAY', 'oauth2.1': 'MUST', fapi2: 'MUST' }, // FAPI 2.0 §5.3.2.2: shall require PKCE with S256
   quote: 'If the server requires Proof Key for Code Exchange (PKCE) by OAuth public clients and the client does not send the "code_challenge" in the request, the authorization endpoint MUST return the authorization error response with the "error" value set to "invalid_request". — RFC 7636 §4.4.1; RFC 9700 §2.1.1: public clients MUST use PKCE (paraphrased)',
   on: 'authorization',
   expectsRefusal: true,

@@ -14,7 +14,7 @@ export const metadataAdvertisesS256: CheckDefinition<'metadata'> = {
   title: 'The metadata advertises PKCE with S256 (code_challenge_methods_supported)',
   catalog: ['META-04'],
   requirements: ['RFC9700-2.1.1', 'RFC8414-2'],
-  level: 'SHOULD',
+  level: { default: 'SHOULD', fapi2: 'MUST' }, // FAPI 2.0 §5.3.2.1 (metadata), §5.3.2.2 (PKCE S256)
   quote: 'It is RECOMMENDED for authorization servers to publish the element code_challenge_methods_supported in their Authorization Server Metadata '
     + '([RFC8414]) containing the supported PKCE challenge methods (which can be used by the client to detect PKCE support).',
   on: 'metadata',

@@ -12,7 +12,7 @@ export const implicitGrantRefused: CheckDefinition<'authorization'> = {
   title: 'The implicit grant is not offered',
   catalog: ['DG-01'],
   requirements: ['RFC9700-2.1.2', 'OAUTH2.1-10.1'],
-  level: { default: 'SHOULD', rfc6749: 'MAY', 'oauth2.1': 'MUST' },
+  level: { default: 'SHOULD', rfc6749: 'MAY', 'oauth2.1': 'MUST', fapi2: 'MUST' }, // FAPI 2.0 §5.3.2.2: the authorization code grant only
   quote: 'clients SHOULD NOT use the implicit grant (response type "token") or other response types issuing access tokens in the authorization response',
   on: 'authorization',
   expectsRefusal: true,

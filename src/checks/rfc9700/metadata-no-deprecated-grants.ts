@@ -18,7 +18,7 @@ export const metadataNoDeprecatedGrants: CheckDefinition<'metadata'> = {
   title: 'The metadata advertises neither the implicit nor the password grant',
   catalog: ['META-06'],
   requirements: ['RFC9700-2.1.2', 'RFC9700-2.4'],
-  level: { default: 'SHOULD', rfc6749: 'MAY' },
+  level: { default: 'SHOULD', rfc6749: 'MAY', fapi2: 'MUST' }, // FAPI 2.0 §5.3.2.1: shall reject the password grant; code grant only
   quote: 'clients SHOULD NOT use the implicit grant (response type "token") or other response types issuing access tokens in the authorization response (§2.1.2). '
     + 'The resource owner password credentials grant [RFC6749] MUST NOT be used. (§2.4)',
   on: 'metadata',

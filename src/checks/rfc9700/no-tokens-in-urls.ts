@@ -15,7 +15,7 @@ export const noTokensInUrls: CheckDefinition<'authorization'> = {
   title: 'No token appears in any URL of a code flow',
   catalog: ['AR-02', 'BR-04'],
   requirements: ['RFC6750-5.3', 'RFC9700-4.3.2'],
-  level: { default: 'SHOULD', 'oauth2.1': 'MUST' },
+  level: { default: 'SHOULD', 'oauth2.1': 'MUST', fapi2: 'MUST' }, // FAPI 2.0 §5.3.2.2
   quote: 'Bearer tokens SHOULD NOT be passed in page URLs (for example, as query string parameters). — RFC 6750 §5.3; the OAuth 2.1 draft ("Do Not Use Bearer Tokens in URLs") makes it MUST NOT',
   on: 'authorization',
   ambient: (e) => e.request.params.response_type === 'code',

@@ -15,7 +15,7 @@ export const refreshTokenRotated: CheckDefinition<'token'> = {
   title: 'A public client\'s refresh token is rotated on use',
   catalog: ['RT-04'],
   requirements: ['RFC9700-2.2.2', 'RFC9700-4.14.2', 'RFC6749-6'],
-  level: { default: 'MUST', rfc6749: 'MAY' },
+  level: { default: 'MUST', rfc6749: 'MAY', fapi2: 'MAY' }, // FAPI 2.0 §5.3.2.1 discourages rotation; its tokens are sender-constrained
   quote: 'Refresh tokens for public clients MUST be sender-constrained or use refresh token rotation as described in Section 4.14.',
   on: 'token',
   evaluate(e) {

@@ -17,7 +17,7 @@ export const tokenNotInQuery: CheckDefinition<'authorization'> = {
   title: 'No token is put in the query of a URL (response_mode=query refused for token responses)',
   catalog: ['DG-02'],
   requirements: ['RFC6750-5.3', 'RFC9700-4.3.2'],
-  level: { default: 'SHOULD', 'oauth2.1': 'MUST' },
+  level: { default: 'SHOULD', 'oauth2.1': 'MUST', fapi2: 'MUST' }, // FAPI 2.0 §5.3.2.2: code in the query response only, no tokens
   quote: 'Bearer tokens SHOULD NOT be passed in page URLs (for example, as query string parameters). (RFC 6750 §5.3) — Clients MUST NOT pass access tokens '
     + 'in a URI query parameter in the way described in Section 2.3 of [RFC6750]. (RFC 9700 §4.3.2)',
   on: 'authorization',

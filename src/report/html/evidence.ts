@@ -41,6 +41,13 @@ ${e.rounds.map((r, k) => `<p>Round ${k + 1}${r.primed < r.exchanges.length ? ` (
   if (e.kind === 'frame') {
     return block(`Step ${e.step}: framed by an attacker page`, `<p>${e.atHarness ? 'The server showed no page: the request went straight to the redirect URI, and the frame ended on the harness\'s own page (not judged).' : e.rendered ? 'The server\'s page rendered inside the attacker\'s frame.' : 'The browser refused to render the page in the frame.'} Frame ended at <code>${esc(e.frameUrl)}</code>; X-Frame-Options: <code>${esc(e.headers['x-frame-options'] ?? '(none)')}</code>; CSP: <code>${esc(e.headers['content-security-policy'] ?? '(none)')}</code></p>${img(e.screenshot, read)}`);
   }
+  if (e.kind === 'par') {
+    return block(`Step ${e.step}: pushed authorization request by ${esc(e.client)}${e.exchange ? ` → HTTP ${e.exchange.response.status}` : ''}`, e.exchange ? exchange(e.exchange) : '<p>The metadata advertises no <code>pushed_authorization_request_endpoint</code>.</p>');
+  }
+  if (e.kind === 'device') {
+    return block(`Step ${e.step}: device authorization grant of ${esc(e.client)}`, `${e.authorization ? exchange(e.authorization) : '<p>The metadata advertises no <code>device_authorization_endpoint</code>.</p>'}${e.approval ? `<p>Verification page: ${esc(e.approval.ran.join(' → ') || 'no interaction')}; ended on <code>${esc(e.approval.url)}</code> "${esc(e.approval.title)}"</p>` : ''}
+<ol>${e.polls.map((p) => `<li>${esc(p.phase)} poll by ${esc(p.client)} at ${p.at.toFixed(1)} s: HTTP ${p.response.status} ${esc(p.response.body.slice(0, 200))}</li>`).join('')}</ol>`);
+  }
   return block(`Step ${e.step}: ${esc(e.kind)} → HTTP ${e.response.status} (${e.durationMs} ms)`, `${exchange(e)}`);
 }
 
