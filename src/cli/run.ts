@@ -113,7 +113,8 @@ export function selectScenarios(scenarios: LoadedScenario[], grep: string | unde
   } catch (err) {
     throw new UsageError(`--grep ${JSON.stringify(grep)} is not a regular expression: ${(err as Error).message}`);
   }
-  return scenarios.filter(({ scenario: s }) => re.test(s.id) || re.test(s.title));
+  // The id, the title, or the two as the test is titled (`id — title`), as before this selection moved here.
+  return scenarios.filter(({ scenario: s }) => re.test(s.id) || re.test(s.title) || re.test(`${s.id} — ${s.title}`));
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
