@@ -33,7 +33,7 @@ function results(dir: string): RunResults {
 describe('oauth-conformance run', () => {
   test('a flawed server: exit 1, the failing rule named with its evidence', () => {
     const dir = tmp();
-    const r = cli(['run', '--flaw', 'code-reuse', '--grep', 'code-single-use', '--report-dir', dir]);
+    const r = cli(['run', '--flaw', 'code-reuse', '--grep', '^code-single-use$', '--report-dir', dir]);
     assert.equal(r.code, 1, r.out);
     const s = results(dir).scenarios.find((x) => x.id === 'code-single-use')!;
     assert.equal(s.verdict, 'fail');
@@ -48,7 +48,7 @@ describe('oauth-conformance run', () => {
     const dir = tmp();
     const profile = path.join(dir, 'broken-login.yaml');
     writeFileSync(profile, readFileSync(EMBEDDED, 'utf8').replaceAll('../keys/', KEYS).replace('name: Sign in', 'name: Log on').replace('name: embedded', 'name: broken-login'));
-    const r = cli(['run', '--target', profile, '--grep', 'code-single-use', '--report-dir', dir]);
+    const r = cli(['run', '--target', profile, '--grep', '^code-single-use$', '--report-dir', dir]);
     assert.equal(r.code, 2, r.out);
     const s = results(dir).scenarios[0];
     assert.equal(s.verdict, 'error');
@@ -60,7 +60,7 @@ describe('oauth-conformance run', () => {
     const dir = tmp();
     const profile = path.join(dir, 'down.yaml');
     writeFileSync(profile, readFileSync(EMBEDDED, 'utf8').replaceAll('../keys/', KEYS).replace('embedded: {}', 'issuer: http://127.0.0.1:9').replace('name: embedded', 'name: down'));
-    const r = cli(['run', '--target', profile, '--grep', 'redirect-uri-other-host|code-single-use', '--report-dir', dir]);
+    const r = cli(['run', '--target', profile, '--grep', '^(redirect-uri-other-host|code-single-use)$', '--report-dir', dir]);
     assert.equal(r.code, 2, r.out);
     const res = results(dir);
     assert.equal(res.counts.fail, 0);

@@ -131,7 +131,7 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
   ];
   for (const [b, cause] of refused) {
     test(`${b}: refused before any secret is sent, with the offending URL`, async () => {
-      const r = await run(b, 'code-single-use');
+      const r = await run(b, '^code-single-use$');
       assertError(r, cause);
       assert.match(r.out, /allowed_origins/, 'the hint says how to allow a real second origin');
       assertProtected(r);
@@ -140,13 +140,13 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
 
   // ── Origins at run time: the browser sent where the profile does not name ───────────────────────
   test('internal-redirect: the navigation is blocked (not loaded) and the run says so', async () => {
-    const r = await run('internal-redirect', 'code-single-use');
+    const r = await run('internal-redirect', '^code-single-use$');
     assertError(r, /the server sent the browser to http:\/\/127\.0\.0\.1:\d+\/admin: blocked, its origin .* \(a loopback address\) is not one the target profile names/);
     assertProtected(r);
   });
 
   test('internal-subresources: image, frame, fetch, a worker\'s fetch and a WebSocket to the internal service blocked; the flow itself goes on', async () => {
-    const r = await run('internal-subresources', 'code-single-use');
+    const r = await run('internal-subresources', '^code-single-use$');
     assert.equal(r.code, 0, r.out);
     const auth = results(r).scenarios[0].evidence.find((e) => e.kind === 'authorization');
     const blocked = auth && 'subresources' in auth ? auth.subresources.filter((s) => s.blocked) : [];
@@ -155,7 +155,7 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
   });
 
   test('service-worker: a worker the page registers does not run (its requests would not be the page\'s)', async () => {
-    const r = await run('service-worker', 'code-single-use');
+    const r = await run('service-worker', '^code-single-use$');
     assert.equal(r.code, 0, r.out);
     assert.ok(server.hits.some((h) => h.startsWith('GET /service-worker/login')), 'the login page was served');
     assertProtected(r);
@@ -163,7 +163,7 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
 
   for (const b of ['redirect-javascript', 'redirect-file'] as const) {
     test(`${b}: a redirect to another scheme is not followed, nothing of it is read`, async () => {
-      const r = await run(b, 'code-single-use');
+      const r = await run(b, '^code-single-use$');
       assertError(r, new RegExp(`the server sent the browser to ${b === 'redirect-file' ? 'file:' : 'javascript:'}\\S*, not to the redirect URI: not followed \\(its scheme \\w+: is not http\\(s\\)\\)`));
       assertProtected(r);
     });
@@ -172,7 +172,7 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
   // ── Server strings are data ──────────────────────────────────────────────────────────────────────
   for (const b of ['control-chars', 'control-chars-redirect'] as const) {
     test(`${b}: the terminal (GitHub Actions mode too) holds no control character and no workflow command of the server's`, async () => {
-      const r = await cli(['run', '--target', TARGET, '--grep', 'code-single-use', '--workers', '1', '--report-dir', mkdtempSync(path.join(tmpdir(), 'oc-hostile-cc-'))],
+      const r = await cli(['run', '--target', TARGET, '--grep', '^code-single-use$', '--workers', '1', '--report-dir', mkdtempSync(path.join(tmpdir(), 'oc-hostile-cc-'))],
         { OC_HOSTILE_ISSUER: `${server.url}/${b}`, GITHUB_ACTIONS: 'true' });
       assert.doesNotMatch(r.out, CONTROL);
       assert.doesNotMatch(r.out, /^::(error|stop-commands)::(INJECTED|tok)/m);
@@ -181,7 +181,7 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
   }
 
   test('markdown: summary.md shows the server\'s Markdown as text: no image, link, HTML or mention', async () => {
-    const r = await run('markdown', 'code-single-use');
+    const r = await run('markdown', '^code-single-use$');
     const md = readFileSync(path.join(r.dir, 'summary.md'), 'utf8');
     assert.match(md, /evil\.example/, 'the description is shown');
     // Outside code spans, nothing GitHub would render: an image, a link, raw HTML, a mention.
@@ -192,45 +192,45 @@ describe('a hostile server: nothing of the tester\'s reaches it, nothing of its 
 
   // ── Bounded browser ──────────────────────────────────────────────────────────────────────────────
   test('gzip-bomb: the page is aborted when it passes 8 MiB; memory stays under the ceiling', async () => {
-    const r = await run('gzip-bomb', 'code-single-use');
+    const r = await run('gzip-bomb', '^code-single-use$');
     assertError(r, /the response at http:\/\/127\.0\.0\.1:\d+\/gzip-bomb\/login\S* exceeded 8 MiB \(decoded\)/);
     assertProtected(r);
   });
 
   test('endless: a page streaming forever is aborted (8 MiB, or the flow failing while it still loads), and says so', async () => {
-    const r = await run('endless', 'code-single-use');
+    const r = await run('endless', '^code-single-use$');
     assertError(r, /exceeded 8 MiB|the page at http:\/\/127\.0\.0\.1:\d+\/endless\/login\S* was still loading after \d+ s \([\d.]+ MiB received\)/);
     assertProtected(r);
   });
 
   test('slow-loris: a page that never finishes ends within the flow\'s time', async () => {
-    const r = await run('slow-loris', 'code-single-use');
+    const r = await run('slow-loris', '^code-single-use$');
     assert.equal(r.code, 2, r.out);
     assert.ok(results(r).scenarios.every((s) => s.verdict === 'error'), r.out);
     assertProtected(r);
   });
 
   test('busy-loop: a page whose script never yields is closed when the flow\'s time is up', async () => {
-    const r = await run('busy-loop', 'code-single-use');
+    const r = await run('busy-loop', '^code-single-use$');
     assertError(r, /did not end within its timeout of 10000 ms|timed out/);
     assertProtected(r);
   });
 
   test('huge-header: a 200 KB response header neither crashes nor hangs the run', async () => {
-    const r = await run('huge-header', 'code-single-use');
+    const r = await run('huge-header', '^code-single-use$');
     assert.ok(r.code === 0 || r.code === 2, r.out);
     assertProtected(r);
   });
 
   // ── Secrets in what the server echoes, and in Playwright's own files ─────────────────────────────
   test('get-login: the password sent in a URL and echoed encoded is in no artifact', async () => {
-    const r = await run('get-login', 'code-single-use');
+    const r = await run('get-login', '^code-single-use$');
     assert.equal(r.code, 2, r.out);
     assertProtected(r);
   });
 
   test('renamed-button: the login fails after the password was filled: a clear error, the password nowhere', async () => {
-    const r = await run('renamed-button', 'code-single-use');
+    const r = await run('renamed-button', '^code-single-use$');
     assertError(r, /interaction "login": click .*Sign in.* failed/);
     assert.ok(existsSync(r.dir));
     assertProtected(r);

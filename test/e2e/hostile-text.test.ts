@@ -44,7 +44,7 @@ describe('a hostile server\'s error strings reach the terminal, CI log and summa
     test(`run: the ${endpoint} endpoint's error, with GitHub annotations and step summary`, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'oc-hostile-'));
       const summary = path.join(dir, 'step-summary.md');
-      const r = await runCli(['run', '--target', TARGET, '--grep', 'code-single-use', '--workers', '1', '--report-dir', path.join(dir, 'report')], {
+      const r = await runCli(['run', '--target', TARGET, '--grep', '^code-single-use$', '--workers', '1', '--report-dir', path.join(dir, 'report')], {
         OC_MISBEHAVING_ISSUER: `${server.url}/${endpoint}-hostile`, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, OC_MISBEHAVING_SECRET: SECRET,
       });
       assert.notEqual(r.code, 0, r.out);
