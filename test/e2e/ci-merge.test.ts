@@ -18,7 +18,7 @@ const SECRETS = { OC_EMBEDDED_SECRET: 'leak-canary-merge-confidential-Qw3', OC_E
 const SUBSET = [
   'metadata-issuer-matches', 'password-grant-refused', 'redirect-uri-other-host', 'redirect-uri-host-uppercase',
   'open-redirector-invalid-response-type', 'client-authentication-method-as-registered',
-].map((id) => `${id} —`).join('|');
+].map((id) => `^${id}$`).join('|');
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
