@@ -92,7 +92,7 @@ describe('positive control: an authorization endpoint that answers every request
 
   test('a run of them: exit 2, not "Conformant" nor PASS anywhere, the failed control in results.json', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oc-runlevel-'));
-    const r = await cli(['run', '--target', MISBEHAVING_PROFILE, '--grep', 'redirect-uri-other-host —', '--workers', '1', '--report-dir', dir], { OC_MISBEHAVING_ISSUER: `${server.url}/authorize-maintenance` });
+    const r = await cli(['run', '--target', MISBEHAVING_PROFILE, '--grep', '^redirect-uri-other-host$', '--workers', '1', '--report-dir', dir], { OC_MISBEHAVING_ISSUER: `${server.url}/authorize-maintenance` });
     assert.equal(r.code, 2, r.out);
     assert.match(r.out, /error: the target issued no code to a valid request in this run \(client "confidential"\)/);
     const res = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults;
