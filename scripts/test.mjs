@@ -41,7 +41,8 @@ const PARTS = {
   // modules load once (about 10 s against 45 s for one process per file).
   unit: () => [[node, [...tsx, '--test-reporter=spec', 'scripts/import-tests.mjs', ...testFiles(['test/unit'])]]],
   e2e: () => [[node, [...tsx, '--test', `--test-concurrency=${e2eConcurrency}`, ...testFiles(['test/e2e'], (f) => f !== MATRIX)]]],
-  // Every flaw against every scenario; compares docs/detection-matrix.md with the run (--write: rewrites it).
+  // Every flaw against its neighbourhood (OC_MATRIX_FULL=1: every scenario); compares docs/detection-matrix.md
+  // with the run (--write: rewrites it).
   matrix: () => [[node, [...tsx, '--test', '--test-concurrency=1', MATRIX], write ? { OC_MATRIX_WRITE: '1' } : {}]],
 };
 /**
