@@ -3,7 +3,8 @@
  * plan file the CLI hands to Playwright's processes (src/runner/plan.ts).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { CHECKS } from '../../src/checks/index.js';
@@ -58,7 +59,14 @@ describe('the plan file', () => {
     const secret = 'plan-file-test-secret-8c1f27d9';
     process.env.OC_EMBEDDED_SECRET = secret;
     t.after(() => { delete process.env.OC_EMBEDDED_SECRET; });
-    const plan = writePlanFile(settings);
+    // A copy of the profile at a path of its own: the process caches each target path it loaded (plan.ts),
+    // and another test of this process may have loaded embedded.yaml before the secret was set.
+    const dir = mkdtempSync(path.join(tmpdir(), 'oc-plan-'));
+    const copy = path.join(dir, 'embedded.yaml');
+    writeFileSync(copy, readFileSync(target, 'utf8').replaceAll('../keys/', `${path.join(ROOT, 'fixtures/keys')}/`));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const own = { ...settings, target: copy, targets: [copy] };
+    const plan = writePlanFile(own);
     try {
       assert.equal(statSync(plan.file).mode & 0o777, 0o600);
       const text = readFileSync(plan.file, 'utf8');
@@ -69,7 +77,7 @@ describe('the plan file', () => {
       // the reading side is exercised through a child in the e2e CLI tests) — here: the content is the same.
       const data = JSON.parse(text) as { scenarios: { scenario: { id: string } }[] };
       assert.deepEqual(data.scenarios.map((s) => s.scenario.id), plan.scenarios.map((s) => s.scenario.id));
-      assert.deepEqual(loadPlanTarget(settings), plan.target);
+      assert.deepEqual(loadPlanTarget(own), plan.target);
     } finally {
       plan.remove();
     }
