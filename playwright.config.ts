@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { config } from './src/config.js';
+import { config, entry } from './src/config.js';
 import { harnessLaunchOptions } from './src/drive/chromium.js';
 import { PRIVATE_UMASK } from './src/report/private-files.js';
 import { PLAYWRIGHT_PRIVACY_ENV, reporters } from './src/report/reporters.js';
@@ -24,10 +24,11 @@ process.umask(PRIVATE_UMASK);
 const { run, blob } = config();
 
 export default defineConfig<ProjectOptions>({
-  testDir: './src/runner',
-  testMatch: 'scenarios.spec.ts',
+  // The spec and global setup: the sources, or their compiled bundle when the CLI runs a build (scripts/build.mjs).
+  testDir: path.dirname(entry('src/runner/scenarios.spec.ts')),
+  testMatch: path.basename(entry('src/runner/scenarios.spec.ts')),
   outputDir: path.join(run.reportDir, 'test-output'),
-  globalSetup: './src/runner/global-setup.ts',
+  globalSetup: entry('src/runner/global-setup.ts'),
   fullyParallel: true,
   // A conformance verdict is a fact about the target: never retried into a pass.
   retries: 0,

@@ -12,7 +12,21 @@
 import path from 'node:path';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from './spec/levels.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
+/** Defined (true) by scripts/build.mjs in the compiled bundle; undeclared in the TypeScript sources. */
+declare const OC_COMPILED: boolean | undefined;
+const COMPILED = typeof OC_COMPILED !== 'undefined' && OC_COMPILED;
+
+/** The repository: src/.. here, or node_modules/.cache/oauth-conformance/<build>/../../../.. in the bundle. */
+export const ROOT = path.resolve(import.meta.dirname, COMPILED ? '../../../..' : '..');
+
+/**
+ * A module Playwright or the command line loads by path (`source` from the repository root, e.g.
+ * 'src/report/reporter.ts'): itself, or under a compiled build its bundle beside this one (scripts/build.mjs
+ * names each after its source's file name).
+ */
+export function entry(source: string): string {
+  return COMPILED ? path.join(import.meta.dirname, `${path.basename(source, '.ts')}.mjs`) : path.join(ROOT, source);
+}
 export const DEFAULT_TARGET = path.join(ROOT, 'fixtures/targets/embedded.yaml');
 
 export interface RunSettings {

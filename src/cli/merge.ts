@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MergedRun } from '../report/reporter.js';
 import { RUN_FILE } from '../report/reporters.js';
-import { handOverEnv, readSettings, ROOT, settingsEnv } from '../config.js';
+import { entry, handOverEnv, readSettings, ROOT, settingsEnv } from '../config.js';
 import { UsageError } from './args.js';
 import { clearReports, playwright, privateReports } from './playwright.js';
 import { finish, gateOptions } from './summary.js';
@@ -78,7 +78,7 @@ export async function merge(f: MergeFlags, out: (s: string) => void): Promise<nu
   clearReports(reportDir);
   out(`oauth-conformance: merging ${zips.length} blob report(s) against "${run.target.name}", profile ${run.profile}\n`);
   try {
-    const { code, stderr } = await playwright(['merge-reports', '-c', path.join(ROOT, 'src/report/merge.config.ts'), gathered], {
+    const { code, stderr } = await playwright(['merge-reports', '-c', entry('src/report/merge.config.ts'), gathered], {
       ...settingsEnv({ ...readSettings({}), reportDir, profile: run.profile, ...gate, shard: undefined }), ...handOverEnv({ mergedRun: run }),
     });
     privateReports(reportDir);

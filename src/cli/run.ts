@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumExecutable } from '../drive/chromium.js';
 import { LoadFailed, formatLoadError } from '../load/errors.js';
-import { config, DEFAULT_TARGET, handOverEnv, ROOT, settingsEnv, type RunSettings } from '../config.js';
+import { config, DEFAULT_TARGET, entry, handOverEnv, ROOT, settingsEnv, type RunSettings } from '../config.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { writePlanFile } from '../runner/plan.js';
 import { PROFILES, type Profile } from '../spec/levels.js';
@@ -86,7 +86,7 @@ async function runPlan(plan: ReturnType<typeof writePlanFile>, settings: RunSett
   clearReports(settings.reportDir, ['blob']);
   out(`oauth-conformance: ${count} scenario(s) against ${names}${settings.flaws.length ? ` with flaw(s) ${settings.flaws.join(', ')}` : ''}, profile ${settings.profile}\n`);
 
-  const args = ['test', '-c', path.join(ROOT, 'playwright.config.ts')];
+  const args = ['test', '-c', entry('playwright.config.ts')];
   if (f.grep) args.push('--grep', idsPattern(selected));
   if (!f.slow) args.push('--grep-invert', '@slow');
   // A shard also writes a blob report (see reporters.ts) for `oauth-conformance merge`.

@@ -10,6 +10,7 @@ import { CHECK_IDS } from '../checks/index.js';
 import { GUARDED_CONTEXT } from '../drive/page-guard.js';
 import type { AuthorizationEvidence } from '../evidence/types.js';
 import type { Redactor } from '../evidence/redact.js';
+import { ROOT } from '../config.js';
 import { LoadFailed } from '../load/errors.js';
 import { executeScenario, type ScenarioOutcome } from '../runner/execute.js';
 import type { HarnessBrowser } from '../runner/harness-browser.js';
@@ -19,7 +20,7 @@ import { ok, problem, skipped, type Finding } from './finding.js';
 import { shot } from '../drive/screenshot.js';
 import { mkdirPrivate, writePrivate } from '../report/private-files.js';
 
-const SCENARIO = path.join(import.meta.dirname, 'happy-flow.yaml');
+const SCENARIO = path.join(ROOT, 'src/doctor/happy-flow.yaml');
 const PAGE_TEXT_CHARS = 400;
 
 export interface FlowOptions {

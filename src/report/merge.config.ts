@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { config, ROOT } from '../config.js';
+import { config, entry } from '../config.js';
 import { reporters } from './reporters.js';
 
 export default defineConfig({
-  testDir: path.join(ROOT, 'src/runner'),
+  testDir: path.dirname(entry('src/runner/scenarios.spec.ts')),
   reporter: reporters(config().run, false),
 });

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { ReporterDescription } from '@playwright/test';
-import { ROOT, type RunSettings } from '../config.js';
+import { entry, type RunSettings } from '../config.js';
 
 /** Where a run's blob report goes: `<report-dir>/blob/shard-<i>-of-<n>/` (or `…/blob/all/` for an unsharded OC_BLOB run). */
 export function blobDir(s: Pick<RunSettings, 'reportDir' | 'shard'>): string {
@@ -28,7 +28,7 @@ export const PLAYWRIGHT_PRIVACY_ENV = { PLAYWRIGHT_NO_COPY_PROMPT: '1', PLAYWRIG
 
 export function reporters(s: Pick<RunSettings, 'reportDir' | 'shard'>, blob: boolean): ReporterDescription[] {
   return [
-    [path.join(ROOT, 'src/report/reporter.ts'), { reportDir: s.reportDir }],
+    [entry('src/report/reporter.ts'), { reportDir: s.reportDir }],
     ['html', { outputFolder: path.join(s.reportDir, 'playwright'), open: 'never', noCopyPrompt: true }],
     ['allure-playwright', { resultsDir: path.join(s.reportDir, 'allure-results'), detail: false }],
     ...(blob ? [['blob', { outputDir: path.join(blobDir(s), BLOB_ZIP_DIR) }] as ReporterDescription] : []),

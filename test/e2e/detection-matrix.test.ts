@@ -78,7 +78,7 @@ describe('every flaw against every scenario', () => {
       flawed.set(flaw, outcomes);
       const row = judgeFlaw(flaw, scenarios, clean, outcomes);
       // A flaw whose only guards wait out an expiry (tagged slow) is caught where slow scenarios run
-      // (test/e2e/fapi-matrix.test.ts); here only its collateral is judged.
+      // (test/e2e/slow-guards.test.ts); here only its collateral is judged.
       if (!scenarios.some((s) => s.facts.catalog.some((id) => breaksOf(flaw).has(id)))) row.problems = row.problems.filter((p) => !/^no scenario guarding .* caught the flaw$/.test(p));
       rows.push(row);
       // Judged: only the verdicts are read from here on; 45 rows' evidence would only hold memory.

@@ -103,7 +103,9 @@ describe('refusals on a server whose error page is a 200', () => {
   const refusals = () => defaultScenarios().filter((s) => /^redirect-uri-/.test(s.scenario.id) && !/other-client|prompt-none|required-multiple/.test(s.scenario.id));
   const mean = (results: Map<string, ScenarioOutcome>) => [...results.values()].reduce((t, o) => t + o.durationMs, 0) / results.size;
 
-  test('recognised once loaded, without waiting out the action timeout: within 1.5 × the embedded server\'s', async () => {
+  // The ratio to the embedded server's refusals is a speed figure: `npm run bench` measures it (issue 15 item 4).
+  // Here, what makes it hold: no refusal waits out the action timeout (10 s) before it is judged.
+  test('recognised once loaded, without waiting out the action timeout', async () => {
     const hard = await onHard(loadProfile(HARD), { errorPageStatus: 200 }, refusals(), 1);
     assert.deepEqual(troubled(hard), []);
     const pages = [...hard.values()].flatMap(authorizations).filter((a) => a.outcome.type === 'error-page');
@@ -118,7 +120,9 @@ describe('refusals on a server whose error page is a 200', () => {
     }
     const [h, e] = [mean(hard), mean(embedded)];
     console.log(`refusal scenarios: hard server (200 error pages) ${h.toFixed(0)} ms each, embedded (400) ${e.toFixed(0)} ms each, ratio ${(h / e).toFixed(2)}`);
-    assert.ok(h <= 1.5 * e, `${h.toFixed(0)} ms against ${e.toFixed(0)} ms`);
+    const action = loadProfile(HARD).timeouts?.action ?? 10_000;
+    const slow = [...hard].filter(([, o]) => o.durationMs >= action / 2).map(([id, o]) => `${id}: ${o.durationMs} ms`);
+    assert.deepEqual(slow, [], `refusals that took half the action timeout (${action} ms) or more`);
   });
 });
 
