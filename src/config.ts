@@ -20,6 +20,12 @@ const COMPILED = typeof OC_COMPILED !== 'undefined' && OC_COMPILED;
 export const ROOT = path.resolve(import.meta.dirname, COMPILED ? '../../../..' : '..');
 
 /**
+ * The compiled build this process runs (its directory, named by a hash of the sources), or undefined
+ * when it runs the TypeScript sources: what a cache of work derived from the code is keyed on.
+ */
+export const BUILD_DIR: string | undefined = COMPILED ? import.meta.dirname : undefined;
+
+/**
  * A module Playwright or the command line loads by path (`source` from the repository root, e.g.
  * 'src/report/reporter.ts'): itself, or under a compiled build its bundle beside this one (scripts/build.mjs
  * names each after its source's file name).

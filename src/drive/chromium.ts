@@ -6,9 +6,11 @@
  * loop in bench/). Debian packages both: chromium-headless-shell and chromium.
  */
 import { createHash, X509Certificate } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import { chromium, type LaunchOptions } from 'playwright';
+import type { LaunchOptions } from 'playwright';
 import { config } from '../config.js';
 import { PAGE_LIMIT_FLAGS } from './page-guard.js';
 
@@ -19,10 +21,29 @@ export function chromiumExecutable(chosen: string | undefined = config().chromiu
   return playwrightChromium().find((p) => existsSync(p)) ?? SYSTEM_CHROMIUM.find((p) => existsSync(p));
 }
 
+/**
+ * Where Playwright keeps the browsers it downloads (its registry's folders): when none holds a Chromium,
+ * it has none, and the command line need not load Playwright (a few hundred ms of every run's start) to learn so.
+ */
+function playwrightBrowsersFolders(): string[] {
+  const chosen = process.env.PLAYWRIGHT_BROWSERS_PATH;
+  if (chosen && chosen !== '0') return [path.resolve(chosen)];
+  const local = path.join(path.dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), '.local-browsers');
+  if (chosen === '0') return [local];
+  const home = os.homedir();
+  const cache = process.platform === 'darwin' ? path.join(home, 'Library', 'Caches')
+    : process.platform === 'win32' ? (process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
+    : (process.env.XDG_CACHE_HOME ?? path.join(home, '.cache'));
+  return [path.join(cache, 'ms-playwright'), local];
+}
+
 /** Playwright's headless shell (a sibling of its full browser's folder), then the full browser. */
 function playwrightChromium(): string[] {
+  const hasChromium = (dir: string) => { try { return readdirSync(dir).some((name) => name.startsWith('chromium')); } catch { return false; } };
+  if (!playwrightBrowsersFolders().some(hasChromium)) return [];
   let full: string;
   try {
+    const { chromium } = createRequire(import.meta.url)('playwright') as typeof import('playwright');
     full = chromium.executablePath();
   } catch {
     return []; // Playwright's browser is not installed: fall through to the system one.

@@ -6,7 +6,8 @@
  * inputs, writes a plan file (OC_PLAN: the scenarios and the target document as validated, before
  * `${env:...}` substitution, so no secret is in it) that the other processes read instead.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHECK_IDS } from '../checks/index.js';
@@ -15,7 +16,8 @@ import { loadScenarios, type LoadedScenario } from '../scenario/load.js';
 import { loadTarget } from '../target/load.js';
 import type { TargetProfile } from '../target/schema.js';
 import { FLAWS } from '../../fixtures/servers/embedded/flaws.js';
-import { config, type RunSettings } from '../config.js';
+import { BUILD_DIR, config, type RunSettings } from '../config.js';
+import { listYamlFiles } from '../load/yaml-files.js';
 
 export const KNOWN_FLAWS: ReadonlySet<string> = new Set(Object.keys(FLAWS));
 
@@ -61,10 +63,55 @@ export function loadPlanScenarios<S extends { suites: string[] }>(s: S): LoadedS
 }
 
 /**
+ * Plans validated by earlier runs of the same build, by the state of their input files (path, size, time):
+ * a run of unchanged suites and profiles skips parsing and the schemas (about half a second of its start).
+ * Kept in the build's directory, so a change of the code (its schemas, its checks) is a new build and
+ * starts afresh; the TypeScript sources (tests, `OC_NO_BUILD`) keep none. A plan holds the target documents
+ * before `${env:...}` substitution, so no secret: what depends on the environment is still checked each run.
+ */
+function planCache(s: RunSettings): { read(): PlanFile | undefined; write(plan: PlanFile): void } | undefined {
+  if (!BUILD_DIR) return undefined;
+  const listed = listYamlFiles(s.suites);
+  if (listed.errors.length) return undefined;
+  const hash = createHash('sha256');
+  for (const file of [...s.targets, ...listed.files]) {
+    try {
+      const st = statSync(file);
+      hash.update(`${file}\0${st.size}\0${st.mtimeMs}\0`);
+    } catch {
+      return undefined; // gone: the load says so, with its error
+    }
+  }
+  hash.update(JSON.stringify(s.suites));
+  const file = path.join(BUILD_DIR, 'plans', `${hash.digest('hex').slice(0, 32)}.json`);
+  return {
+    read() {
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as PlanFile;
+      } catch {
+        return undefined;
+      }
+    },
+    write(plan) {
+      try {
+        mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+        const tmp = `${file}.${process.pid}`;
+        writeFileSync(tmp, JSON.stringify(plan), { mode: 0o600 });
+        renameSync(tmp, file);
+      } catch { /* a read-only install: no cache, nothing lost */ }
+    },
+  };
+}
+
+/**
  * Loads and validates the plan, and writes the plan file the run's other processes read (see above).
  * Throws LoadFailed on bad input. `remove` deletes the file once the run is over.
  */
 export function writePlanFile(s: RunSettings): { targets: TargetProfile[]; /** The first. */ target: TargetProfile; scenarios: LoadedScenario[]; file: string; remove(): void } {
+  const cache = planCache(s);
+  const hit = cache?.read();
+  // A validated plan of the same files: the loads below take it as this process's plan file.
+  if (hit) planFile = hit;
   const errors: LoadFailed['errors'] = [];
   const loaded = s.targets.map((file) => {
     try {
@@ -80,6 +127,8 @@ export function writePlanFile(s: RunSettings): { targets: TargetProfile[]; /** T
   const validated = Object.fromEntries(s.targets.map((file, i) => [file, loaded[i]!.validated]));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oauth-conformance-plan-'));
   const file = path.join(dir, 'plan.json');
-  writeFileSync(file, JSON.stringify({ targets: validated, suites: s.suites, scenarios } satisfies PlanFile), { mode: 0o600 });
+  const plan: PlanFile = { targets: validated, suites: s.suites, scenarios };
+  writeFileSync(file, JSON.stringify(plan), { mode: 0o600 });
+  if (cache && !hit) cache.write(plan);
   return { targets: loaded.map((l) => l!.target), target: loaded[0]!.target, scenarios, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
