@@ -57,6 +57,8 @@ export interface Config {
   run: RunSettings;
   /** The CLI's validated plan file (src/runner/plan.ts). */
   plan?: string;
+  /** Where the CLI hands over the servers it started while Playwright started (runner/global-setup.ts). */
+  setupFile?: string;
   /** A Chromium binary chosen by the tester (src/drive/chromium.ts). */
   chromium?: string;
   /** Write a blob report from an unsharded run too. */
@@ -99,14 +101,15 @@ export function settingsEnv(s: RunSettings): Record<string, string> {
 }
 
 /** The rest of what the CLI hands over: the plan file, a blob report, the merged run (`merge`). Empty clears. */
-export function handOverEnv(o: { plan?: string; blob?: boolean; mergedRun?: unknown }): Record<string, string> {
-  return { OC_PLAN: o.plan ?? '', OC_BLOB: o.blob ? '1' : '', OC_MERGED_RUN: o.mergedRun === undefined ? '' : JSON.stringify(o.mergedRun) };
+export function handOverEnv(o: { plan?: string; setupFile?: string; blob?: boolean; mergedRun?: unknown }): Record<string, string> {
+  return { OC_PLAN: o.plan ?? '', OC_SETUP_FILE: o.setupFile ?? '', OC_BLOB: o.blob ? '1' : '', OC_MERGED_RUN: o.mergedRun === undefined ? '' : JSON.stringify(o.mergedRun) };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return deepFreeze({
     run: readSettings(env),
     plan: env.OC_PLAN || undefined,
+    setupFile: env.OC_SETUP_FILE || undefined,
     chromium: env.OC_CHROMIUM || undefined,
     blob: Boolean(env.OC_BLOB),
     mergedRun: env.OC_MERGED_RUN ? JSON.parse(env.OC_MERGED_RUN) as unknown : undefined,

@@ -4,13 +4,15 @@
  * for), prints the summary and the report paths, and exits 0 (no failure), 1 (the gate failed: a MUST, with `--fail-on should` a SHOULD too; with a
  * baseline, a new failure only) or 2 (bad input or harness error).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumExecutable } from '../drive/chromium.js';
 import { LoadFailed, formatLoadError } from '../load/errors.js';
 import { config, DEFAULT_TARGET, entry, handOverEnv, ROOT, settingsEnv, type RunSettings } from '../config.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { writePlanFile } from '../runner/plan.js';
+import { runProjects } from '../runner/projects.js';
+import { startRunServers, type RunServers } from '../runner/setup.js';
 import { PROFILES, type Profile } from '../spec/levels.js';
 import { UsageError } from './args.js';
 import { clearReports, playwright, privateReports } from './playwright.js';
@@ -92,12 +94,34 @@ async function runPlan(plan: ReturnType<typeof writePlanFile>, settings: RunSett
   // A shard also writes a blob report (see reporters.ts) for `oauth-conformance merge`.
   if (f.shard) args.push('--shard', f.shard);
   if (f.workers) args.push('--workers', f.workers);
-  const { code, stderr } = await playwright(args, { ...settingsEnv(settings), ...handOverEnv({ plan: plan.file, blob: config().blob }) });
+  // The servers start here while Playwright starts (its global setup waits for them): neither waits on the other.
+  const setupFile = count ? path.join(path.dirname(plan.file), 'setup.json') : undefined;
+  const run = playwright(args, { ...settingsEnv(settings), ...handOverEnv({ plan: plan.file, setupFile, blob: config().blob }) });
+  const servers = setupFile ? startServers(settings, setupFile, out) : undefined;
+  const { code, stderr } = await run;
+  await (await servers)?.close();
   privateReports(settings.reportDir, ['blob']);
   return finish(settings.reportDir, out, {
     missing: `the run produced no results (Playwright exited ${code}).\n${stderr}`,
     empty: `no scenario ran${f.grep ? ` (--grep ${JSON.stringify(f.grep)} matched none)` : ''}.${stderr ? `\n${stderr}` : ''}`,
   });
+}
+
+/** Starts the run's servers and hands them (or why they did not start) to Playwright's global setup in `file`. */
+async function startServers(settings: RunSettings, file: string, out: (s: string) => void): Promise<RunServers | undefined> {
+  const handOver = (value: unknown) => {
+    writeFileSync(`${file}.tmp`, JSON.stringify(value), { mode: 0o600 });
+    renameSync(`${file}.tmp`, file); // whole or not at all: global setup polls for it
+  };
+  try {
+    const servers = await startRunServers(runProjects(settings).map((p) => ({ name: p.name, options: p.use })));
+    for (const note of servers.notes) out(`  ${note}`);
+    handOver({ handoff: servers.handoff });
+    return servers;
+  } catch (err) {
+    handOver({ error: (err as Error).message });
+    return undefined;
+  }
 }
 
 /**

@@ -1,68 +1,44 @@
 /**
- * Once per run, before the workers: starts an embedded authorization server for each embedded
- * configuration the selected projects use (one per target profile and flaw set, shared by the projects
- * that name the same), makes each project's stub certificate, and hands both to the workers by project
- * name (config.ts handOff). Stopped by the returned teardown.
+ * Once per run, before the workers: the run's servers and stub certificates (setup.ts), handed to the
+ * workers and the reporter by project name (config.ts handOff). Under `oauth-conformance run` the command
+ * line has started them while Playwright started, and hands them over in a file (OC_SETUP_FILE): this
+ * waits for it. Alone (`npx playwright test`), it starts them, and stops them in the returned teardown.
  */
+import { readFileSync } from 'node:fs';
 import type { FullConfig } from '@playwright/test';
-import { handOff, type EmbeddedAddress } from '../config.js';
-import { stubCertificate, type StubTls } from '../drive/stub.js';
-import type { EmbeddedServer } from '../../fixtures/servers/embedded/index.js';
-import { featureFindings } from '../target/features-vs-metadata.js';
-import { resolveTarget } from '../drive/resolve-target.js';
-import type { TargetProfile } from '../target/schema.js';
-import { safeTerminal } from '../text/terminal.js';
-import { embeddedEnv, startEmbeddedTarget } from './embedded.js';
-import { stubCertificateHosts } from './harness-browser.js';
-import { loadPlanTarget } from './plan.js';
+import { config, handOff, type Handoff } from '../config.js';
 import { selectedProjects } from './projects.js';
+import { startRunServers } from './setup.js';
+
+/** How long the command line may take to start the servers before the run gives up. */
+const SETUP_WAIT_MS = 120_000;
 
 export default async function globalSetup(full: FullConfig): Promise<(() => Promise<void>) | void> {
-  const projects = selectedProjects(full).map((p) => ({ ...p, target: loadPlanTarget(p.options.target) }));
-  const servers = new Map<string, Promise<EmbeddedServer>>();
-  const certificates = new Map<string, Promise<StubTls>>();
-  const started: Promise<EmbeddedServer>[] = [];
-  const embedded: Record<string, EmbeddedAddress> = {};
-  const stubTls: Record<string, StubTls> = {};
-  try {
-    // Servers and certificates are made side by side; the same configuration (or host list) only once.
-    await Promise.all(projects.map(async ({ name, options, target }) => {
-      const hosts = stubCertificateHosts(target);
-      const tls = certificates.get(hosts.join(' ')) ?? certificates.set(hosts.join(' '), stubCertificate(hosts)).get(hosts.join(' '))!;
-      let server: Promise<EmbeddedServer> | undefined;
-      if (target.embedded) {
-        const key = JSON.stringify([options.target, [...options.flaws].sort()]);
-        server = servers.get(key);
-        if (!server) {
-          servers.set(key, (server = startEmbeddedTarget(target, options.flaws)));
-          started.push(server);
-        }
-      }
-      const [s, t] = await Promise.all([server, tls]);
-      stubTls[name] = t;
-      if (s) embedded[name] = { issuer: s.issuer, resourceUrl: s.resourceUrl, ca: s.ca };
-    }));
-  } catch (err) {
-    await closeAll(started);
-    throw err;
+  const file = config().setupFile;
+  if (file) {
+    handOff(await waitForSetup(file));
+    return undefined;
   }
-  handOff({ embedded, stubTls });
-  handOff({ featureFindings: Object.fromEntries(await Promise.all(projects.map(async (p) => [p.name, await reportFeatures(p.name, p.target, embedded[p.name], projects.length > 1)] as const))) });
-  return started.length ? () => closeAll(started) : undefined;
+  const servers = await startRunServers(selectedProjects(full));
+  for (const note of servers.notes) process.stdout.write(`  ${note}\n`);
+  handOff(servers.handoff);
+  return servers.close;
 }
 
-async function closeAll(servers: Promise<EmbeddedServer>[]): Promise<void> {
-  await Promise.all(servers.map((s) => s.then((x) => x.close(), () => undefined)));
-}
-
-/** Declared features against the metadata: contradictions are printed and kept for results.json. */
-async function reportFeatures(project: string, profile: TargetProfile, address: EmbeddedAddress | undefined, named: boolean): Promise<string[]> {
-  try {
-    const target = await resolveTarget(profile, address ? embeddedEnv(address) : {});
-    const findings = featureFindings(target.features, target.endpoints.metadata);
-    for (const f of findings) process.stdout.write(`  note${named ? ` (${safeTerminal(project)})` : ''}: ${safeTerminal(f)}\n`);
-    return findings;
-  } catch {
-    return []; // Discovery problems surface in every scenario as harness errors, with their cause.
+/** The command line's hand-over: the servers' addresses, or why they could not start (then this run fails as global setup). */
+async function waitForSetup(file: string): Promise<Handoff> {
+  const until = Date.now() + SETUP_WAIT_MS;
+  for (;;) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch { /* not written yet */ }
+    if (text) {
+      const got = JSON.parse(text) as { handoff?: Handoff; error?: string };
+      if (got.error !== undefined || !got.handoff) throw new Error(got.error ?? 'the command line handed over no servers');
+      return got.handoff;
+    }
+    if (Date.now() > until) throw new Error(`the run's servers did not start within ${SETUP_WAIT_MS / 1000} s`);
+    await new Promise((r) => setTimeout(r, 10));
   }
 }
