@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -192,15 +192,42 @@ describe('misbehaving targets and browsers: every scenario `error`, exit 2', { c
       { OC_CHROMIUM: path.join(CORPUS, 'browser-killed/chromium.sh'), OC_REAL_CHROMIUM: chromiumExecutable() ?? '', OC_KILL_AFTER: '3' }],
   ];
 
+  // The cases that need no environment of their own share a run per scenario as its projects: each case a
+  // target of its own (its issuer written into a copy of the profile), each run started once.
+  const runs = new Map<string, Promise<{ code: number | null; out: string; ms: number; dir: string }>>();
+  const slug = (name: string) => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+  const sharedRun = (grep: string) => {
+    if (!runs.has(grep)) {
+      runs.set(grep, (async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'oc-bad-'));
+        const profiles = RUNS.filter(([, , g, , , env]) => g === grep && !env).map(([name, issuer]) => {
+          const file = path.join(dir, `${slug(name)}.yaml`);
+          writeFileSync(file, readFileSync(TARGET, 'utf8').replace(/^name: .*$/m, `name: ${slug(name)}`).replace('${env:OC_MISBEHAVING_ISSUER}', issuer(server.url)));
+          return file;
+        });
+        const report = path.join(dir, 'report');
+        return { ...await cli(['run', ...profiles.flatMap((f) => ['--target', f]), '--grep', grep, '--workers', '2', '--report-dir', report]), dir: report };
+      })());
+    }
+    return runs.get(grep)!;
+  };
+
   for (const [name, issuer, grep, cause, hint, env] of RUNS) {
     test(name, async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'oc-bad-'));
-      const r = await cli(['run', '--target', TARGET, '--grep', grep, '--workers', '1', '--report-dir', dir], { OC_MISBEHAVING_ISSUER: issuer(server.url), ...env });
+      let r: { code: number | null; out: string; ms: number; dir: string };
+      if (env) {
+        const dir = mkdtempSync(path.join(tmpdir(), 'oc-bad-'));
+        r = { ...await cli(['run', '--target', TARGET, '--grep', grep, '--workers', '1', '--report-dir', dir], { OC_MISBEHAVING_ISSUER: issuer(server.url), ...env }), dir };
+      } else {
+        r = await sharedRun(grep);
+      }
       assertHarnessError(r, cause, hint, 300_000);
-      const res = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults;
-      assert.ok(res.scenarios.length >= 1);
+      const res = JSON.parse(readFileSync(path.join(r.dir, 'results.json'), 'utf8')) as RunResults;
+      const mine = env ? res.scenarios : res.scenarios.filter((s) => s.project === slug(name));
+      assert.ok(mine.length >= 1, `no scenario ran for ${name}`);
       assert.equal(res.counts.fail, 0, 'never the target\'s fail');
-      assert.ok(res.scenarios.every((s) => s.verdict === 'error'), res.scenarios.map((s) => `${s.id}: ${s.verdict}`).join(', '));
+      assert.ok(mine.every((s) => s.verdict === 'error'), mine.map((s) => `${s.id}: ${s.verdict}`).join(', '));
+      if (!env) assert.ok(mine.some((s) => cause.test(`${s.reason} ${s.error?.message}`)), `results.json names the cause: ${mine.map((s) => s.reason).join('; ')}`);
     });
   }
 });
