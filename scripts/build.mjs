@@ -19,9 +19,10 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'oauth-conformance');
-const INPUTS = path.join(CACHE, 'inputs.json');
+/** The sources of this checkout's latest build (one file per checkout: worktrees may share the cache). */
+const INPUTS = path.join(CACHE, `inputs-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.json`);
 /** A build older than this, not the current one, is removed (a run may still be lazily importing from it before). */
 const KEEP_MS = 6 * 3600_000;
 
@@ -37,7 +38,8 @@ export const ENTRIES = {
 
 /** The build's name: a hash of each source's path, size and modification time (and esbuild's version). */
 function keyOf(inputs, esbuildVersion) {
-  const h = createHash('sha256').update(esbuildVersion);
+  // The checkout's own path too: worktrees may share one node_modules (and so one cache).
+  const h = createHash('sha256').update(`${esbuildVersion}\0${ROOT}`);
   for (const file of inputs) {
     const s = statSync(path.join(ROOT, file)); // a source gone: throws, so a new build is made
     h.update(`\0${file}\0${s.size}\0${s.mtimeMs}`);
@@ -74,8 +76,9 @@ async function build(esbuild) {
       outdir: tmp,
       outExtension: { '.js': '.mjs' },
       chunkNames: 'chunk-[hash]',
-      // src/config.ts: where the entry modules are (this directory rather than the sources).
-      define: { OC_COMPILED: 'true' },
+      // src/config.ts: where the entry modules are (this directory rather than the sources), and the
+      // checkout the build is of (the cache may sit in a node_modules shared by several checkouts).
+      define: { OC_COMPILED: 'true', OC_ROOT: JSON.stringify(ROOT) },
       metafile: true,
       logLevel: 'silent',
     });
@@ -99,7 +102,7 @@ async function build(esbuild) {
 function removeOld(keep) {
   for (const name of readdirSync(CACHE)) {
     const dir = path.join(CACHE, name);
-    if (dir === keep || name === 'inputs.json') continue;
+    if (dir === keep || name.startsWith('inputs-')) continue;
     try {
       if (Date.now() - statSync(dir).mtimeMs > KEEP_MS) rmSync(dir, { recursive: true, force: true });
     } catch { /* removed by another run */ }

@@ -12,12 +12,13 @@
 import path from 'node:path';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from './spec/levels.js';
 
-/** Defined (true) by scripts/build.mjs in the compiled bundle; undeclared in the TypeScript sources. */
+/** Defined by scripts/build.mjs in the compiled bundle (true, and the checkout it was built from); undeclared in the sources. */
 declare const OC_COMPILED: boolean | undefined;
+declare const OC_ROOT: string | undefined;
 const COMPILED = typeof OC_COMPILED !== 'undefined' && OC_COMPILED;
 
-/** The repository: src/.. here, or node_modules/.cache/oauth-conformance/<build>/../../../.. in the bundle. */
-export const ROOT = path.resolve(import.meta.dirname, COMPILED ? '../../../..' : '..');
+/** The repository: src/.. here, or the checkout the bundle was built from. */
+export const ROOT = COMPILED && typeof OC_ROOT === 'string' ? OC_ROOT : path.resolve(import.meta.dirname, '..');
 
 /**
  * The compiled build this process runs (its directory, named by a hash of the sources), or undefined
