@@ -12,8 +12,9 @@
  * - docs/detection-matrix.md is what this run says (`npm run matrix` rewrites it).
  * While working on a flaw or a scenario, OC_MATRIX_FLAWS=<flaw,...> and OC_MATRIX_GREP=<regex on scenario
  * ids> run a part of the matrix (the whole-matrix assertions then skip). npm test runs every flaw against its
- * neighbourhood (the scenarios of the catalog sections it breaks, and four broad flows: matrix.ts
- * `neighbourhood`); OC_MATRIX_FULL=1 runs every flaw against every scenario (about 30 000 runs).
+ * neighbourhood (the scenarios guarding the rules it breaks, and four broad flows: matrix.ts `neighbourhood`);
+ * OC_MATRIX_SCOPE=sections widens it to the catalog sections of those rules (about 2 000 runs), and
+ * OC_MATRIX_FULL=1 runs every flaw against every scenario (about 30 000 runs).
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { FLAWS, type FlawName } from '../../fixtures/servers/embedded/flaws.js';
 import { CHECK_IDS } from '../../src/checks/index.js';
 import { ROOT } from '../../src/runner/env.js';
 import { ambientOf, breaches, defaultScenarios, embeddedProfile } from './harness.js';
-import { breaksOf, breaksText, checkRecords, checksWithoutControls, judgeFlaw, matrixMarkdown, neighbourhood, runMatrix, type FlawVerdict, type Outcomes } from './matrix.js';
+import { breaksOf, breaksText, checkRecords, checksWithoutControls, judgeFlaw, matrixMarkdown, neighbourhood, runMatrix, scopeText, type FlawVerdict, type Outcomes } from './matrix.js';
 
 const grep = process.env.OC_MATRIX_GREP ? new RegExp(process.env.OC_MATRIX_GREP) : undefined;
 const only = process.env.OC_MATRIX_FLAWS?.split(',').map((f) => f.trim()).filter(Boolean);
@@ -91,7 +92,7 @@ describe('every flaw against every scenario', () => {
 describe('what the whole matrix shows', { skip: part }, () => {
   before(() => {
     assert.equal(rows.length, flaws.length, 'every flaw row ran');
-    process.stdout.write(`# detection matrix (${full ? 'every scenario' : 'each flaw against its catalog sections and the broad flows'}): ${scenarios.length} scenarios × ${flaws.length} flaws + the clean server in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    process.stdout.write(`# detection matrix (${full ? 'every scenario' : `each flaw against ${scopeText()} and the broad flows`}): ${scenarios.length} scenarios × ${flaws.length} flaws + the clean server in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   });
 
   test('every scenario is caught by a flaw breaking one of its own rules, or coverage.yaml says why none can be injected', () => {
