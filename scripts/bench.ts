@@ -45,6 +45,9 @@ import { embeddedEnv, startEmbeddedTarget } from '../src/runner/embedded.js';
 import { ROOT } from '../src/runner/env.js';
 import { loadPlanTarget } from '../src/runner/plan.js';
 import { harnessHosts, targetHosts } from '../src/target/resolve.js';
+import { loadTarget } from '../src/target/load.js';
+import { startHardServer } from '../fixtures/servers/hard/index.js';
+import { optionsFromProfile } from '../fixtures/servers/hard/profile.js';
 
 const { values } = parseArgs({
   options: {
@@ -70,7 +73,7 @@ const ONE_SCENARIO = '^metadata-published$';
  */
 const TODAY_PSS_MIB: Record<number, number> = { 1: 821, 2: 1071, 4: 1516 };
 
-const GOALS = { fixed: 2.5, marginal: 1.3, suite: 1.5, suiteWorkers: 2 } as const;
+const GOALS = { fixed: 2.5, marginal: 1.3, suite: 1.5, suiteWorkers: 2, refusals: 1.5 } as const;
 
 if (WORKERS.some((w) => !Number.isInteger(w) || w < 1) || !Number.isInteger(REPEAT) || REPEAT < 1) {
   process.stderr.write('bench: --workers takes a list like 1,2,4 and --repeat a whole number ≥ 1\n');
@@ -109,9 +112,9 @@ interface BareRun extends Timed { browsers: number; flows: number; byKind?: Reco
 // ---- timing a process tree ------------------------------------------------------------------------
 
 /** Spawns `node args…`, times it from spawn to exit and samples its tree's memory meanwhile. */
-async function timed(args: string[], what: string): Promise<Timed & { code: number; output: string }> {
+async function timed(args: string[], what: string, env: Record<string, string> = {}): Promise<Timed & { code: number; output: string }> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   const keep = (d: Buffer) => { output = (output + d.toString()).slice(-4000); };
   child.stdout!.on('data', keep);
@@ -171,14 +174,14 @@ function sampleTreeMemory(root: number): { stop(): { pssMiB: number; rssMiB: num
 // ---- the harness, through its CLI -----------------------------------------------------------------
 
 /** `workers` undefined: the CLI's default, as a user types the command. */
-async function runHarness(name: string, workers: number | undefined, extra: string[] = []): Promise<HarnessRun> {
+async function runHarness(name: string, workers: number | undefined, extra: string[] = [], env: Record<string, string> = {}): Promise<HarnessRun & { results: RunResults }> {
   const reportDir = path.join(RUNS, name);
   rmSync(reportDir, { recursive: true, force: true });
-  const t = await timed(['bin/oauth-conformance.mjs', 'run', ...extra, ...(workers ? ['--workers', String(workers)] : []), '--report-dir', reportDir], `the harness run ${name}`);
+  const t = await timed(['bin/oauth-conformance.mjs', 'run', ...extra, ...(workers ? ['--workers', String(workers)] : []), '--report-dir', reportDir], `the harness run ${name}`, env);
   const results = JSON.parse(readFileSync(path.join(reportDir, 'results.json'), 'utf8')) as RunResults;
   const durations = results.scenarios.filter((s) => s.verdict !== 'skip').map((s) => s.durationMs / 1000).sort((a, b) => a - b);
   const { output: _, code: __, ...time } = t;
-  return { ...time, workers: workers ?? 1, scenarios: results.scenarios.length, ...browserWork(results), medianS: quantile(durations, 0.5), p95S: quantile(durations, 0.95) };
+  return { ...time, workers: workers ?? 1, scenarios: results.scenarios.length, ...browserWork(results), medianS: quantile(durations, 0.5), p95S: quantile(durations, 0.95), results };
 }
 
 // ---- the harness's browser work, from its results ------------------------------------------------
@@ -186,7 +189,7 @@ async function runHarness(name: string, workers: number | undefined, extra: stri
 /**
  * Every browser leg of the run, per scenario in order. Authorizations are sent again as recorded (the
  * server is started afresh, so only its origin changes), except where a recorded request cannot be
- * sent twice: a pushed one (its request_uri was single-use and lived 10 s) is pushed again, and one
+ * sent twice: a pushed one (its request_uri was single-use and short-lived) is pushed again, and one
  * whose request object was signed for the other server's issuer, if the harness's landed, becomes a
  * plain request of the same client. A leg it cannot repeat is listed in `leftOut`, never dropped unsaid.
  */
@@ -451,10 +454,12 @@ const fixed = {
 };
 
 // 3. The whole suite by worker count; the 1-worker runs also give 2., the marginal cost.
+let suiteResults: RunResults | undefined;
 const suite: { workers: number; harness: Omit<HarnessRun, 'units'>; bare: BareRun; ratio: number }[] = [];
 for (const workers of [...new Set([1, ...WORKERS])].sort((a, b) => a - b)) {
   say(`whole suite, ${workers} worker(s): harness … `);
-  const { units, ...harness } = await runHarness(`workers-${workers}`, workers);
+  const { units, results, ...harness } = await runHarness(`workers-${workers}`, workers);
+  if (workers === 1) suiteResults = results;
   say(`${harness.wallS.toFixed(1)} s; bare loop (${harness.flows.total} flows) … `);
   const bare = await runBare(workers, units);
   say(`${bare.wallS.toFixed(1)} s\n`);
@@ -462,6 +467,30 @@ for (const workers of [...new Set([1, ...WORKERS])].sort((a, b) => a - b)) {
   sayMismatches(bare);
   suite.push({ workers, harness, bare, ratio: harness.wallS / bare.wallS });
 }
+
+// 4. Refusals on a server whose error page is a 200 HTML page (fixtures/servers/hard), against the same
+// scenarios on the embedded server (its refusals are 400 pages) in the 1-worker suite: scenario time from
+// results.json, over the scenarios both judged. A refusal is recognised once its page has loaded and holds
+// no interaction rule's element, not after the action timeout.
+say('refusals on 200 error pages: hard server … ');
+const refusals = await (async () => {
+  const { target } = loadTarget(path.join(ROOT, 'fixtures/targets/hard.yaml'));
+  if (!target) throw new Error('fixtures/targets/hard.yaml does not load');
+  const server = await startHardServer(optionsFromProfile(target, { errorPageStatus: 200 }));
+  try {
+    const grep = '^redirect-uri-(?!.*(other-client|prompt-none|required-multiple))';
+    const run = await runHarness('refusals-hard', 1, ['--target', path.join(ROOT, 'fixtures/targets/hard.yaml'), '--grep', grep], { OC_HARD_ISSUER: server.issuer, OC_HARD_RESOURCE: server.resourceUrl ?? '' });
+    const judged = (r: RunResults | undefined) => new Map((r?.scenarios ?? []).filter((s) => s.verdict !== 'skip' && s.verdict !== 'error').map((s) => [s.id, s.durationMs / 1000]));
+    const hard = judged(run.results);
+    const embedded = judged(suiteResults);
+    const both = [...hard.keys()].filter((id) => embedded.has(id));
+    const mean = (m: Map<string, number>) => both.reduce((t, id) => t + m.get(id)!, 0) / Math.max(1, both.length);
+    return { scenarios: both.length, hardMeanS: mean(hard), embeddedMeanS: mean(embedded), ratio: mean(hard) / mean(embedded) };
+  } finally {
+    await server.close();
+  }
+})();
+say(`${refusals.scenarios} scenarios, ${fmtS(refusals.hardMeanS)} each against ${fmtS(refusals.embeddedMeanS)} on the embedded server\n`);
 
 const one = suite.find((r) => r.workers === 1)!;
 const harnessPerScenarioS = (one.harness.wallS - fixed.harness.medianS) / (one.harness.scenarios - 1);
@@ -481,6 +510,8 @@ const goals: Goal[] = [
 ];
 const headline = suite.find((r) => r.workers === GOALS.suiteWorkers);
 const notMeasured: string[] = [];
+if (refusals.scenarios) goals.push(ratioGoal('refusals on 200 error pages: hard server / embedded server, per scenario', refusals.hardMeanS, refusals.embeddedMeanS, GOALS.refusals, 'per refusal'));
+else notMeasured.push('refusals on 200 error pages (no redirect-uri scenario judged on both servers)');
 if (headline) goals.push(ratioGoal(`whole suite, ${GOALS.suiteWorkers} workers: harness / bare loop`, headline.harness.wallS, headline.bare.wallS, GOALS.suite, 'for the suite'));
 else notMeasured.push(`whole suite at ${GOALS.suiteWorkers} workers (not run: --workers ${WORKERS.join(',')})`);
 // Peak PSS at the headline worker count (or the largest run here), against today's at the same count.
@@ -525,6 +556,7 @@ writeFileSync(OUT, `${JSON.stringify({
   schema: 'oauth-conformance/bench@3', at: new Date().toISOString(), quick: QUICK, repeat: REPEAT, machine: info,
   fixed: { ...fixed, ratio: fixed.harness.medianS / fixed.bare.medianS },
   marginal: { ...marginal, ratio: harnessPerScenarioS / barePerFlowS },
+  refusals,
   suite,
   goals: goals.map(({ name, measured, goal, unit, met, miss }) => ({ name, measured: +measured.toFixed(3), goal, unit, met, ...(miss ? { miss } : {}) })),
   notMeasured,
