@@ -470,8 +470,10 @@ for (const workers of [...new Set([1, ...WORKERS])].sort((a, b) => a - b)) {
 
 // 4. Refusals on a server whose error page is a 200 HTML page (fixtures/servers/hard), against the same
 // scenarios on the embedded server (its refusals are 400 pages) in the 1-worker suite: scenario time from
-// results.json, over the scenarios both judged. A refusal is recognised once its page has loaded and holds
-// no interaction rule's element, not after the action timeout.
+// results.json, over the scenarios both judged: the median, since the first refusal of a client in a run also
+// pays its positive control (a valid authorization with login), which the embedded suite paid elsewhere.
+// A refusal is recognised once its page has loaded and holds no interaction rule's element, not after the
+// action timeout.
 say('refusals on 200 error pages: hard server … ');
 const refusals = await (async () => {
   const { target } = loadTarget(path.join(ROOT, 'fixtures/targets/hard.yaml'));
@@ -484,13 +486,14 @@ const refusals = await (async () => {
     const hard = judged(run.results);
     const embedded = judged(suiteResults);
     const both = [...hard.keys()].filter((id) => embedded.has(id));
+    const mid = (m: Map<string, number>) => median(both.map((id) => m.get(id)!));
     const mean = (m: Map<string, number>) => both.reduce((t, id) => t + m.get(id)!, 0) / Math.max(1, both.length);
-    return { scenarios: both.length, hardMeanS: mean(hard), embeddedMeanS: mean(embedded), ratio: mean(hard) / mean(embedded) };
+    return { scenarios: both.length, hardMedianS: mid(hard), embeddedMedianS: mid(embedded), ratio: mid(hard) / mid(embedded), hardMeanS: mean(hard), embeddedMeanS: mean(embedded) };
   } finally {
     await server.close();
   }
 })();
-say(`${refusals.scenarios} scenarios, ${fmtS(refusals.hardMeanS)} each against ${fmtS(refusals.embeddedMeanS)} on the embedded server\n`);
+say(`${refusals.scenarios} scenarios, median ${fmtS(refusals.hardMedianS)} against ${fmtS(refusals.embeddedMedianS)} on the embedded server (means ${fmtS(refusals.hardMeanS)}, ${fmtS(refusals.embeddedMeanS)})\n`);
 
 const one = suite.find((r) => r.workers === 1)!;
 const harnessPerScenarioS = (one.harness.wallS - fixed.harness.medianS) / (one.harness.scenarios - 1);
@@ -510,7 +513,7 @@ const goals: Goal[] = [
 ];
 const headline = suite.find((r) => r.workers === GOALS.suiteWorkers);
 const notMeasured: string[] = [];
-if (refusals.scenarios) goals.push(ratioGoal('refusals on 200 error pages: hard server / embedded server, per scenario', refusals.hardMeanS, refusals.embeddedMeanS, GOALS.refusals, 'per refusal'));
+if (refusals.scenarios) goals.push(ratioGoal('refusals on 200 error pages: hard server / embedded server, median scenario', refusals.hardMedianS, refusals.embeddedMedianS, GOALS.refusals, 'per refusal'));
 else notMeasured.push('refusals on 200 error pages (no redirect-uri scenario judged on both servers)');
 if (headline) goals.push(ratioGoal(`whole suite, ${GOALS.suiteWorkers} workers: harness / bare loop`, headline.harness.wallS, headline.bare.wallS, GOALS.suite, 'for the suite'));
 else notMeasured.push(`whole suite at ${GOALS.suiteWorkers} workers (not run: --workers ${WORKERS.join(',')})`);
