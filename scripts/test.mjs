@@ -29,6 +29,13 @@ function testFiles(roots, keep = () => true) {
 }
 
 const MATRIX = join('test', 'e2e', 'detection-matrix.test.ts');
+/**
+ * The end-to-end files that take longest (a quiet 2-core run, 2026-12-06: 40–90 s each), started first so
+ * the part does not end on one of them running alone; the others follow in name order.
+ */
+const LONGEST_FIRST = ['hostile-server', 'secrets-and-network', 'races', 'bad-input', 'loopback', 'hard-server', 'jmondi-server', 'cli', 'multi-target', 'ci-merge']
+  .map((name) => join('test', 'e2e', `${name}.test.ts`));
+const longestFirst = (files) => [...LONGEST_FIRST.filter((f) => files.includes(f)), ...files.filter((f) => !LONGEST_FIRST.includes(f))];
 const targets = () => readdirSync('fixtures/targets').filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join('fixtures/targets', f));
 const e2eConcurrency = Number(process.env.OC_E2E_CONCURRENCY ?? Math.min(2, cpus().length));
 
@@ -40,7 +47,7 @@ const PARTS = {
   // One process for every unit test: they share no state a fresh process would reset, and the loader and
   // modules load once (about 10 s against 45 s for one process per file).
   unit: () => [[node, [...tsx, '--test-reporter=spec', 'scripts/import-tests.mjs', ...testFiles(['test/unit'])]]],
-  e2e: () => [[node, [...tsx, '--test', `--test-concurrency=${e2eConcurrency}`, ...testFiles(['test/e2e'], (f) => f !== MATRIX)]]],
+  e2e: () => [[node, [...tsx, '--test', `--test-concurrency=${e2eConcurrency}`, ...longestFirst(testFiles(['test/e2e'], (f) => f !== MATRIX))]]],
   // Every flaw against its neighbourhood (OC_MATRIX_FULL=1: every scenario); compares docs/detection-matrix.md
   // with the run (--write: rewrites it).
   matrix: () => [[node, [...tsx, '--test', '--test-concurrency=1', MATRIX], write ? { OC_MATRIX_WRITE: '1' } : {}]],
