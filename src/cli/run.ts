@@ -12,7 +12,7 @@ import { config, DEFAULT_TARGET, entry, handOverEnv, ROOT, settingsEnv, type Run
 import type { LoadedScenario } from '../scenario/load.js';
 import { writePlanFile } from '../runner/plan.js';
 import { runProjects } from '../runner/projects.js';
-import { startRunServers, type RunServers } from '../runner/setup.js';
+import type { RunServers } from '../runner/setup.js';
 import { PROFILES, type Profile } from '../spec/levels.js';
 import { UsageError } from './args.js';
 import { clearReports, playwright, privateReports } from './playwright.js';
@@ -114,6 +114,8 @@ async function startServers(settings: RunSettings, file: string, out: (s: string
     renameSync(`${file}.tmp`, file); // whole or not at all: global setup polls for it
   };
   try {
+    // Loaded here, once Playwright is on its way: the server, the certificate library and their modules.
+    const { startRunServers } = await import('../runner/setup.js');
     const servers = await startRunServers(runProjects(settings).map((p) => ({ name: p.name, options: p.use })));
     for (const note of servers.notes) out(`  ${note}`);
     handOver({ handoff: servers.handoff });

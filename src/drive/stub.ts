@@ -8,6 +8,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type net from 'node:net';
 import { spkiHash } from './chromium.js';
+import { harnessHosts } from '../target/resolve.js';
+import type { TargetProfile } from '../target/schema.js';
 import { tlsOrPlain } from './tls-or-plain.js';
 
 export interface StubHit { method: string; url: string; body: string; at: number }
@@ -31,6 +33,12 @@ export const FRAME_PATH = '/__oauth-conformance/frame';
 function framePage(src: string): string {
   const attr = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return `<!doctype html><title>attacker</title><p>attacker page</p><iframe id="victim" src="${attr}" width="800" height="600"></iframe>`;
+}
+
+/** The names the stub's certificate must cover for a target: each harness host, and the wildcards as they are. */
+export function stubCertificateHosts(profile: TargetProfile): string[] {
+  const hosts = harnessHosts(profile);
+  return hosts.map((h) => h.replace(/^\*\./, '')).concat(hosts.filter((h) => h.startsWith('*.')));
 }
 
 /** The stub's certificate and key (PEM), for the hosts it answers as. */

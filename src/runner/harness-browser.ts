@@ -5,7 +5,7 @@
  */
 import { chromium, type Browser } from 'playwright';
 import { chromiumExecutable, harnessLaunchOptions, targetLaunchArgs, type TargetTrust } from '../drive/chromium.js';
-import { startStub, type Stub, type StubTls } from '../drive/stub.js';
+import { startStub, stubCertificateHosts, type Stub, type StubTls } from '../drive/stub.js';
 import { HarnessError } from '../harness-error.js';
 import type { TargetProfile } from '../target/schema.js';
 import { harnessHosts, isHarnessHostOf, loopbackRedirectHosts, targetAuthorities, targetHosts, type ResolvedTarget } from '../target/resolve.js';
@@ -22,12 +22,6 @@ export interface HarnessBrowser {
 export function stubTlsOf(value: unknown): StubTls | undefined {
   const tls = value as Partial<StubTls> | undefined;
   return tls && typeof tls.cert === 'string' && typeof tls.key === 'string' ? tls as StubTls : undefined;
-}
-
-/** The names the stub's certificate must cover: each harness host, and the wildcards as they are. */
-export function stubCertificateHosts(profile: TargetProfile): string[] {
-  const hosts = harnessHosts(profile);
-  return hosts.map((h) => h.replace(/^\*\./, '')).concat(hosts.filter((h) => h.startsWith('*.')));
 }
 
 /** The target's stub; `tls`: the certificate the run's global setup made, else one is made here. */

@@ -6,14 +6,13 @@
  * hands the result over in a file (global-setup.ts), so the server's start no longer waits on Playwright's.
  */
 import { type EmbeddedAddress, type Handoff } from '../config.js';
-import { stubCertificate, type StubTls } from '../drive/stub.js';
+import { stubCertificate, stubCertificateHosts, type StubTls } from '../drive/stub.js';
 import type { EmbeddedServer } from '../../fixtures/servers/embedded/index.js';
 import { featureFindings } from '../target/features-vs-metadata.js';
 import { resolveTarget } from '../drive/resolve-target.js';
 import type { TargetProfile } from '../target/schema.js';
 import { safeTerminal } from '../text/terminal.js';
 import { embeddedEnv, startEmbeddedTarget } from './embedded.js';
-import { stubCertificateHosts } from './harness-browser.js';
 import { loadPlanTarget } from './plan.js';
 import type { ProjectOptions } from './projects.js';
 
