@@ -63,18 +63,19 @@ export function loadPlanScenarios<S extends { suites: string[] }>(s: S): LoadedS
 }
 
 /**
- * Plans validated by earlier runs of the same build, by the state of their input files (path, size, time):
- * a run of unchanged suites and profiles skips parsing and the schemas (about half a second of its start).
- * Kept in the build's directory, so a change of the code (its schemas, its checks) is a new build and
- * starts afresh; the TypeScript sources (tests, `OC_NO_BUILD`) keep none. A plan holds the target documents
- * before `${env:...}` substitution, so no secret: what depends on the environment is still checked each run.
+ * Scenarios validated by earlier runs of the same build, by the state of their files (path, size, time): a
+ * run of unchanged suites skips their parsing and schemas (about half a second of its start). Kept in the
+ * build's directory, so a change of the code (its schemas, its checks) is a new build and starts afresh;
+ * the TypeScript sources (tests, `OC_NO_BUILD`) keep none. Target profiles are not kept: one may hold a
+ * secret written in plain (not through `${env:...}`), and this file outlives the run. They are validated
+ * every run.
  */
 function planCache(s: RunSettings): { read(): PlanFile | undefined; write(plan: PlanFile): void } | undefined {
   if (!BUILD_DIR) return undefined;
   const listed = listYamlFiles(s.suites);
   if (listed.errors.length) return undefined;
   const hash = createHash('sha256');
-  for (const file of [...s.targets, ...listed.files]) {
+  for (const file of listed.files) {
     try {
       const st = statSync(file);
       hash.update(`${file}\0${st.size}\0${st.mtimeMs}\0`);
@@ -110,7 +111,7 @@ function planCache(s: RunSettings): { read(): PlanFile | undefined; write(plan: 
 export function writePlanFile(s: RunSettings): { targets: TargetProfile[]; /** The first. */ target: TargetProfile; scenarios: LoadedScenario[]; file: string; remove(): void } {
   const cache = planCache(s);
   const hit = cache?.read();
-  // A validated plan of the same files: the loads below take it as this process's plan file.
+  // The scenarios validated before from the same files: the loads below take them as this process's plan (the targets are validated anew).
   if (hit) planFile = hit;
   const errors: LoadFailed['errors'] = [];
   const loaded = s.targets.map((file) => {
@@ -129,6 +130,6 @@ export function writePlanFile(s: RunSettings): { targets: TargetProfile[]; /** T
   const file = path.join(dir, 'plan.json');
   const plan: PlanFile = { targets: validated, suites: s.suites, scenarios };
   writeFileSync(file, JSON.stringify(plan), { mode: 0o600 });
-  if (cache && !hit) cache.write(plan);
+  if (cache && !hit) cache.write({ targets: {}, suites: s.suites, scenarios });
   return { targets: loaded.map((l) => l!.target), target: loaded[0]!.target, scenarios, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
