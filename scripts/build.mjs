@@ -65,7 +65,7 @@ async function build(esbuild) {
   try {
     const result = await esbuild.build({
       absWorkingDir: ROOT,
-      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, src]) => [name, src])),
+      entryPoints: ENTRIES,
       bundle: true,
       splitting: true,
       platform: 'node',

@@ -32,7 +32,7 @@ export const BUILD_DIR: string | undefined = COMPILED ? import.meta.dirname : un
  * names each after its source's file name).
  */
 export function entry(source: string): string {
-  return COMPILED ? path.join(import.meta.dirname, `${path.basename(source, '.ts')}.mjs`) : path.join(ROOT, source);
+  return BUILD_DIR ? path.join(BUILD_DIR, `${path.basename(source, '.ts')}.mjs`) : path.join(ROOT, source);
 }
 export const DEFAULT_TARGET = path.join(ROOT, 'fixtures/targets/embedded.yaml');
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { chromiumExecutable } from '../../src/drive/chromium.js';
 import type { RunResults } from '../../src/results/results.js';
 import { ROOT } from '../../src/runner/env.js';
 import { validate } from '../../src/cli/validate.js';
+import { profileCopy } from './run-cli.js';
 
 const BIN = path.join(ROOT, 'bin/oauth-conformance.mjs');
 const CORPUS = path.join(ROOT, 'test/corpus');
@@ -200,11 +201,8 @@ describe('misbehaving targets and browsers: every scenario `error`, exit 2', { c
     if (!runs.has(grep)) {
       runs.set(grep, (async () => {
         const dir = mkdtempSync(path.join(tmpdir(), 'oc-bad-'));
-        const profiles = RUNS.filter(([, , g, , , env]) => g === grep && !env).map(([name, issuer]) => {
-          const file = path.join(dir, `${slug(name)}.yaml`);
-          writeFileSync(file, readFileSync(TARGET, 'utf8').replace(/^name: .*$/m, `name: ${slug(name)}`).replace('${env:OC_MISBEHAVING_ISSUER}', issuer(server.url)));
-          return file;
-        });
+        const profiles = RUNS.filter(([, , g, , , env]) => g === grep && !env)
+          .map(([name, issuer]) => profileCopy(TARGET, dir, slug(name), [['${env:OC_MISBEHAVING_ISSUER}', issuer(server.url)]]));
         const report = path.join(dir, 'report');
         return { ...await cli(['run', ...profiles.flatMap((f) => ['--target', f]), '--grep', grep, '--workers', '2', '--report-dir', report]), dir: report };
       })());

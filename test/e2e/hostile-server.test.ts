@@ -19,6 +19,7 @@ import { INTERNAL_SECRET, startHostileServer, type Behaviour, type HostileServer
 import type { RunResults } from '../../src/results/results.js';
 import { ROOT } from '../../src/runner/env.js';
 import { artifactsOf } from './record/artifacts.js';
+import { profileCopy } from './run-cli.js';
 
 const BIN = path.join(ROOT, 'bin/oauth-conformance.mjs');
 const TARGET = path.join(ROOT, 'fixtures/servers/hostile/target.yaml');
@@ -80,12 +81,11 @@ let targets: string;
 
 /** The profile for one behaviour: TARGET with its issuer written in, named after it (its project's name). */
 function targetFor(b: Behaviour): string {
-  const file = path.join(targets, `${b}.yaml`);
-  let text = readFileSync(TARGET, 'utf8').replace(/^name: .*$/m, `name: ${b}`).replace('${env:OC_HOSTILE_ISSUER}', `${server.url}/${b}`);
-  // The bomb must reach 8 MiB before the flow's time is up, even on a busy machine (Chromium inflates it slowly there).
-  if (b === 'gzip-bomb') text = text.replace(/^timeouts: .*$/m, 'timeouts: { action: 30000, flow: 60000, http: 3000 }');
-  writeFileSync(file, text);
-  return file;
+  return profileCopy(TARGET, targets, b, [
+    ['${env:OC_HOSTILE_ISSUER}', `${server.url}/${b}`],
+    // The bomb must reach 8 MiB before the flow's time is up, even on a busy machine (Chromium inflates it slowly there).
+    ...(b === 'gzip-bomb' ? [[/^timeouts: .*$/m, 'timeouts: { action: 30000, flow: 60000, http: 3000 }'] as [RegExp, string]] : []),
+  ]);
 }
 
 /** One run of `code-single-use` against each behaviour, as a project of its own. */
