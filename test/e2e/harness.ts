@@ -5,13 +5,15 @@
  * every flaw can be run in seconds.
  */
 import path from 'node:path';
+import { after } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright';
 import type { FlawName } from '../../fixtures/servers/embedded/index.js';
 import { Redactor } from '../../src/evidence/redact.js';
 import { embeddedEnv, startEmbeddedTarget } from '../../src/runner/embedded.js';
 import { ROOT } from '../../src/runner/env.js';
 import { executeScenario, type ScenarioOutcome } from '../../src/runner/execute.js';
-import { launchHarnessBrowser, type HarnessBrowser } from '../../src/runner/harness-browser.js';
+import { harnessHostTest, launchHarnessBrowser, type HarnessBrowser } from '../../src/runner/harness-browser.js';
+import { stubCertificateHosts } from '../../src/drive/stub.js';
 import { ScenarioBrowser } from '../../src/runner/scenario-browser.js';
 import { PositiveControls, runPositiveControl } from '../../src/runner/positive-control.js';
 import { ambientRules } from '../../src/report/ambient.js';
@@ -20,7 +22,7 @@ import { loadPlanScenarios, loadPlanTarget } from '../../src/runner/plan.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
 import { resolveTarget } from '../../src/drive/resolve-target.js';
-import type { ResolvedTarget } from '../../src/target/resolve.js';
+import { harnessHosts, targetHosts, type ResolvedTarget } from '../../src/target/resolve.js';
 import type { TargetProfile } from '../../src/target/schema.js';
 import { profileSecrets } from '../../src/target/secrets.js';
 
@@ -52,6 +54,9 @@ export function resolveFor(profile: TargetProfile, server: TargetServer): Promis
   return resolveTarget({ ...profile, issuer: server.issuer, endpoints: undefined, resource: server.resourceUrl ?? profile.resource });
 }
 
+/** Scenarios per lane below which a run opens no further lane (see Rig.run). */
+const PER_LANE = 8;
+
 export interface Rig {
   target: ResolvedTarget;
   run(scenarios: LoadedScenario[], profile?: Profile, concurrency?: number): Promise<Map<string, ScenarioOutcome>>;
@@ -59,18 +64,40 @@ export interface Rig {
 }
 
 /**
+ * The harness browsers of this test file's rigs, one per launch configuration (the stub's certificate
+ * hosts, the hosts the resolver rules name, a target's CA): rigs on servers that differ only in their
+ * port share one, as the detection matrix does, and start no Chromium of their own. Closed when the
+ * file's tests are done; one that crashed or was closed is launched again.
+ */
+const browsers = new Map<string, Promise<HarnessBrowser>>();
+after(async () => {
+  for (const b of browsers.values()) await (await b.catch(() => undefined))?.close();
+});
+
+async function sharedBrowser(target: ResolvedTarget): Promise<HarnessBrowser> {
+  const key = JSON.stringify([stubCertificateHosts(target.profile), harnessHosts(target.profile), targetHosts(target), target.ca ?? '']);
+  const current = browsers.get(key);
+  const old = await current?.catch(() => undefined);
+  if (!old?.browser.isConnected() && browsers.get(key) === current) {
+    void old?.close().catch(() => undefined);
+    browsers.set(key, launchHarnessBrowser(target));
+  }
+  const launched = await browsers.get(key)!;
+  // The stub and browser are shared; which hosts are the harness's is this target's (its loopback redirect URIs).
+  return { ...launched, isHarnessHost: harnessHostTest(target), close: async () => undefined };
+}
+
+/**
  * Starts server + stub + browser for one profile: the embedded server (with `flaws`) by default, or
  * the server `start` returns. `browser`: a harness browser already running (the detection matrix shares
- * one between servers); the rig then leaves it open.
+ * one between servers); else the file's shared one for this launch configuration. The rig leaves either open.
  */
 export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile; start?: StartServer; raceRounds?: number; browser?: HarnessBrowser } = {}): Promise<Rig> {
   const profile = opts.profile ?? embeddedProfile();
   const server = await (opts.start ?? embeddedServer(opts.flaws))(profile);
-  let harness: HarnessBrowser | undefined;
   try {
     const target = await resolveFor(profile, server);
-    harness = opts.browser ?? await launchHarnessBrowser(target);
-    const h = harness;
+    const h = opts.browser ?? await sharedBrowser(target);
     const lanes: Lane[] = [];
     return {
       target,
@@ -82,17 +109,16 @@ export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfi
           lanes.push(lane);
           for (let s = queue.shift(); s; s = queue.shift()) results.set(s.scenario.id, await lane.run(s));
         };
-        await Promise.all(Array.from({ length: concurrency }, worker));
+        // A lane signs in and runs its positive controls once: a few scenarios go on one lane, not one each.
+        await Promise.all(Array.from({ length: Math.min(concurrency, Math.ceil(scenarios.length / PER_LANE)) }, worker));
         return results;
       },
       async close() {
         await Promise.all(lanes.map((l) => l.close()));
-        if (!opts.browser) await h.close();
         await server.close();
       },
     };
   } catch (err) {
-    if (!opts.browser) await harness?.close();
     await server.close();
     throw err;
   }
