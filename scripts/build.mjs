@@ -16,8 +16,9 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'oauth-conformance');
@@ -36,10 +37,10 @@ export const ENTRIES = {
   'merge.config': 'src/report/merge.config.ts',
 };
 
-/** The build's name: a hash of each source's path, size and modification time (and esbuild's version). */
+/** The build's name: a hash of each source's path, size and modification time (and esbuild's version and this script). */
 function keyOf(inputs, esbuildVersion) {
   // The checkout's own path too: worktrees may share one node_modules (and so one cache).
-  const h = createHash('sha256').update(`${esbuildVersion}\0${ROOT}`);
+  const h = createHash('sha256').update(`${esbuildVersion}\0${ROOT}\0${readFileSync(fileURLToPath(import.meta.url), 'utf8')}`);
   for (const file of inputs) {
     const s = statSync(path.join(ROOT, file)); // a source gone: throws, so a new build is made
     h.update(`\0${file}\0${s.size}\0${s.mtimeMs}`);
@@ -59,6 +60,57 @@ function current(esbuildVersion) {
   }
 }
 
+/**
+ * CommonJS packages (Playwright, ajv, undici, yaml…) imported through `require` rather than `import`:
+ * an ES module importing a CommonJS one makes Node parse that package's source (and everything it
+ * re-exports: megabytes for Playwright) to learn its export names, in every process: about 0.2 s of CPU
+ * each, measured. Each such import becomes a small module that requires the package and re-exports its
+ * names, read here from the package itself. Only packages that `import` would load as CommonJS anyway,
+ * (or whose ES entry only re-exports the CommonJS one: WRAPPED), so the very same module is loaded either way;
+ * ES-only and dual ones (jose, oidc-provider, allure-js-commons) are imported as before.
+ */
+/** Packages whose ES entry (index.mjs) only re-exports their CommonJS one: requiring it loads the same module. */
+const WRAPPED = ['playwright', '@playwright/test', 'playwright-core'];
+
+function cjsExternals() {
+  const requireHere = createRequire(path.join(ROOT, 'package.json'));
+  const isCommonJs = (spec) => {
+    if (WRAPPED.some((pkg) => spec === pkg || spec.startsWith(`${pkg}/`))) return true;
+    let file;
+    try {
+      file = fileURLToPath(import.meta.resolve(spec, pathToFileURL(path.join(ROOT, 'package.json')).href));
+    } catch {
+      return false;
+    }
+    if (file.endsWith('.cjs')) return true;
+    if (!file.endsWith('.js')) return false;
+    for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      try {
+        return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).type !== 'module';
+      } catch { /* no package.json here: look further up */ }
+    }
+    return true;
+  };
+  const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+  return {
+    name: 'cjs-externals',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.namespace === 'cjs-external' || args.path.startsWith('node:') || isBuiltin(args.path)) return { path: args.path, external: true };
+        return isCommonJs(args.path) ? { path: args.path, namespace: 'cjs-external' } : { path: args.path, external: true };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'cjs-external' }, (args) => {
+        const names = Object.keys(requireHere(args.path)).filter((k) => k !== 'default' && IDENTIFIER.test(k));
+        return {
+          contents: `import { createRequire } from 'node:module';\nconst m = createRequire(import.meta.url)(${JSON.stringify(args.path)});\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`,
+          loader: 'js',
+          resolveDir: ROOT,
+        };
+      });
+    },
+  };
+}
+
 async function build(esbuild) {
   mkdirSync(CACHE, { recursive: true });
   const tmp = path.join(CACHE, `tmp-${process.pid}-${Date.now()}`);
@@ -73,6 +125,7 @@ async function build(esbuild) {
       target: 'node20',
       // Packages stay packages: Playwright and the reporters must be the very modules the runner loads.
       packages: 'external',
+      plugins: [cjsExternals()],
       outdir: tmp,
       outExtension: { '.js': '.mjs' },
       chunkNames: 'chunk-[hash]',
@@ -82,7 +135,7 @@ async function build(esbuild) {
       metafile: true,
       logLevel: 'silent',
     });
-    const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/')).sort();
+    const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/') && !f.startsWith('cjs-external:')).sort();
     const dir = path.join(CACHE, keyOf(inputs, esbuild.version));
     try {
       renameSync(tmp, dir);

@@ -70,9 +70,13 @@ export interface Rig {
  * file's tests are done; one that crashed or was closed is launched again.
  */
 const browsers = new Map<string, Promise<HarnessBrowser>>();
-after(async () => {
+after(() => closeSharedBrowsers());
+
+/** Closes the shared browsers (after every test of the file; a script using the rig calls it itself). */
+export async function closeSharedBrowsers(): Promise<void> {
   for (const b of browsers.values()) await (await b.catch(() => undefined))?.close();
-});
+  browsers.clear();
+}
 
 async function sharedBrowser(target: ResolvedTarget): Promise<HarnessBrowser> {
   const key = JSON.stringify([stubCertificateHosts(target.profile), harnessHosts(target.profile), targetHosts(target), target.ca ?? '']);
