@@ -10,7 +10,7 @@
 // OC_E2E_CONCURRENCY sets how many end-to-end files run at once (default 2: a run waits on the
 // browser and the servers as much as on the CPU).
 import { readdirSync, statSync } from 'node:fs';
-import { cpus, setPriority } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -60,19 +60,11 @@ const PARTS = {
  * The first part of a phase prints as it goes; the others print whole when done.
  */
 const PHASES = [['types', 'docs', 'validate'], ['unit'], ['e2e', 'matrix']];
-/**
- * Parts run at a lower CPU priority: the matrix is CPU work that can go whenever a core is free, while the
- * end-to-end files are a chain of runs that sets how long the whole takes (measured: 7:41 with both at the
- * same priority, the matrix done at 3:44 and the end-to-end files alone after it).
- */
-const BACKGROUND = ['matrix'];
 
 /** `buffer`: keep the output and print it whole when done, so parts running side by side don't interleave. */
-function run([cmd, args, env], buffer, background = false) {
+function run([cmd, args, env], buffer) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: buffer ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
-    // Lower priority, set before the part starts its browsers (they inherit it): see PHASES.
-    if (background) try { setPriority(child.pid, 10); } catch { /* not allowed here: run at the same priority */ }
     let out = '';
     child.stdout?.on('data', (d) => { out += d; });
     child.stderr?.on('data', (d) => { out += d; });
@@ -87,7 +79,7 @@ async function runPart(name, buffer = false) {
   const started = Date.now();
   let code = 0;
   for (const step of PARTS[name]()) {
-    code = await run(step, buffer, BACKGROUND.includes(name));
+    code = await run(step, buffer);
     if (code) break;
   }
   return { name, code, seconds: (Date.now() - started) / 1000 };
