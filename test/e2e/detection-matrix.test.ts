@@ -1,7 +1,7 @@
 /**
  * The detection matrix, as a test: every flaw of the embedded server against every scenario of the
- * default suite, in one process (test/e2e/matrix.ts runMatrix: one Chromium, a queue of every flaw ×
- * scenario pair). Asserted:
+ * default suite, in one process (test/e2e/matrix.ts runMatrix: one Chromium, a queue of each flaw's
+ * scenarios in chunks, each chunk on one lane). Asserted:
  * - the clean server passes every scenario it supports (or the deviation is a recorded known deviation);
  * - each flaw is caught by a scenario guarding a rule it breaks, with no breach outside those rules
  *   (no collateral) and no harness error, judged over every scenario;
