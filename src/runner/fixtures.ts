@@ -11,18 +11,13 @@ import { test as base } from '@playwright/test';
 import type { Browser } from 'playwright';
 import { handoff } from '../config.js';
 import type { Stub } from '../drive/stub.js';
-import { Redactor } from '../evidence/redact.js';
 import { HarnessError } from '../harness-error.js';
-import { resolveTarget } from '../drive/resolve-target.js';
 import type { ResolvedTarget } from '../target/resolve.js';
 import type { TargetProfile } from '../target/schema.js';
-import { profileSecrets } from '../target/secrets.js';
-import { embeddedEnv } from './embedded.js';
-import { harnessArgs, harnessHostTest, startHarnessStub, stubTlsOf } from './harness-browser.js';
 import { loadPlanTarget } from './plan.js';
-import { PositiveControls, runPositiveControl } from './positive-control.js';
+import type { PositiveControls } from './positive-control.js';
 import { optionsOf, type ProjectOptions } from './projects.js';
-import { ScenarioBrowser } from './scenario-browser.js';
+import type { ScenarioBrowser } from './scenario-browser.js';
 
 export interface Harness {
   target: ResolvedTarget;
@@ -53,12 +48,15 @@ export const test = base.extend<object, WorkerFixtures>({
     await use(loadPlanTarget(optionsOf({ target }).target));
   }, { scope: 'worker' }],
 
+  // What the fixtures run is imported when a worker sets them up: the runner, listing the tests, loads none of it.
   resolvedTarget: [async ({ targetProfile }, use, workerInfo) => {
+    const [{ resolveTarget }, { embeddedEnv }] = await Promise.all([import('../drive/resolve-target.js'), import('./embedded.js')]);
     const address = handoff().embedded[workerInfo.project.name];
     await use(await resolveTarget(targetProfile, address ? embeddedEnv(address) : {}).catch(withHint));
   }, { scope: 'worker', timeout: 60_000 }],
 
   harnessStub: [async ({ targetProfile }, use, workerInfo) => {
+    const { startHarnessStub, stubTlsOf } = await import('./harness-browser.js');
     const stub = await startHarnessStub(targetProfile, stubTlsOf(handoff().stubTls[workerInfo.project.name]));
     await use(stub);
     await stub.close();
@@ -66,10 +64,14 @@ export const test = base.extend<object, WorkerFixtures>({
 
   // Playwright's launch options (the config's: executable, closed-network flags), plus this target's.
   launchOptions: [async ({ launchOptions, resolvedTarget, harnessStub }, use) => {
+    const { harnessArgs } = await import('./harness-browser.js');
     await use({ ...launchOptions, args: [...(launchOptions.args ?? []), ...harnessArgs(resolvedTarget, harnessStub)] });
   }, { scope: 'worker' }],
 
   harness: [async ({ browser, resolvedTarget: target, harnessStub: stub }, use) => {
+    const [{ ScenarioBrowser }, { Redactor }, { profileSecrets }, { harnessHostTest }, { PositiveControls, runPositiveControl }] = await Promise.all([
+      import('./scenario-browser.js'), import('../evidence/redact.js'), import('../target/secrets.js'), import('./harness-browser.js'), import('./positive-control.js'),
+    ]);
     const contexts = new ScenarioBrowser(browser);
     const redactor = new Redactor();
     for (const [value, kind] of profileSecrets(target.profile)) redactor.add(value, kind);
