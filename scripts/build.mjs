@@ -60,18 +60,18 @@ function current(esbuildVersion) {
   }
 }
 
+/** Packages whose ES entry (index.mjs) only re-exports their CommonJS one: requiring it loads the same module. */
+const WRAPPED = ['playwright', '@playwright/test', 'playwright-core'];
+
 /**
  * CommonJS packages (Playwright, ajv, undici, yaml…) imported through `require` rather than `import`:
  * an ES module importing a CommonJS one makes Node parse that package's source (and everything it
  * re-exports: megabytes for Playwright) to learn its export names, in every process: about 0.2 s of CPU
  * each, measured. Each such import becomes a small module that requires the package and re-exports its
- * names, read here from the package itself. Only packages that `import` would load as CommonJS anyway,
- * (or whose ES entry only re-exports the CommonJS one: WRAPPED), so the very same module is loaded either way;
- * ES-only and dual ones (jose, oidc-provider, allure-js-commons) are imported as before.
+ * names, read here from the package itself. Only packages that `import` would load as CommonJS anyway
+ * (or whose ES entry only re-exports the CommonJS one: WRAPPED), so the very same module is loaded either
+ * way; ES-only and dual ones (jose, oidc-provider, allure-js-commons) are imported as before.
  */
-/** Packages whose ES entry (index.mjs) only re-exports their CommonJS one: requiring it loads the same module. */
-const WRAPPED = ['playwright', '@playwright/test', 'playwright-core'];
-
 function cjsExternals() {
   const requireHere = createRequire(path.join(ROOT, 'package.json'));
   const isCommonJs = (spec) => {

@@ -66,7 +66,7 @@ export interface Rig {
 /**
  * The harness browsers of this test file's rigs, one per launch configuration (the stub's certificate
  * hosts, the hosts the resolver rules name, a target's CA): rigs on servers that differ only in their
- * port share one, as the detection matrix does, and start no Chromium of their own. Closed when the
+ * port share one (the detection matrix's rows too), and start no Chromium of their own. Closed when the
  * file's tests are done; one that crashed or was closed is launched again.
  */
 const browsers = new Map<string, Promise<HarnessBrowser>>();
@@ -78,7 +78,7 @@ export async function closeSharedBrowsers(): Promise<void> {
   browsers.clear();
 }
 
-async function sharedBrowser(target: ResolvedTarget): Promise<HarnessBrowser> {
+export async function sharedBrowser(target: ResolvedTarget): Promise<HarnessBrowser> {
   const key = JSON.stringify([stubCertificateHosts(target.profile), harnessHosts(target.profile), targetHosts(target), target.ca ?? '']);
   const current = browsers.get(key);
   const old = await current?.catch(() => undefined);
@@ -93,15 +93,14 @@ async function sharedBrowser(target: ResolvedTarget): Promise<HarnessBrowser> {
 
 /**
  * Starts server + stub + browser for one profile: the embedded server (with `flaws`) by default, or
- * the server `start` returns. `browser`: a harness browser already running (the detection matrix shares
- * one between servers); else the file's shared one for this launch configuration. The rig leaves either open.
+ * the server `start` returns; the browser is the file's shared one for this launch configuration.
  */
-export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile; start?: StartServer; raceRounds?: number; browser?: HarnessBrowser } = {}): Promise<Rig> {
+export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfile; start?: StartServer; raceRounds?: number } = {}): Promise<Rig> {
   const profile = opts.profile ?? embeddedProfile();
   const server = await (opts.start ?? embeddedServer(opts.flaws))(profile);
   try {
     const target = await resolveFor(profile, server);
-    const h = opts.browser ?? await sharedBrowser(target);
+    const h = await sharedBrowser(target);
     const lanes: Lane[] = [];
     return {
       target,

@@ -12,8 +12,7 @@ import type { LoadedScenario } from '../../src/scenario/load.js';
 import type { Profile } from '../../src/spec/levels.js';
 import { CATALOG } from '../../src/spec/catalog.js';
 import { ambientKey } from '../../src/results/results.js';
-import { launchHarnessBrowser, type HarnessBrowser } from '../../src/runner/harness-browser.js';
-import { ambientOf, breaches, embeddedProfile, embeddedServer, resolveFor, startLane, startRig, type Lane, type Rig, type TargetServer } from './harness.js';
+import { ambientOf, breaches, embeddedProfile, embeddedServer, resolveFor, sharedBrowser, startLane, startRig, type Lane, type Rig, type TargetServer } from './harness.js';
 
 export type Outcomes = Map<string, ScenarioOutcome>;
 
@@ -65,7 +64,6 @@ export function runMatrix(rows: (FlawName | undefined)[], scenarios: LoadedScena
     const server = await embeddedServer(rows[i] ? [rows[i]!] : [])(profile);
     return { server, target: await resolveFor(profile, server) };
   })());
-  let browser: Promise<HarnessBrowser> | undefined;
   // Chunks of a row's scenarios, each run on one lane: a lane signs in and runs its positive controls once,
   // so a row of a few scenarios pays that once rather than once per worker (a quarter of the matrix's CPU).
   const queue = rows.flatMap((_, i) => chunks(chosen[i]!, CHUNK).map((list) => ({ i, list })));
@@ -86,7 +84,7 @@ export function runMatrix(rows: (FlawName | undefined)[], scenarios: LoadedScena
         try {
           if (!row.failed) {
             const { target } = await startServer(i);
-            const h = await (browser ??= launchHarnessBrowser(target));
+            const h = await sharedBrowser(target);
             let lane = row.lanes.get(w);
             if (!lane) row.lanes.set(w, (lane = startLane(h, target, profile, { profile: o.profile })));
             row.outcomes.set(s.scenario.id, await lane.run(s));
@@ -99,7 +97,7 @@ export function runMatrix(rows: (FlawName | undefined)[], scenarios: LoadedScena
     }
   };
   for (let i = 0; i < rows.length; i++) if (!chosen[i]!.length) void finish(i);
-  void Promise.all(Array.from({ length: workers }, (_, w) => worker(w))).finally(async () => (await browser?.catch(() => undefined))?.close()).catch(() => undefined);
+  void Promise.all(Array.from({ length: workers }, (_, w) => worker(w))).catch(() => undefined);
   return settle.map((x) => x.p);
 }
 
