@@ -34,6 +34,7 @@ export const ENTRIES = {
   'scenarios.spec': 'src/runner/scenarios.spec.ts',
   'global-setup': 'src/runner/global-setup.ts',
   reporter: 'src/report/reporter.ts',
+  'allure-reporter': 'src/report/allure-reporter.ts',
   'merge.config': 'src/report/merge.config.ts',
 };
 

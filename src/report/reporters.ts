@@ -30,7 +30,7 @@ export function reporters(s: Pick<RunSettings, 'reportDir' | 'shard'>, blob: boo
   return [
     [entry('src/report/reporter.ts'), { reportDir: s.reportDir }],
     ['html', { outputFolder: path.join(s.reportDir, 'playwright'), open: 'never', noCopyPrompt: true }],
-    ['allure-playwright', { resultsDir: path.join(s.reportDir, 'allure-results'), detail: false }],
+    [entry('src/report/allure-reporter.ts'), { resultsDir: path.join(s.reportDir, 'allure-results'), detail: false }],
     ...(blob ? [['blob', { outputDir: path.join(blobDir(s), BLOB_ZIP_DIR) }] as ReporterDescription] : []),
   ];
 }

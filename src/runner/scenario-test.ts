@@ -21,6 +21,9 @@ import { test, type Harness } from './fixtures.js';
 import { ROOT } from '../config.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { TestInfo } from '@playwright/test';
+import { plainStacks } from './plain-stacks.js';
+
+plainStacks();
 
 const RULES = new Map<string, string>(CATALOG.flatMap((section) => section.rows.map((row) => [row.id, row.rule] as const)));
 
