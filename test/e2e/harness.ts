@@ -60,6 +60,11 @@ const PER_LANE = 8;
 export interface Rig {
   target: ResolvedTarget;
   run(scenarios: LoadedScenario[], profile?: Profile, concurrency?: number): Promise<Map<string, ScenarioOutcome>>;
+  /**
+   * Runs the scenarios `times` times over, in turn, on one lane: signed in once, as a worker running
+   * them again would be. The outcomes of each time.
+   */
+  repeat(scenarios: LoadedScenario[], times: number, profile?: Profile): Promise<Map<string, ScenarioOutcome>[]>;
   close(): Promise<void>;
 }
 
@@ -102,19 +107,33 @@ export async function startRig(opts: { flaws?: FlawName[]; profile?: TargetProfi
     const target = await resolveFor(profile, server);
     const h = await sharedBrowser(target);
     const lanes: Lane[] = [];
+    const lane = (judged: Profile) => {
+      const l = startLane(h, target, profile, { raceRounds: opts.raceRounds, profile: judged });
+      lanes.push(l);
+      return l;
+    };
     return {
       target,
       async run(scenarios, judged = 'rfc9700', concurrency = 3) {
         const results = new Map<string, ScenarioOutcome>();
         const queue = [...scenarios];
         const worker = async () => {
-          const lane = startLane(h, target, profile, { raceRounds: opts.raceRounds, profile: judged });
-          lanes.push(lane);
-          for (let s = queue.shift(); s; s = queue.shift()) results.set(s.scenario.id, await lane.run(s));
+          const l = lane(judged);
+          for (let s = queue.shift(); s; s = queue.shift()) results.set(s.scenario.id, await l.run(s));
         };
         // A lane signs in and runs its positive controls once: a few scenarios go on one lane, not one each.
         await Promise.all(Array.from({ length: Math.min(concurrency, Math.ceil(scenarios.length / PER_LANE)) }, worker));
         return results;
+      },
+      async repeat(scenarios, times, judged = 'rfc9700') {
+        const l = lane(judged);
+        const outs: Map<string, ScenarioOutcome>[] = [];
+        for (let i = 0; i < times; i++) {
+          const results = new Map<string, ScenarioOutcome>();
+          for (const s of scenarios) results.set(s.scenario.id, await l.run(s));
+          outs.push(results);
+        }
+        return outs;
       },
       async close() {
         await Promise.all(lanes.map((l) => l.close()));
