@@ -6,10 +6,12 @@
 import { test } from './fixtures.js';
 import { config } from '../config.js';
 import { loadPlanScenarios } from './plan.js';
+import { runOrder } from './run-order.js';
 
 const settings = config().run;
 
-for (const loaded of loadPlanScenarios(settings)) {
+// Scenarios that wait on the server's clock first (run-order.ts).
+for (const loaded of runOrder(loadPlanScenarios(settings))) {
   const s = loaded.scenario;
   test(`${s.id} — ${s.title}`, { tag: (s.tags ?? []).map((t) => `@${t}`) }, async ({ harness, profile }, testInfo) => {
     const { runScenarioTest } = await import('./scenario-test.js');
