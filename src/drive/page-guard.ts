@@ -15,7 +15,7 @@
  */
 import type { Page } from 'playwright';
 import { HarnessError } from '../harness-error.js';
-import { refusal } from '../target/origins.js';
+import { browserOrigins, refusal, type OriginSource } from '../target/origins.js';
 
 /** One response, decoded, at most. */
 export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
@@ -67,6 +67,15 @@ export async function guardPage(page: Page, policy: PagePolicy): Promise<Page> {
   }
   await g.ready;
   return page;
+}
+
+/**
+ * The pages of `page()`, each guarded for the target (its origins, the harness's hosts): what every
+ * step and positive control drives the browser through.
+ */
+export function guardedPages(page: () => Promise<Page>, target: OriginSource, isHarnessHost: (host: string) => boolean): () => Promise<Page> {
+  const policy = { origins: browserOrigins(target), isHarnessHost };
+  return async () => guardPage(await page(), policy);
 }
 
 /** Why a URL may not be loaded in the browser, or undefined. data: and blob: hold no network access. */

@@ -23,8 +23,7 @@ import { kindOf, runStep } from '../steps/index.js';
 import { shot } from '../drive/interaction.js';
 import type { PositiveControl } from '../results/results.js';
 import { controlRefusals } from './positive-control.js';
-import { guardPage } from '../drive/page-guard.js';
-import { browserOrigins } from '../target/origins.js';
+import { guardedPages } from '../drive/page-guard.js';
 import { scenarioVerdict } from './verdict.js';
 
 export interface ScenarioRunOptions {
@@ -79,7 +78,7 @@ export async function executeScenario(loaded: LoadedScenario, o: ScenarioRunOpti
   const wrap = o.wrapStep ?? ((_t, body) => body());
   let error: ScenarioError | undefined;
   // Every page the target's content reaches is guarded: origins, bytes (drive/page-guard.ts).
-  const page = async () => guardPage(await o.page(), { origins: browserOrigins(o.target), isHarnessHost: o.isHarnessHost });
+  const page = guardedPages(o.page, o.target, o.isHarnessHost);
   let notApplicable: string | undefined;
 
   for (const [index, step] of s.steps.entries()) {

@@ -19,6 +19,7 @@ import { issuedAccessToken } from '../checks/token-response.js';
 import type { PositiveControl } from '../results/results.js';
 import type { AuthorizeSpec } from '../scenario/schema.js';
 import { authorize } from '../steps/authorize.js';
+import { guardedPages } from '../drive/page-guard.js';
 import type { StepContext } from '../steps/context.js';
 import type { ResolvedTarget } from '../target/resolve.js';
 import { token } from '../steps/token.js';
@@ -47,7 +48,9 @@ const firstLine = (err: unknown) => ((err as Error).message ?? String(err)).spli
  * redeemed. The `implicit` role may be registered for the implicit grant alone: when the code flow gets
  * it nothing, the request it is registered for (response_type=token) is its valid request.
  */
-export async function runPositiveControl(client: string, o: ControlOptions): Promise<PositiveControl> {
+export async function runPositiveControl(client: string, options: ControlOptions): Promise<PositiveControl> {
+  // Its page is guarded as a scenario's is: it may be the worker's shared page before any scenario used it.
+  const o = { ...options, page: guardedPages(options.page, options.target, options.isHarnessHost) };
   const code = await codeControl(client, o);
   if (code.ok || client !== 'implicit') return code;
   const implicit = await implicitControl(client, o);

@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { defaultScenarios, startRig, type Rig } from './harness.js';
+import { blockedSince } from '../../src/drive/page-guard.js';
+import { runPositiveControl } from '../../src/runner/positive-control.js';
+import { defaultScenarios, embeddedProfile, redactorFor, sharedBrowser, startRig, type Rig } from './harness.js';
 
 let rig: Rig;
 before(async () => { rig = await startRig(); });
@@ -32,4 +34,20 @@ test('the server\'s error page is screenshotted only when a rule judged on it do
   assert.equal(auth && 'screenshot' in auth ? auth.screenshot : undefined, undefined, 'no screenshot of a page nothing is wrong with');
   // The other side (a rule that does not hold on an error page keeps its screenshot) has no live control yet:
   // no flaw makes the embedded server refuse where it should not. report-page.test.ts renders a recorded one.
+});
+
+test('a positive control guards its page, also a page no scenario guarded before it', async () => {
+  const h = await sharedBrowser(rig.target);
+  const context = await h.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const control = await runPositiveControl('confidential', { target: rig.target, page: async () => page, isHarnessHost: h.isHarnessHost, redactor: redactorFor(embeddedProfile()) });
+    assert.equal(control.ok, true, control.outcome);
+    // Another port of the target's host is an origin the profile does not name: blocked in the browser, and recorded.
+    const other = `http://127.0.0.1:${new URL(rig.target.endpoints.issuer).port === '9' ? 10 : 9}/internal`;
+    await page.evaluate((url) => fetch(url).catch(() => undefined), other);
+    assert.deepEqual(blockedSince(page, 0).map((b) => b.url), [other]);
+  } finally {
+    await context.close();
+  }
 });

@@ -5,16 +5,20 @@ import { test } from 'node:test';
 import { ROOT } from '../../src/runner/env.js';
 import { loadPlanScenarios } from '../../src/runner/plan.js';
 import { runOrder, waitsOnServerClock } from '../../src/runner/run-order.js';
+import type { ScenarioStep } from '../../src/scenario/schema.js';
+
+/** A step as written in YAML: the loader fills the defaults the type requires. */
+const waits = (step: object) => waitsOnServerClock(step as ScenarioStep);
 
 const plan = loadPlanScenarios({ target: path.join(ROOT, 'fixtures/targets/embedded.yaml'), suites: [path.join(ROOT, 'suites')], profile: 'rfc9700', reportDir: '', flaws: [] });
 
 test('a push waiting out its request_uri and device polls an interval apart wait on the clock; immediate polls do not', () => {
-  assert.equal(waitsOnServerClock({ par: { client: 'confidential', wait: 'expiry' } }), true);
-  assert.equal(waitsOnServerClock({ par: { client: 'confidential' } }), false);
-  assert.equal(waitsOnServerClock({ device: { client: 'public' } }), true, 'after-approval by default');
-  assert.equal(waitsOnServerClock({ device: { client: 'public', approve: false, polls: ['before-approval', 'fast'] } }), false);
-  assert.equal(waitsOnServerClock({ device: { client: 'public', polls: ['other-client', 'replay'] } }), true);
-  assert.equal(waitsOnServerClock({ authorize: {} }), false);
+  assert.equal(waits({ par: { client: 'confidential', wait: 'expiry' } }), true);
+  assert.equal(waits({ par: { client: 'confidential' } }), false);
+  assert.equal(waits({ device: { client: 'public' } }), true, 'after-approval by default');
+  assert.equal(waits({ device: { client: 'public', approve: false, polls: ['before-approval', 'fast'] } }), false);
+  assert.equal(waits({ device: { client: 'public', polls: ['other-client', 'replay'] } }), true);
+  assert.equal(waits({ authorize: {} }), false);
 });
 
 test('the default suite: its clock-bound scenarios first, each group in the plan\'s order, nothing lost', () => {
