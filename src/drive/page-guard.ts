@@ -74,8 +74,9 @@ export async function guardPage(page: Page, policy: PagePolicy): Promise<Page> {
  * step and positive control drives the browser through.
  */
 export function guardedPages(page: () => Promise<Page>, target: OriginSource, isHarnessHost: (host: string) => boolean): () => Promise<Page> {
-  const policy = { origins: browserOrigins(target), isHarnessHost };
-  return async () => guardPage(await page(), policy);
+  // Worked out when a page is first asked for: many scenarios never open one.
+  let policy: PagePolicy | undefined;
+  return async () => guardPage(await page(), (policy ??= { origins: browserOrigins(target), isHarnessHost }));
 }
 
 /** Why a URL may not be loaded in the browser, or undefined. data: and blob: hold no network access. */
