@@ -60,6 +60,18 @@ describe('registered secrets', () => {
     assert.equal(r.redactString('abcdef-and-more'), mask('abcdef-and-more', 'access_token'));
   });
 
+  test('found at every position: at the very start and end of a text, twice in a row, beside another sharing its first characters', () => {
+    const r = fresh();
+    r.add('sekret-one', 'secret');
+    r.add('sekret-two', 'secret');
+    const one = mask('sekret-one', 'secret');
+    const two = mask('sekret-two', 'secret');
+    assert.equal(r.redactString('sekret-one'), one);
+    assert.equal(r.redactString('x sekret-two'), `x ${two}`);
+    assert.equal(r.redactString('sekret-onesekret-one|sekret-two'), `${one}${one}|${two}`);
+    assert.equal(r.redactString('sekret-on sekret-tw'), 'sekret-on sekret-tw', 'a prefix alone is not the secret');
+  });
+
   test('values shorter than 6 characters, and undefined, are not registered', () => {
     const r = fresh();
     r.add('abcde', 'secret');
