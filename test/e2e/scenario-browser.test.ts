@@ -1,7 +1,8 @@
 /**
  * The worker's shared browser, end to end against the embedded server: the first scenario that may
  * share it logs in, the next lands on the client without any page of the server, and a scenario that
- * judges the first visit still meets the login page in a fresh context.
+ * judges the first visit still meets the login page in a fresh context; a positive control's page is
+ * guarded like a scenario's, also when it is the first to use it.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
