@@ -83,10 +83,11 @@ export function runMatrix(rows: (FlawName | undefined)[], scenarios: LoadedScena
       for (const s of list) {
         try {
           if (!row.failed) {
-            const { target } = await startServer(i);
-            const h = await sharedBrowser(target);
             let lane = row.lanes.get(w);
-            if (!lane) row.lanes.set(w, (lane = startLane(h, target, profile, { profile: o.profile })));
+            if (!lane) {
+              const { target } = await startServer(i);
+              row.lanes.set(w, (lane = startLane(await sharedBrowser(target), target, profile, { profile: o.profile })));
+            }
             row.outcomes.set(s.scenario.id, await lane.run(s));
           }
         } catch (err) {
